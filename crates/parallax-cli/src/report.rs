@@ -1,0 +1,161 @@
+//! Output shapes of `parallax articles`.
+
+use parallax_core::ingest::{Article, Role};
+use parallax_core::{Corpus, Span};
+use serde::Serialize;
+use std::io::{self, Write};
+
+/// One article as printed by `parallax articles --json`.
+#[derive(Serialize)]
+pub struct ArticleJson<'a> {
+    id: &'a str,
+    file: &'a str,
+    title: &'a str,
+    title_provenance: &'a str,
+    outlets: Vec<OutletJson<'a>>,
+    outlet_label: String,
+    date: String,
+    date_precision: &'static str,
+    date_provenance: &'a str,
+    date_reason: &'a str,
+    not_before: Option<String>,
+    dateline: Option<&'a str>,
+    authors: Vec<AuthorJson<'a>>,
+    paragraphs: usize,
+    sentences: usize,
+    words: usize,
+    paragraph_roles: Vec<&'static str>,
+    boilerplate: Vec<[usize; 2]>,
+    repeats: Vec<RepeatJson>,
+    notes: &'a [String],
+}
+
+#[derive(Serialize)]
+struct OutletJson<'a> {
+    name: &'a str,
+    role: &'static str,
+    provenance: &'static str,
+}
+
+#[derive(Serialize)]
+struct AuthorJson<'a> {
+    name: &'a str,
+    role: String,
+}
+
+#[derive(Serialize)]
+struct RepeatJson {
+    start: usize,
+    end: usize,
+    paragraph: usize,
+    repeat_of: usize,
+    repeat_of_start: usize,
+    repeat_of_end: usize,
+    containment: f32,
+}
+
+fn range(s: Span) -> [usize; 2] {
+    [s.start, s.end]
+}
+
+impl<'a> ArticleJson<'a> {
+    /// The JSON view of `a`.
+    pub fn new(a: &'a Article) -> ArticleJson<'a> {
+        ArticleJson {
+            id: &a.id,
+            file: &a.file_name,
+            title: &a.title.text,
+            title_provenance: a.title.provenance.as_str(),
+            outlets: a
+                .outlets
+                .iter()
+                .map(|o| OutletJson {
+                    name: &o.name,
+                    role: o.role.as_str(),
+                    provenance: o.provenance.as_str(),
+                })
+                .collect(),
+            outlet_label: a.outlet_label(),
+            date: a.date.iso(),
+            date_precision: match a.date.precision {
+                parallax_core::ingest::Precision::Day => "day",
+                parallax_core::ingest::Precision::Month => "month",
+                parallax_core::ingest::Precision::Year => "year",
+            },
+            date_provenance: a.date.provenance.as_str(),
+            date_reason: &a.date.reason,
+            not_before: a.date.not_before.map(|d| d.to_string()),
+            dateline: a.dateline.as_ref().map(|d| d.place.as_str()),
+            authors: a
+                .authors
+                .iter()
+                .map(|x| AuthorJson {
+                    name: &x.name,
+                    role: format!("{:?}", x.role).to_lowercase(),
+                })
+                .collect(),
+            paragraphs: a
+                .paragraphs
+                .iter()
+                .filter(|p| p.role != Role::Credit)
+                .count(),
+            sentences: a
+                .paragraphs
+                .iter()
+                .filter(|p| p.role != Role::Credit)
+                .map(|p| p.sentences.len())
+                .sum(),
+            words: a.word_count(),
+            paragraph_roles: a.paragraphs.iter().map(|p| p.role.as_str()).collect(),
+            boilerplate: a.boilerplate.iter().map(|b| range(b.span)).collect(),
+            repeats: a
+                .paragraphs
+                .iter()
+                .enumerate()
+                .filter_map(|(i, p)| {
+                    let r = p.repeat_of?;
+                    let o = &a.paragraphs[r.paragraph];
+                    Some(RepeatJson {
+                        start: p.span.start,
+                        end: p.span.end,
+                        paragraph: i,
+                        repeat_of: r.paragraph,
+                        repeat_of_start: o.span.start,
+                        repeat_of_end: o.span.end,
+                        containment: (r.containment * 1000.0).round() / 1000.0,
+                    })
+                })
+                .collect(),
+            notes: &a.notes,
+        }
+    }
+}
+
+/// A plain table for people.
+pub fn table(corpus: &Corpus, out: &mut impl Write) -> io::Result<()> {
+    writeln!(
+        out,
+        "{:<24} {:<12} {:<9} {:<26} TITLE",
+        "ID", "DATE", "(SOURCE)", "OUTLET"
+    )?;
+    for a in &corpus.articles {
+        let date = a.date.iso();
+        writeln!(
+            out,
+            "{:<24} {:<12} {:<9} {:<26} {}",
+            a.id,
+            if date.is_empty() { "-".into() } else { date },
+            format!("({})", a.date.provenance.as_str()),
+            a.outlet_label(),
+            a.title.text
+        )?;
+    }
+    let s = corpus.summary();
+    writeln!(
+        out,
+        "{} articles, {} outlets, corpus version {}",
+        s.articles,
+        s.outlets.len(),
+        corpus.version
+    )
+}

@@ -1,0 +1,127 @@
+//! A whole corpus: articles plus corpus-level passes (date inference across articles), and the
+//! one binary schema used to embed it in the app and decode it there.
+
+use crate::date::Date;
+use crate::error::DecodeError;
+use crate::ingest::dates::{self, YearHints};
+use crate::ingest::{Article, Provenance};
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeSet;
+
+/// Version of the binary schema; bump it whenever a serialized type changes.
+pub const SCHEMA: u32 = 1;
+const MAGIC: &[u8; 4] = b"PLXC";
+
+/// The articles of one corpus, in file-name order.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Corpus {
+    /// A name for the corpus (the folder's name).
+    pub name: String,
+    /// A fingerprint of the corpus content (16 hex digits); changes whenever any article changes.
+    pub version: String,
+    /// The articles.
+    pub articles: Vec<Article>,
+}
+
+/// Counts shown in the app's header.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct CorpusSummary {
+    /// Number of articles.
+    pub articles: usize,
+    /// Distinct outlet names (publishers, wires and aggregators).
+    pub outlets: Vec<String>,
+    /// Earliest and latest known dates.
+    pub date_range: Option<(Date, Date)>,
+    /// Articles whose date is inferred or unknown.
+    pub undated_or_inferred: usize,
+}
+
+/// FNV-1a, 64 bit: a small stable fingerprint (not for security).
+fn fnv1a(bytes: impl IntoIterator<Item = u8>, mut h: u64) -> u64 {
+    for b in bytes {
+        h ^= u64::from(b);
+        h = h.wrapping_mul(0x0100_0000_01b3);
+    }
+    h
+}
+
+impl Corpus {
+    /// Builds a corpus: sorts by id, infers the dates the files do not state using what the other
+    /// articles say, and fingerprints the result.
+    pub fn from_articles(name: &str, mut articles: Vec<Article>) -> Corpus {
+        articles.sort_by(|a, b| a.id.cmp(&b.id));
+        let hints = YearHints::learn(&articles);
+        for a in &mut articles {
+            if a.date.provenance == Provenance::Unknown {
+                a.date = dates::infer(a, &hints);
+            }
+        }
+        let mut h = 0xcbf2_9ce4_8422_2325;
+        for a in &articles {
+            h = fnv1a(a.id.bytes(), h);
+            h = fnv1a([0], h);
+            h = fnv1a(a.text.bytes(), h);
+            h = fnv1a([0], h);
+        }
+        Corpus {
+            name: name.to_string(),
+            version: format!("{h:016x}"),
+            articles,
+        }
+    }
+
+    /// The article with this id.
+    pub fn get(&self, id: &str) -> Option<&Article> {
+        self.articles.iter().find(|a| a.id == id)
+    }
+
+    /// Counts for the header.
+    pub fn summary(&self) -> CorpusSummary {
+        let outlets: BTreeSet<String> = self
+            .articles
+            .iter()
+            .flat_map(|a| a.outlets.iter().map(|o| o.name.clone()))
+            .collect();
+        let dates: Vec<Date> = self.articles.iter().filter_map(|a| a.date.date).collect();
+        CorpusSummary {
+            articles: self.articles.len(),
+            outlets: outlets.into_iter().collect(),
+            date_range: dates.iter().min().copied().zip(dates.iter().max().copied()),
+            undated_or_inferred: self
+                .articles
+                .iter()
+                .filter(|a| {
+                    matches!(
+                        a.date.provenance,
+                        Provenance::Inferred | Provenance::Unknown
+                    )
+                })
+                .count(),
+        }
+    }
+
+    /// Serializes the corpus: a 4-byte marker, the schema version, then the postcard payload.
+    pub fn encode(&self) -> Vec<u8> {
+        let mut out = MAGIC.to_vec();
+        out.extend_from_slice(&SCHEMA.to_le_bytes());
+        // Serializing plain owned data into a Vec cannot fail.
+        out.extend(postcard::to_allocvec(self).unwrap_or_default());
+        out
+    }
+
+    /// Decodes what [`Corpus::encode`] wrote.
+    pub fn decode(bytes: &[u8]) -> Result<Corpus, DecodeError> {
+        let rest = bytes
+            .strip_prefix(MAGIC.as_slice())
+            .ok_or(DecodeError::NotACorpus)?;
+        let (schema, payload) = rest.split_at_checked(4).ok_or(DecodeError::NotACorpus)?;
+        let found = u32::from_le_bytes(schema.try_into().map_err(|_| DecodeError::NotACorpus)?);
+        if found != SCHEMA {
+            return Err(DecodeError::Schema {
+                found,
+                expected: SCHEMA,
+            });
+        }
+        postcard::from_bytes(payload).map_err(|e| DecodeError::Corrupt(e.to_string()))
+    }
+}

@@ -1,0 +1,330 @@
+//! Reading a corpus folder: `*.txt` article files plus an optional `corpus.toml` sidecar.
+//!
+//! Every file is checked before giving up, so one build reports every problem at once.
+//!
+//! The sidecar sets or corrects metadata per article id (the file name without `.txt`):
+//!
+//! ```toml
+//! [article."003_fa59a08e2227003b"]
+//! title = "Europeans urge Putin to encourage dialogue in Belarus"
+//! outlet = "Example Daily"          # or a list, publisher first: ["UrduPoint", "Sputnik"]
+//! date = "2020-08-18"
+//! ```
+
+use crate::date::Date;
+use crate::error::{line_of, CorpusError, CorpusErrors, ErrorKind};
+use crate::ingest::{ingest_text, Meta};
+use crate::Corpus;
+use serde::Deserialize;
+use std::collections::{BTreeMap, HashMap};
+use std::path::{Path, PathBuf};
+
+/// Name of the optional metadata sidecar in a corpus folder.
+pub const SIDECAR: &str = "corpus.toml";
+
+/// A corpus read from disk, with what was skipped.
+#[derive(Debug)]
+pub struct Loaded {
+    /// The corpus.
+    pub corpus: Corpus,
+    /// Files that were skipped or need attention, as sentences.
+    pub warnings: Vec<String>,
+    /// Every file whose change must rebuild the corpus (articles and sidecar).
+    pub inputs: Vec<PathBuf>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct SidecarFile {
+    #[serde(default)]
+    article: BTreeMap<String, SidecarArticle>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct SidecarArticle {
+    title: Option<toml::Spanned<String>>,
+    outlet: Option<toml::Spanned<OneOrMany>>,
+    date: Option<toml::Spanned<String>>,
+}
+
+#[derive(Deserialize)]
+#[serde(untagged)]
+enum OneOrMany {
+    One(String),
+    Many(Vec<String>),
+}
+
+fn sidecar_error(path: &Path, src: &str, at: Option<usize>, problem: String) -> CorpusError {
+    CorpusError::new(
+        ErrorKind::Sidecar,
+        path,
+        at.map(|a| line_of(src.as_bytes(), a)),
+        problem,
+        "Fix that entry (see “Using your own corpus” in the README for the format) or delete the sidecar",
+    )
+}
+
+fn read_sidecar(
+    path: &Path,
+    ids: &HashMap<String, PathBuf>,
+    errors: &mut Vec<CorpusError>,
+) -> HashMap<String, Meta> {
+    let mut out = HashMap::new();
+    let src = match std::fs::read(path).map(String::from_utf8) {
+        Ok(Ok(s)) => s,
+        Ok(Err(e)) => {
+            let at = e.utf8_error().valid_up_to();
+            errors.push(sidecar_error(
+                path,
+                "",
+                None,
+                format!("the sidecar is not valid UTF-8 (at byte {at})"),
+            ));
+            return out;
+        }
+        Err(e) => {
+            errors.push(CorpusError::new(
+                ErrorKind::Io,
+                path,
+                None,
+                format!("the sidecar cannot be read ({e})"),
+                "Check its permissions",
+            ));
+            return out;
+        }
+    };
+    let parsed: SidecarFile = match toml::from_str(&src) {
+        Ok(p) => p,
+        Err(e) => {
+            let at = e.span().map(|s| s.start);
+            let msg = e.message().trim().trim_end_matches('.').to_string();
+            errors.push(sidecar_error(
+                path,
+                &src,
+                at,
+                format!("the sidecar is not valid: {msg}"),
+            ));
+            return out;
+        }
+    };
+    for (id, entry) in parsed.article {
+        let key_at = src.find(&format!("\"{id}\"")).or_else(|| src.find(&id));
+        if !ids.contains_key(&id) {
+            errors.push(sidecar_error(
+                path,
+                &src,
+                key_at,
+                format!(
+                    "the sidecar describes article “{id}”, but no file {id}.txt is in the folder"
+                ),
+            ));
+            continue;
+        }
+        let mut meta = Meta::default();
+        if let Some(t) = entry.title {
+            if t.get_ref().trim().is_empty() {
+                errors.push(sidecar_error(
+                    path,
+                    &src,
+                    Some(t.span().start),
+                    format!("the title of “{id}” is empty"),
+                ));
+            }
+            meta.title = Some(t.into_inner());
+        }
+        if let Some(o) = entry.outlet {
+            let span = o.span();
+            let names = match o.into_inner() {
+                OneOrMany::One(s) => vec![s],
+                OneOrMany::Many(v) => v,
+            };
+            if names.is_empty() || names.iter().any(|n| n.trim().is_empty()) {
+                errors.push(sidecar_error(
+                    path,
+                    &src,
+                    Some(span.start),
+                    format!("an outlet of “{id}” is empty"),
+                ));
+            }
+            meta.outlets = Some(names);
+        }
+        if let Some(d) = entry.date {
+            match Date::parse_iso(d.get_ref()) {
+                Some(date) => meta.date = Some(date),
+                None => errors.push(sidecar_error(
+                    path,
+                    &src,
+                    Some(d.span().start),
+                    format!(
+                        "the date “{}” of “{id}” is not a calendar date in the form YYYY-MM-DD",
+                        d.get_ref()
+                    ),
+                )),
+            }
+        }
+        out.insert(id, meta);
+    }
+    out
+}
+
+fn io_error(path: &Path, e: &std::io::Error) -> CorpusError {
+    CorpusError::new(
+        ErrorKind::Io,
+        path,
+        None,
+        format!("it cannot be read ({e})"),
+        "Check that it exists and that you may read it",
+    )
+}
+
+/// Reads every article of a corpus folder. `name` defaults to the folder's name.
+pub fn load_dir(dir: &Path) -> Result<Loaded, CorpusErrors> {
+    let fail = |e: CorpusError| CorpusErrors(vec![e]);
+    if !dir.is_dir() {
+        return Err(fail(CorpusError::new(
+            ErrorKind::NotAFolder,
+            dir,
+            None,
+            "this is not a folder",
+            "Point CORPUS_DIR (or --corpus) at the folder that holds the article .txt files",
+        )));
+    }
+    let mut entries: Vec<PathBuf> = std::fs::read_dir(dir)
+        .map_err(|e| fail(io_error(dir, &e)))?
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .collect();
+    entries.sort();
+
+    let mut errors = Vec::new();
+    let mut warnings = Vec::new();
+    let mut files: Vec<(String, PathBuf)> = Vec::new();
+    let mut ids: HashMap<String, PathBuf> = HashMap::new();
+    let mut folded: HashMap<String, PathBuf> = HashMap::new();
+    let mut sidecar = None;
+    for path in entries {
+        let file_name = path
+            .file_name()
+            .map(|f| f.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        if file_name.starts_with('.') {
+            continue;
+        }
+        if file_name == SIDECAR {
+            sidecar = Some(path);
+            continue;
+        }
+        let ext = path
+            .extension()
+            .map(|e| e.to_string_lossy().to_ascii_lowercase());
+        if path.is_dir() || ext.as_deref() != Some("txt") {
+            warnings.push(format!(
+                "{}: skipped (only .txt article files and {SIDECAR} are read)",
+                path.display()
+            ));
+            continue;
+        }
+        let id = path
+            .file_stem()
+            .map(|s| s.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        if let Some(other) = folded.get(&id.to_lowercase()) {
+            errors.push(CorpusError::new(
+                ErrorKind::DuplicateId,
+                &path,
+                None,
+                format!("its id “{id}” is already taken by {} (ids are file names without the extension, compared ignoring case)", other.display()),
+                "Rename one of the two files",
+            ));
+            continue;
+        }
+        folded.insert(id.to_lowercase(), path.clone());
+        ids.insert(id.clone(), path.clone());
+        files.push((id, path));
+    }
+
+    let metas = match &sidecar {
+        Some(p) => read_sidecar(p, &ids, &mut errors),
+        None => HashMap::new(),
+    };
+
+    let mut articles = Vec::new();
+    for (id, path) in &files {
+        let bytes = match std::fs::read(path) {
+            Ok(b) => b,
+            Err(e) => {
+                errors.push(io_error(path, &e));
+                continue;
+            }
+        };
+        let text = match String::from_utf8(bytes) {
+            Ok(t) => t,
+            Err(e) => {
+                let at = e.utf8_error().valid_up_to();
+                let bytes = e.as_bytes();
+                let line = line_of(bytes, at);
+                let col = at
+                    - bytes[..at]
+                        .iter()
+                        .rposition(|&b| b == b'\n')
+                        .map_or(0, |p| p + 1)
+                    + 1;
+                errors.push(CorpusError::new(
+                    ErrorKind::NotUtf8,
+                    path,
+                    Some(line),
+                    format!("the file is not valid UTF-8 (byte 0x{:02X} at column {col})", bytes[at]),
+                    "Save it as UTF-8, for example with `iconv -f WINDOWS-1252 -t UTF-8 old.txt > new.txt`",
+                ));
+                continue;
+            }
+        };
+        if text
+            .trim_matches(|c: char| c.is_whitespace() || c == '\u{feff}' || c == '\0')
+            .is_empty()
+        {
+            errors.push(CorpusError::new(
+                ErrorKind::Empty,
+                path,
+                None,
+                if text.is_empty() {
+                    "the file is empty"
+                } else {
+                    "the file holds only white space"
+                },
+                "Put the article text in it, or remove it from the folder",
+            ));
+            continue;
+        }
+        let file_name = path
+            .file_name()
+            .map(|f| f.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        let meta = metas.get(id).cloned().unwrap_or_default();
+        articles.push(ingest_text(id, &file_name, &text, &meta));
+    }
+    if errors.is_empty() && articles.is_empty() {
+        errors.push(CorpusError::new(
+            ErrorKind::NoArticles,
+            dir,
+            None,
+            "the folder holds no .txt article files",
+            "Add at least one article as a UTF-8 .txt file",
+        ));
+    }
+    if !errors.is_empty() {
+        return Err(CorpusErrors(errors));
+    }
+    let name = dir
+        .canonicalize()
+        .ok()
+        .and_then(|d| d.file_name().map(|n| n.to_string_lossy().into_owned()))
+        .unwrap_or_else(|| "corpus".into());
+    let mut inputs: Vec<PathBuf> = files.into_iter().map(|(_, p)| p).collect();
+    inputs.extend(sidecar);
+    Ok(Loaded {
+        corpus: Corpus::from_articles(&name, articles),
+        warnings,
+        inputs,
+    })
+}

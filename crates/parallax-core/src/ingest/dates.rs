@@ -1,0 +1,398 @@
+//! Settling an article's date, with provenance and a reason a reader can check.
+//!
+//! In order of trust: `corpus.toml`; the header line; the dateline; and, when the file states no
+//! date, an inference from clues:
+//! - the year: the latest year the text mentions; else the year other articles of the corpus give
+//!   the same day-and-month (`August 9` is 2020 in three other articles); else `since 1994` plus
+//!   `26 years`;
+//! - the day: `the tenth consecutive day` counted from the latest day-and-month mentioned, moved to
+//!   the weekday the text names most (`Tuesday`) when that is at most two days away;
+//! - otherwise only the year, never earlier than the latest full date the text mentions.
+
+use super::layout::Layout;
+use super::{Article, DateInfo, Precision, Provenance, Role};
+use crate::date::{find_dates, weekday_number, Date, DateMention};
+use crate::text::words::tokens;
+use crate::Span;
+use std::collections::{BTreeMap, BTreeSet, HashMap};
+
+/// The date stated by the header or the dateline, or [`DateInfo::unknown`].
+pub fn from_header_and_dateline(text: &str, layout: &Layout, notes: &mut Vec<String>) -> DateInfo {
+    let dateline_date = layout
+        .paragraphs
+        .iter()
+        .find_map(|p| p.dateline.as_ref())
+        .and_then(|d| d.date);
+    if let Some((date, span)) = layout.header_date {
+        if let Some(m) = dateline_date {
+            if m.month != date.month
+                || m.day.is_some_and(|d| d != date.day)
+                || m.year.is_some_and(|y| y != date.year)
+            {
+                notes.push(format!(
+                    "the dateline says “{}” but the header says {date}; the header's date is used",
+                    &text[m.start..m.end]
+                ));
+            }
+        }
+        return DateInfo {
+            date: Some(date),
+            precision: Precision::Day,
+            not_before: None,
+            provenance: Provenance::Header,
+            evidence: vec![span],
+            reason: "stated in the file's header line".into(),
+        };
+    }
+    if let Some(d) = dateline_date.and_then(|m| m.date()) {
+        let m = dateline_date.unwrap_or_else(|| unreachable!());
+        return DateInfo {
+            date: Some(d),
+            precision: Precision::Day,
+            not_before: None,
+            provenance: Provenance::Text,
+            evidence: vec![Span::new(m.start, m.end)],
+            reason: format!("stated in the dateline (“{}”)", &text[m.start..m.end]),
+        };
+    }
+    DateInfo::unknown()
+}
+
+/// Day-and-month → year, learnt from the dated articles of a corpus.
+#[derive(Clone, Debug, Default)]
+pub struct YearHints {
+    /// (month, day) → year → indices of the articles that date it so.
+    votes: HashMap<(u8, u8), BTreeMap<i32, BTreeSet<usize>>>,
+}
+
+fn mentions(article: &Article) -> Vec<DateMention> {
+    let mut out = Vec::new();
+    for p in &article.paragraphs {
+        if matches!(p.role, Role::Credit) {
+            continue;
+        }
+        let from = p.dateline.map_or(p.span.start, |d| d.start);
+        for m in find_dates(&article.text[from..p.span.end]) {
+            out.push(DateMention {
+                start: from + m.start,
+                end: from + m.end,
+                ..m
+            });
+        }
+    }
+    out
+}
+
+impl YearHints {
+    /// Learns from every article dated to the day by the sidecar, a header or a dateline.
+    pub fn learn(articles: &[Article]) -> YearHints {
+        let mut hints = YearHints::default();
+        for (i, a) in articles.iter().enumerate() {
+            let Some(date) = a.date.date else { continue };
+            if a.date.precision != Precision::Day || a.date.provenance == Provenance::Inferred {
+                continue;
+            }
+            for m in mentions(a) {
+                let Some(day) = m.day else { continue };
+                let year = m
+                    .year
+                    .unwrap_or(if (m.month, day) <= (date.month, date.day) {
+                        date.year
+                    } else {
+                        date.year - 1
+                    });
+                hints
+                    .votes
+                    .entry((m.month, day))
+                    .or_default()
+                    .entry(year)
+                    .or_default()
+                    .insert(i);
+            }
+        }
+        hints
+    }
+
+    /// The year most dated articles give this day and month, with how many articles say so.
+    fn year_of(&self, month: u8, day: u8) -> Option<(i32, usize)> {
+        let votes = self.votes.get(&(month, day))?;
+        votes
+            .iter()
+            .map(|(y, ids)| (*y, ids.len()))
+            .max_by_key(|(y, n)| (*n, *y))
+    }
+}
+
+const ORDINALS: [&str; 31] = [
+    "first",
+    "second",
+    "third",
+    "fourth",
+    "fifth",
+    "sixth",
+    "seventh",
+    "eighth",
+    "ninth",
+    "tenth",
+    "eleventh",
+    "twelfth",
+    "thirteenth",
+    "fourteenth",
+    "fifteenth",
+    "sixteenth",
+    "seventeenth",
+    "eighteenth",
+    "nineteenth",
+    "twentieth",
+    "twenty-first",
+    "twenty-second",
+    "twenty-third",
+    "twenty-fourth",
+    "twenty-fifth",
+    "twenty-sixth",
+    "twenty-seventh",
+    "twenty-eighth",
+    "twenty-ninth",
+    "thirtieth",
+    "thirty-first",
+];
+
+fn ordinal(word: &str) -> Option<i64> {
+    if let Some(i) = ORDINALS.iter().position(|o| *o == word) {
+        return Some(i as i64 + 1);
+    }
+    let digits = word.trim_end_matches(|c: char| c.is_ascii_alphabetic());
+    let suffix = &word[digits.len()..];
+    if ["st", "nd", "rd", "th"].contains(&suffix) {
+        return digits.parse().ok().filter(|n| (1..=366).contains(n));
+    }
+    None
+}
+
+/// Clues for inference gathered from an article's text.
+struct Clues {
+    mentions: Vec<DateMention>,
+    /// `the tenth consecutive day` → (10, span).
+    nth_day: Option<(i64, Span)>,
+    /// The weekday named most often, with how often.
+    weekday: Option<(u8, usize, String)>,
+    /// `since 1994` … `26 years` → (1994, 26, spans).
+    since_years: Option<(i32, i32, Span, Span)>,
+}
+
+fn clues(article: &Article) -> Clues {
+    let mut nth_day = None;
+    let mut weekday_counts: BTreeMap<u8, (usize, String)> = BTreeMap::new();
+    let mut since: Option<(i32, Span)> = None;
+    let mut years_count: Option<(i32, Span)> = None;
+    for p in &article.paragraphs {
+        if !matches!(p.role, Role::Body | Role::Standfirst) {
+            continue;
+        }
+        let text = &article.text[p.span.start..p.span.end];
+        let ts = tokens(text);
+        let abs = |s: Span| Span::new(p.span.start + s.start, p.span.start + s.end);
+        for (i, t) in ts.iter().enumerate() {
+            let next = |k: usize| ts.get(i + k).map(|t| t.text.as_str());
+            if nth_day.is_none() {
+                if let Some(n) = ordinal(&t.text) {
+                    let skip = usize::from(matches!(next(1), Some("consecutive" | "straight")));
+                    if next(1 + skip) == Some("day") {
+                        nth_day =
+                            Some((n, abs(Span::new(t.span.start, ts[i + 1 + skip].span.end))));
+                    }
+                }
+            }
+            let surface = &text[t.span.start..t.span.end];
+            if surface.starts_with(char::is_uppercase) {
+                if let Some(w) = weekday_number(surface) {
+                    let e = weekday_counts.entry(w).or_insert((0, surface.to_string()));
+                    e.0 += 1;
+                }
+            }
+            if t.text == "since" && since.is_none() {
+                if let Some(y) = next(1)
+                    .and_then(|y| y.parse::<i32>().ok())
+                    .filter(|y| (1800..=2200).contains(y))
+                {
+                    since = Some((y, abs(Span::new(t.span.start, ts[i + 1].span.end))));
+                }
+            }
+            if next(1) == Some("years") && years_count.is_none() {
+                if let Ok(n) = t.text.parse::<i32>() {
+                    if (1..=99).contains(&n) {
+                        years_count = Some((n, abs(Span::new(t.span.start, ts[i + 1].span.end))));
+                    }
+                }
+            }
+        }
+    }
+    let weekday = weekday_counts
+        .into_iter()
+        .max_by_key(|(w, (n, _))| (*n, std::cmp::Reverse(*w)))
+        .map(|(w, (n, s))| (w, n, s));
+    Clues {
+        mentions: mentions(article),
+        nth_day,
+        weekday,
+        since_years: match (since, years_count) {
+            (Some((y, s1)), Some((n, s2))) => Some((y, n, s1, s2)),
+            _ => None,
+        },
+    }
+}
+
+/// Infers a date for an article whose file states none. Returns [`DateInfo::unknown`] when the
+/// clues are not enough.
+pub fn infer(article: &Article, hints: &YearHints) -> DateInfo {
+    let text = &article.text;
+    let c = clues(article);
+    let quote = |s: usize, e: usize| format!("“{}”", &text[s..e]);
+    let mut evidence = Vec::new();
+
+    let full: Vec<(Date, &DateMention)> = c
+        .mentions
+        .iter()
+        .filter_map(|m| m.date().map(|d| (d, m)))
+        .collect();
+    let not_before = full.iter().max_by_key(|(d, _)| *d).copied();
+    let latest_year = c
+        .mentions
+        .iter()
+        .filter_map(|m| m.year.map(|y| (y, m)))
+        .max_by_key(|(y, _)| *y);
+
+    // The year.
+    let (year, year_reason) = if let Some((y, m)) = latest_year {
+        evidence.push(Span::new(m.start, m.end));
+        (
+            Some(y),
+            format!(
+                "{y} is the latest year the text mentions ({})",
+                quote(m.start, m.end)
+            ),
+        )
+    } else if let Some((y, n, m)) = c
+        .mentions
+        .iter()
+        .filter_map(|m| {
+            m.day
+                .and_then(|d| hints.year_of(m.month, d))
+                .map(|(y, n)| (y, n, m))
+        })
+        .max_by_key(|(y, n, _)| (*n, *y))
+    {
+        evidence.push(Span::new(m.start, m.end));
+        (
+            Some(y),
+            format!(
+                "{n} dated article{} of the corpus put {} in {y}",
+                if n == 1 { "" } else { "s" },
+                quote(m.start, m.end)
+            ),
+        )
+    } else if let Some((since, n, s1, s2)) = c.since_years {
+        evidence.extend([s1, s2]);
+        (
+            Some(since + n),
+            format!(
+                "{} and {} give {}",
+                quote(s1.start, s1.end),
+                quote(s2.start, s2.end),
+                since + n
+            ),
+        )
+    } else {
+        (None, String::new())
+    };
+    let Some(year) = year else {
+        return DateInfo::unknown();
+    };
+
+    // A dateline that gives day and month but no year.
+    if let Some(dl) = &article.dateline {
+        let m = find_dates(&text[dl.span.start..dl.span.end])
+            .into_iter()
+            .next();
+        if let Some((m, date)) = m.and_then(|m| Some((m, Date::new(year, m.month, m.day?)?))) {
+            let (s, e) = (dl.span.start + m.start, dl.span.start + m.end);
+            evidence.insert(0, Span::new(s, e));
+            return DateInfo {
+                date: Some(date),
+                precision: Precision::Day,
+                not_before: None,
+                provenance: Provenance::Inferred,
+                evidence,
+                reason: format!(
+                    "day and month from the dateline ({}); {year_reason}",
+                    quote(s, e)
+                ),
+            };
+        }
+    }
+
+    // The day: count from the latest day-and-month mentioned.
+    let anchor = c
+        .mentions
+        .iter()
+        .filter(|m| m.year.is_none_or(|y| y == year))
+        .filter_map(|m| Date::new(year, m.month, m.day?).map(|d| (d, m)))
+        .max_by_key(|(d, _)| *d);
+    if let (Some((n, nth_span)), Some((anchor, am))) = (c.nth_day, anchor) {
+        let mut date = anchor.add_days(n - 1);
+        evidence.extend([Span::new(am.start, am.end), nth_span]);
+        let mut reason = format!(
+            "{year_reason}; {} counted from {} ({}) gives {}",
+            quote(nth_span.start, nth_span.end),
+            quote(am.start, am.end),
+            anchor.human(),
+            date.human()
+        );
+        if let Some((w, count, name)) = &c.weekday {
+            let shift = (i64::from(*w) - i64::from(date.weekday()) + 7) % 7;
+            let shift = if shift > 3 { shift - 7 } else { shift };
+            if shift.abs() <= 2 {
+                date = date.add_days(shift);
+                reason.push_str(&format!(
+                    "; the text names {name} most ({count} times), which is {}",
+                    date.human()
+                ));
+            }
+        }
+        return DateInfo {
+            date: Some(date),
+            precision: Precision::Day,
+            not_before: Some(anchor),
+            provenance: Provenance::Inferred,
+            evidence,
+            reason,
+        };
+    }
+
+    let nb = not_before.filter(|(d, _)| d.year == year);
+    let mut reason = year_reason;
+    if let Some((d, m)) = nb {
+        if !evidence.contains(&Span::new(m.start, m.end)) {
+            evidence.push(Span::new(m.start, m.end));
+        }
+        reason.push_str(&format!(
+            "; it cannot be older than {}, the latest full date it mentions",
+            d.human()
+        ));
+    }
+    DateInfo {
+        date: Some(nb.map_or(
+            Date {
+                year,
+                month: 1,
+                day: 1,
+            },
+            |(d, _)| d,
+        )),
+        precision: Precision::Year,
+        not_before: nb.map(|(d, _)| d),
+        provenance: Provenance::Inferred,
+        evidence,
+        reason,
+    }
+}

@@ -1,0 +1,5 @@
+//! Text analysis stages, one per file. Every stage keeps byte offsets into the original text so
+//! that highlights and spans stay exact.
+
+pub mod sentences;
+pub mod words;

@@ -1,0 +1,203 @@
+//! The view state of the app, as it lives in the URL query string.
+//!
+//! The URL is the single source of truth: the app derives what it shows from a [`ViewState`]
+//! parsed from `location.search`, and navigates by writing one back. Parsing is total: any input
+//! gives a state, and what could not be used is reported as [`Notice`]s for the page to show.
+
+use std::fmt;
+
+/// Current version of the link format, written as `v=1`.
+pub const VERSION: u32 = 1;
+
+/// What the page shows.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct ViewState {
+    /// The article open in the reader (`doc=`), if any.
+    pub doc: Option<String>,
+}
+
+/// Something in a link that could not be used.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Notice {
+    /// A sentence for the reader.
+    pub message: String,
+}
+
+fn hex(b: u8) -> Option<u8> {
+    match b {
+        b'0'..=b'9' => Some(b - b'0'),
+        b'a'..=b'f' => Some(b - b'a' + 10),
+        b'A'..=b'F' => Some(b - b'A' + 10),
+        _ => None,
+    }
+}
+
+/// Decodes `application/x-www-form-urlencoded` text: `+` is a space, `%XX` a byte; malformed
+/// escapes are kept as written and invalid UTF-8 is replaced, so decoding never fails.
+pub fn decode_component(s: &str) -> String {
+    let b = s.as_bytes();
+    let mut out = Vec::with_capacity(b.len());
+    let mut i = 0;
+    while i < b.len() {
+        match b[i] {
+            b'+' => out.push(b' '),
+            b'%' if i + 2 < b.len() => match (hex(b[i + 1]), hex(b[i + 2])) {
+                (Some(h), Some(l)) => {
+                    out.push(h * 16 + l);
+                    i += 2;
+                }
+                _ => out.push(b'%'),
+            },
+            c => out.push(c),
+        }
+        i += 1;
+    }
+    String::from_utf8_lossy(&out).into_owned()
+}
+
+/// Encodes a query component: unreserved characters stay, everything else is `%XX`.
+pub fn encode_component(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for b in s.bytes() {
+        if b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.' | b'~') {
+            out.push(b as char);
+        } else {
+            out.push_str(&format!("%{b:02X}"));
+        }
+    }
+    out
+}
+
+/// Splits a query string (with or without the leading `?`) into decoded key/value pairs.
+pub fn pairs(query: &str) -> Vec<(String, String)> {
+    query
+        .trim_start_matches('?')
+        .split('&')
+        .filter(|p| !p.is_empty())
+        .map(|p| match p.split_once('=') {
+            Some((k, v)) => (decode_component(k), decode_component(v)),
+            None => (decode_component(p), String::new()),
+        })
+        .collect()
+}
+
+fn shorten(s: &str) -> String {
+    let mut out: String = s.chars().take(40).collect();
+    if s.chars().count() > 40 {
+        out.push('…');
+    }
+    out
+}
+
+impl ViewState {
+    /// Parses a query string. Never fails: unusable parts come back as notices.
+    pub fn parse(query: &str) -> (ViewState, Vec<Notice>) {
+        let mut state = ViewState::default();
+        let mut notices = Vec::new();
+        for (k, v) in pairs(query) {
+            match k.as_str() {
+                "v" => {
+                    if v.parse::<u32>().map_or(true, |n| n == 0 || n > VERSION) {
+                        notices.push(Notice {
+                            message: format!(
+                                "This link was made by a newer or unknown version of Parallax (v={}); it is read as version {VERSION}.",
+                                shorten(&v)
+                            ),
+                        });
+                    }
+                }
+                "doc" if state.doc.is_none() && !v.is_empty() => state.doc = Some(v),
+                "doc" => notices.push(Notice {
+                    message: "The link names more than one article or an empty one; only the first is opened.".into(),
+                }),
+                _ => notices.push(Notice {
+                    message: format!("The link's parameter “{}” is not one Parallax knows; it was ignored.", shorten(&k)),
+                }),
+            }
+        }
+        (state, notices)
+    }
+
+    /// The same state without what `known` rejects, with a notice for each removal. Used to drop
+    /// an article id the corpus does not have.
+    pub fn validate(mut self, has_doc: impl Fn(&str) -> bool) -> (ViewState, Vec<Notice>) {
+        let mut notices = Vec::new();
+        if let Some(doc) = &self.doc {
+            if !has_doc(doc) {
+                notices.push(Notice {
+                    message: format!(
+                        "This link opens article “{}”, which is not in this corpus (it may have been renamed or removed). Showing all articles instead.",
+                        shorten(doc)
+                    ),
+                });
+                self.doc = None;
+            }
+        }
+        (self, notices)
+    }
+}
+
+impl fmt::Display for ViewState {
+    /// The query string, without `?`; empty for the default view.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if let Some(doc) = &self.doc {
+            write!(f, "v={VERSION}&doc={}", encode_component(doc))?;
+        }
+        Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn round_trips() {
+        for doc in [
+            None,
+            Some("000_8ab391a8a651fb65"),
+            Some("a b&c=d/é<script>"),
+            Some("%zz+"),
+        ] {
+            let s = ViewState {
+                doc: doc.map(String::from),
+            };
+            let (back, notices) = ViewState::parse(&s.to_string());
+            assert_eq!(back, s);
+            assert!(notices.is_empty(), "{notices:?}");
+        }
+    }
+
+    #[test]
+    fn malformed_input_is_total() {
+        let cases: &[(&str, Option<&str>, usize)] = &[
+            ("", None, 0),
+            ("?", None, 0),
+            ("?doc=abc", Some("abc"), 0),
+            ("doc=%E2%82%AC", Some("€"), 0),
+            ("doc=%ZZ%", Some("%ZZ%"), 0),
+            ("doc=%FF", Some("\u{fffd}"), 0),
+            ("?x=1&doc=a&doc=b", Some("a"), 2),
+            ("v=99&doc=a", Some("a"), 1),
+            ("v=1", None, 0),
+            ("&&&=&", None, 1),
+            ("doc=", None, 1),
+        ];
+        for (q, doc, n) in cases {
+            let (s, notices) = ViewState::parse(q);
+            assert_eq!(s.doc.as_deref(), *doc, "{q}");
+            assert_eq!(notices.len(), *n, "{q}: {notices:?}");
+        }
+    }
+
+    #[test]
+    fn unknown_doc_falls_back_with_notice() {
+        let (s, n) = ViewState {
+            doc: Some("nope".into()),
+        }
+        .validate(|d| d == "yes");
+        assert_eq!(s.doc, None);
+        assert_eq!(n.len(), 1);
+        assert!(n[0].message.contains("nope"));
+    }
+}
