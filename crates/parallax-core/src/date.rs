@@ -349,7 +349,9 @@ mod tests {
 
     #[test]
     fn finds_written_dates() {
-        let cases: &[(&str, &str, &[(Option<i32>, u8, Option<u8>)])] = &[
+        /// (year, month, day) of each mention.
+        type Want = &'static [(Option<i32>, u8, Option<u8>)];
+        let cases: &[(&str, &str, Want)] = &[
             (
                 "ordinal with comma",
                 "Sputnik - 27th August, 2020)",

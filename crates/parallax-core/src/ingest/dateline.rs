@@ -186,8 +186,14 @@ mod tests {
 
     #[test]
     fn table() {
-        // (name, text, place, outlets, date text, body start)
-        let cases: &[(&str, &str, Option<(&str, &[&str], Option<&str>, &str)>)] = &[
+        /// (place, outlets, date text, where the story starts), or no dateline.
+        type Want = Option<(
+            &'static str,
+            &'static [&'static str],
+            Option<&'static str>,
+            &'static str,
+        )>;
+        let cases: &[(&str, &str, Want)] = &[
             (
                 "UrduPoint / Sputnik",
                 "ROME (UrduPoint News / Sputnik - 27th August, 2020) Italy calls for",

@@ -261,7 +261,7 @@ fn byline(text: &str, block: &Block) -> Option<Span> {
             .next()
             .is_some_and(|c| c.is_uppercase() || !c.is_alphabetic())
     });
-    (words >= 1 && words <= 6 && capitalised && !name.ends_with('.'))
+    ((1..=6).contains(&words) && capitalised && !name.ends_with('.'))
         .then(|| Span::new(block.span.end - name.len(), block.span.end))
 }
 

@@ -1,0 +1,64 @@
+# Parallax task runner. `make help` lists the targets.
+# The two commands of the README: `make serve` and `make test`. Both run setup first.
+
+SHELL := /bin/bash
+.SHELLFLAGS := -euo pipefail -c
+export PATH := $(CURDIR)/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
+export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD := 1
+PORT ?= 8080
+CORPUS_DIR ?=
+export CORPUS_DIR
+
+.DEFAULT_GOAL := help
+
+.PHONY: help
+help: ## List the targets
+	@grep -hE '^[a-z][a-z-]*:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{ printf "  make %-14s %s\n", $$1, $$2 }'
+
+.PHONY: setup
+setup: ## Install what is missing (Rust target, trunk, wasm-bindgen-cli, Chromium, npm packages)
+	@bash scripts/setup.sh
+
+.PHONY: serve
+serve: setup ## Build and serve the app on http://127.0.0.1:$(PORT) (CORPUS_DIR=folder for your own articles)
+	trunk serve --port $(PORT)
+
+.PHONY: serve-release
+serve-release: setup ## Like serve, with the optimised release build
+	trunk serve --release --port $(PORT)
+
+.PHONY: test
+test: setup lint test-native test-build-errors build e2e ## Everything: lint, native tests, build checks, release build, browser tests
+
+.PHONY: lint
+lint: ## cargo fmt --check and clippy -D warnings (native crates and the wasm app)
+	cargo fmt --all -- --check
+	cargo clippy -p parallax-core -p parallax-cli --all-targets -- -D warnings
+	cargo clippy -p parallax-web --target wasm32-unknown-unknown -- -D warnings
+
+.PHONY: test-native
+test-native: ## Core and CLI tests (cargo test)
+	cargo test -p parallax-core -p parallax-cli
+
+.PHONY: test-build-errors
+test-build-errors: ## A bad corpus folder must fail the app build with the file and the reason
+	@bash scripts/check-build-errors.sh
+
+.PHONY: build
+build: ## Release build of the page into dist/, and its size
+	trunk build --release
+	@node scripts/sizes.mjs dist
+
+.PHONY: e2e
+e2e: ## Browser tests (Playwright + system Chromium) against dist/ and an other-corpus build
+	CORPUS_DIR=crates/parallax-core/tests/fixtures/other trunk build --dist dist-other
+	npx playwright test -c e2e/playwright.config.mjs
+
+.PHONY: articles
+articles: ## Print the corpus's articles as JSON lines (CORPUS_DIR or seeds)
+	cargo run -q -p parallax-cli -- articles --corpus $(or $(CORPUS_DIR),seeds) --json
+
+.PHONY: clean
+clean: ## Remove build outputs
+	cargo clean
+	rm -rf dist dist-other test-results playwright-report

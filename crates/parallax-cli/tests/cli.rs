@@ -1,0 +1,156 @@
+//! The `parallax` binary over the seeds and over bad folders.
+
+use std::path::PathBuf;
+use std::process::Command;
+
+fn root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../..")
+}
+
+fn parallax(args: &[&str]) -> std::process::Output {
+    Command::new(env!("CARGO_BIN_EXE_parallax"))
+        .args(args)
+        .current_dir(root())
+        .output()
+        .expect("the binary runs")
+}
+
+#[test]
+fn articles_json_prints_one_object_per_seed() {
+    let out = parallax(&["articles", "--corpus", "seeds", "--json"]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let lines: Vec<serde_json::Value> = String::from_utf8(out.stdout)
+        .unwrap()
+        .lines()
+        .map(|l| serde_json::from_str(l).expect("each line is JSON"))
+        .collect();
+    assert_eq!(lines.len(), 5);
+    // (id, outlet label, date, provenance, dateline, boilerplate spans, repeats)
+    let want = [
+        (
+            "000_8ab391a8a651fb65",
+            "UrduPoint / Sputnik",
+            "2020-08-27",
+            "header",
+            Some("ROME"),
+            0,
+            0,
+        ),
+        (
+            "001_9c6dd14e164684d3",
+            "UrduPoint / Sputnik",
+            "2020-08-24",
+            "text",
+            Some("MOSCOW"),
+            0,
+            1,
+        ),
+        (
+            "002_41439f313bc3004e",
+            "TASS",
+            "2020-08-14",
+            "header",
+            Some("BRUSSELS"),
+            0,
+            0,
+        ),
+        (
+            "003_fa59a08e2227003b",
+            "Unknown outlet",
+            "2020-08-18",
+            "inferred",
+            None,
+            0,
+            4,
+        ),
+        (
+            "004_9c538ca53b92ee9e",
+            "Reuters via inkl",
+            "2021",
+            "inferred",
+            None,
+            2,
+            0,
+        ),
+    ];
+    for (line, (id, outlet, date, prov, dateline, boiler, repeats)) in lines.iter().zip(want) {
+        assert_eq!(line["id"], id);
+        assert_eq!(line["outlet_label"], outlet, "{id}");
+        assert_eq!(line["date"], date, "{id}");
+        assert_eq!(line["date_provenance"], prov, "{id}");
+        assert_eq!(line["dateline"].as_str(), dateline, "{id}");
+        assert_eq!(
+            line["boilerplate"].as_array().unwrap().len(),
+            boiler,
+            "{id}"
+        );
+        assert_eq!(line["repeats"].as_array().unwrap().len(), repeats, "{id}");
+        for key in [
+            "title",
+            "outlets",
+            "authors",
+            "paragraphs",
+            "sentences",
+            "date_reason",
+        ] {
+            assert!(!line[key].is_null(), "{id} lacks {key}");
+        }
+    }
+    // Byte ranges point into the file.
+    let reuters = &lines[4];
+    let text = std::fs::read_to_string(root().join("seeds/004_9c538ca53b92ee9e.txt")).unwrap();
+    let first = &reuters["boilerplate"][0];
+    let (s, e) = (
+        first[0].as_u64().unwrap() as usize,
+        first[1].as_u64().unwrap() as usize,
+    );
+    assert!(text[s..e].starts_with("Get all your news in one place."));
+    assert_eq!(reuters["outlets"][1]["role"], "aggregator");
+    assert_eq!(lines[0]["authors"][0]["name"], "@ChaudhryMAli88");
+}
+
+#[test]
+fn articles_table_for_people() {
+    let out = parallax(&["articles", "--corpus", "seeds"]);
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(text.contains("Reuters via inkl"));
+    assert!(text.contains("5 articles, 5 outlets"));
+}
+
+#[test]
+fn another_folder_works_too() {
+    let out = parallax(&[
+        "articles",
+        "--corpus",
+        "crates/parallax-core/tests/fixtures/other",
+        "--json",
+    ]);
+    assert!(out.status.success());
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert_eq!(text.lines().count(), 2);
+    assert!(text.contains("\"outlet_label\":\"Coast Wire\""));
+}
+
+#[test]
+fn a_bad_folder_exits_non_zero_with_the_reason_on_stderr() {
+    let dir = std::env::temp_dir().join(format!("parallax-cli-test-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    std::fs::write(dir.join("bad.txt"), b"caf\xe9").unwrap();
+    let out = parallax(&["articles", "--corpus", dir.to_str().unwrap(), "--json"]);
+    std::fs::remove_dir_all(&dir).unwrap();
+    assert!(!out.status.success());
+    assert!(out.stdout.is_empty());
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert!(
+        err.contains("bad.txt:1: the file is not valid UTF-8"),
+        "{err}"
+    );
+
+    let out = parallax(&["articles", "--corpus", "/no/such/dir"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("not a folder"));
+}

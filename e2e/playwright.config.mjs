@@ -1,0 +1,32 @@
+// Browser tests: the system Chromium (no browser download), the built pages served on 127.0.0.1.
+import { defineConfig } from '@playwright/test';
+
+export const SEEDS = 'http://127.0.0.1:4173';
+export const SUBPATH = 'http://127.0.0.1:4174/hosted/under/a/sub-path/';
+export const OTHER = 'http://127.0.0.1:4175';
+
+export default defineConfig({
+  testDir: '.',
+  testMatch: '*.spec.mjs',
+  outputDir: '../test-results',
+  fullyParallel: true,
+  workers: 2,
+  retries: 0,
+  forbidOnly: !!process.env.CI,
+  reporter: [['list']],
+  timeout: 30_000,
+  use: {
+    baseURL: SEEDS,
+    browserName: 'chromium',
+    launchOptions: {
+      executablePath: '/usr/bin/chromium',
+      args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    },
+    trace: 'off',
+  },
+  webServer: [
+    { command: 'node scripts/serve.mjs dist 4173', url: SEEDS, cwd: '..', reuseExistingServer: false },
+    { command: 'node scripts/serve.mjs dist 4174 /hosted/under/a/sub-path/', url: SUBPATH, cwd: '..', reuseExistingServer: false },
+    { command: 'node scripts/serve.mjs dist-other 4175', url: OTHER, cwd: '..', reuseExistingServer: false },
+  ],
+});

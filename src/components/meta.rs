@@ -1,0 +1,56 @@
+//! Small metadata widgets: outlet chips and the date with its provenance.
+
+use leptos::prelude::*;
+use parallax_core::ingest::{Article, Provenance};
+use parallax_core::outlets::OutletRole;
+
+/// The outlets as chips: publisher, wire, `via` aggregator.
+#[component]
+pub fn Outlets(article: &'static Article) -> impl IntoView {
+    if article.outlets.is_empty() {
+        return view! {
+            <span class="outlets">
+                <span class="chip chip-unknown" title="No outlet is named in the file; set one in corpus.toml">
+                    "Unknown outlet"
+                </span>
+            </span>
+        }
+        .into_any();
+    }
+    view! {
+        <span class="outlets">
+            {article
+                .outlets
+                .iter()
+                .map(|o| {
+                    let (class, prefix, title) = match o.role {
+                        OutletRole::Publisher => ("chip chip-publisher", "", "Publisher"),
+                        OutletRole::Wire => ("chip chip-wire", "", "Wire agency whose copy was carried"),
+                        OutletRole::Aggregator => ("chip chip-via", "via ", "Reader app the text was taken from"),
+                    };
+                    view! { <span class=class title=title>{prefix}{o.name.clone()}</span> }
+                })
+                .collect_view()}
+        </span>
+    }
+    .into_any()
+}
+
+/// The date, with a visible marker when it is inferred or unknown and the reason on hover/focus.
+#[component]
+pub fn DateLabel(article: &'static Article) -> impl IntoView {
+    let d = &article.date;
+    let badge = match d.provenance {
+        Provenance::Inferred => Some(("badge badge-inferred", "inferred")),
+        Provenance::Unknown => None,
+        Provenance::Sidecar => Some(("badge", "from corpus.toml")),
+        Provenance::Header | Provenance::Text => None,
+    };
+    let time = (!d.iso().is_empty()).then(|| d.iso());
+    view! {
+        <span class="date" title=d.reason.clone() data-provenance=d.provenance.as_str()>
+            <time datetime=time>{d.human()}</time>
+            {badge.map(|(class, label)| view! { <span class=class>{label}</span> })}
+        </span>
+    }
+}

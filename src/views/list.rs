@@ -1,0 +1,86 @@
+//! The article list: cards when no article is open, a compact index beside the reader otherwise.
+
+use crate::components::meta::{DateLabel, Outlets};
+use crate::{href, Route};
+use leptos::prelude::*;
+use parallax_core::ingest::{Article, Role};
+use parallax_core::view_state::ViewState;
+use parallax_core::Corpus;
+
+/// Articles oldest first; undated ones last, then by id.
+pub fn in_reading_order(corpus: &'static Corpus) -> Vec<&'static Article> {
+    let mut v: Vec<&Article> = corpus.articles.iter().collect();
+    v.sort_by(|a, b| match (a.date.date, b.date.date) {
+        (Some(x), Some(y)) => x.cmp(&y).then_with(|| a.id.cmp(&b.id)),
+        (Some(_), None) => std::cmp::Ordering::Less,
+        (None, Some(_)) => std::cmp::Ordering::Greater,
+        (None, None) => a.id.cmp(&b.id),
+    });
+    v
+}
+
+fn lead(article: &Article) -> String {
+    let text = article
+        .paragraphs
+        .iter()
+        .find(|p| p.role == Role::Body)
+        .map(|p| article.slice(p.span))
+        .unwrap_or("");
+    let mut out: String = text.chars().take(220).collect();
+    if text.chars().count() > 220 {
+        let cut = out.rfind(' ').unwrap_or(out.len());
+        out.truncate(cut);
+        out.push('…');
+    }
+    out
+}
+
+/// The list of articles.
+#[component]
+pub fn ArticleList(
+    corpus: &'static Corpus,
+    route: Memo<Route>,
+    selected: Memo<Option<&'static Article>>,
+) -> impl IntoView {
+    let articles = in_reading_order(corpus);
+    let count = articles.len();
+    view! {
+        <nav class="article-list" aria-labelledby="list-heading">
+            <div class="list-head">
+                <h2 id="list-heading">"Articles"</h2>
+                <span class="count">{count}" in this corpus, oldest first"</span>
+            </div>
+            <ol class="cards" data-testid="article-list">
+                {articles
+                    .into_iter()
+                    .map(|a| {
+                        let link = move || route.with(|r| href(&r.path, &ViewState { doc: Some(a.id.clone()) }));
+                        let current = move || (selected.get().map(|s| s.id.as_str()) == Some(a.id.as_str())).then_some("page");
+                        let repeats = a.paragraphs.iter().filter(|p| p.repeat_of.is_some()).count();
+                        let wrappers = a.boilerplate.len();
+                        view! {
+                            <li class="card" data-testid="article-item" data-id=a.id.clone()>
+                                <div class="card-meta">
+                                    <Outlets article=a />
+                                    <DateLabel article=a />
+                                </div>
+                                <h3 class="card-title">
+                                    <a href=link aria-current=current>{a.title.text.clone()}</a>
+                                </h3>
+                                <p class="card-lead">
+                                    {a.dateline.as_ref().map(|d| view! { <span class="dateline">{d.place.clone()}</span> " — " })}
+                                    {lead(a)}
+                                </p>
+                                <p class="card-facts">
+                                    <span>{a.word_count()}" words"</span>
+                                    {(repeats > 0).then(|| view! { <span>{repeats}" repeated ¶"</span> })}
+                                    {(wrappers > 0).then(|| view! { <span>{wrappers}" wrapper block"{if wrappers == 1 { "" } else { "s" }}" set aside"</span> })}
+                                </p>
+                            </li>
+                        }
+                    })
+                    .collect_view()}
+            </ol>
+        </nav>
+    }
+}

@@ -1,0 +1,4 @@
+//! Screens, one per file.
+
+pub mod list;
+pub mod reader;

@@ -1,0 +1,182 @@
+//! The article reader: metadata with provenance, then the file segment by segment — paragraphs as
+//! text, repeats and reader-app wrappers visibly set aside.
+
+use crate::components::meta::{DateLabel, Outlets};
+use crate::views::list::in_reading_order;
+use crate::{href, Route};
+use leptos::prelude::*;
+use parallax_core::ingest::{Article, AuthorRole, Paragraph, Provenance, Role, SegmentKind};
+use parallax_core::view_state::ViewState;
+use parallax_core::Corpus;
+
+fn author_role(role: AuthorRole) -> &'static str {
+    match role {
+        AuthorRole::Handle => "handle",
+        AuthorRole::Byline => "byline",
+        AuthorRole::Reporting => "reporting",
+        AuthorRole::Writing => "writing",
+        AuthorRole::Editing => "editing",
+        AuthorRole::Credit => "credit",
+    }
+}
+
+#[component]
+fn ParagraphView(
+    article: &'static Article,
+    index: usize,
+    paragraph: &'static Paragraph,
+) -> impl IntoView {
+    let class = match paragraph.role {
+        Role::Standfirst => "para standfirst",
+        Role::Body => "para",
+        Role::Caption => "para caption",
+        Role::Credit => "para credit",
+    };
+    let repeat = paragraph.repeat_of.map(|r| {
+        let pct = (r.containment * 100.0).round() as u32;
+        view! {
+            <span class="repeat-note" data-testid="repeat-note">
+                "Repeats "
+                <a href=format!("#p{}", r.paragraph + 1)>"¶"{r.paragraph + 1}</a>
+                " (" {pct} "% of its word pairs)"
+            </span>
+        }
+    });
+    view! {
+        <p
+            id=format!("p{}", index + 1)
+            class=class
+            class:repeat=paragraph.repeat_of.is_some()
+            data-testid="paragraph"
+            data-role=paragraph.role.as_str()
+        >
+            <span class="pilcrow" aria-hidden="true">{index + 1}</span>
+            {paragraph.dateline.map(|d| view! { <span class="dateline">{article.slice(d).to_string()}</span> " " })}
+            {article.slice(paragraph.span).to_string()}
+            {repeat}
+        </p>
+    }
+}
+
+/// One article.
+#[component]
+pub fn Reader(
+    article: &'static Article,
+    corpus: &'static Corpus,
+    route: Memo<Route>,
+) -> impl IntoView {
+    let order = in_reading_order(corpus);
+    let pos = order.iter().position(|a| a.id == article.id).unwrap_or(0);
+    let link_to = move |a: Option<&'static Article>| {
+        move || {
+            route.with(|r| {
+                href(
+                    &r.path,
+                    &ViewState {
+                        doc: a.map(|a| a.id.clone()),
+                    },
+                )
+            })
+        }
+    };
+    let prev = pos.checked_sub(1).and_then(|i| order.get(i)).copied();
+    let next = order.get(pos + 1).copied();
+
+    let body = article
+        .segments
+        .iter()
+        .filter_map(|s| match s.kind {
+            SegmentKind::Paragraph => {
+                let (i, p) = article
+                    .paragraphs
+                    .iter()
+                    .enumerate()
+                    .find(|(_, p)| p.span == s.span)?;
+                Some(view! { <ParagraphView article=article index=i paragraph=p /> }.into_any())
+            }
+            SegmentKind::Boilerplate => {
+                let b = article.boilerplate.iter().find(|b| b.span == s.span)?;
+                Some(
+                    view! {
+                        <details class="boilerplate" data-testid="boilerplate">
+                            <summary>"Not part of the article — " {b.reason.clone()}</summary>
+                            <p class="raw">{article.slice(b.span).to_string()}</p>
+                        </details>
+                    }
+                    .into_any(),
+                )
+            }
+            _ => None,
+        })
+        .collect_view();
+
+    let authors = (!article.authors.is_empty()).then(|| {
+        view! {
+            <div>
+                <dt>"Credits"</dt>
+                <dd>
+                    {article
+                        .authors
+                        .iter()
+                        .map(|a| view! { <span class="credit-item">{a.name.clone()} <small>" (" {author_role(a.role)} ")"</small></span> })
+                        .collect_view()}
+                </dd>
+            </div>
+        }
+    });
+    let notes = (!article.notes.is_empty()).then(|| {
+        view! {
+            <ul class="ingest-notes">
+                {article.notes.iter().map(|n| view! { <li>{n.clone()}</li> }).collect_view()}
+            </ul>
+        }
+    });
+
+    view! {
+        <article class="reader" aria-labelledby="article-title" data-testid="reader" data-id=article.id.clone()>
+            <nav class="reader-nav" aria-label="Article navigation">
+                <a class="back" href=link_to(None)>"← All articles"</a>
+                <span class="position">"Article " {pos + 1} " of " {order.len()}</span>
+                <span class="prev-next">
+                    {prev.map(|p| view! { <a href=link_to(Some(p)) rel="prev" title=p.title.text.clone()>"‹ Older"</a> })}
+                    {next.map(|n| view! { <a href=link_to(Some(n)) rel="next" title=n.title.text.clone()>"Newer ›"</a> })}
+                </span>
+            </nav>
+            <header class="reader-head">
+                <div class="kicker">
+                    <Outlets article=article />
+                    <DateLabel article=article />
+                    {article.dateline.as_ref().map(|d| view! { <span class="dateline">{d.place.clone()}</span> })}
+                </div>
+                <h1 id="article-title">{article.title.text.clone()}</h1>
+                {(article.title.provenance == Provenance::Inferred).then(|| view! {
+                    <p class="title-note">"The file states no headline; this one is the lead sentence."</p>
+                })}
+                <dl class="facts">
+                    <div>
+                        <dt>"Date"</dt>
+                        <dd data-testid="date-fact">
+                            {article.date.human()} " · " <em>{article.date.provenance.as_str()}</em>
+                            <span class="reason">{article.date.reason.clone()}</span>
+                        </dd>
+                    </div>
+                    <div>
+                        <dt>"Published by"</dt>
+                        <dd>{article.outlet_label()}</dd>
+                    </div>
+                    {authors}
+                    <div>
+                        <dt>"File"</dt>
+                        <dd><code>{article.file_name.clone()}</code> " · " {article.word_count()} " words"</dd>
+                    </div>
+                </dl>
+                {notes}
+            </header>
+            <div class="reader-body">{body}</div>
+            <details class="source">
+                <summary>"Original file, exactly as ingested (" {article.text.len()} " bytes)"</summary>
+                <pre>{article.text.clone()}</pre>
+            </details>
+        </article>
+    }
+}
