@@ -30,41 +30,75 @@ enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// Search a corpus with the same code the page runs.
+    Search {
+        /// The corpus folder.
+        #[arg(long, default_value = "seeds")]
+        corpus: PathBuf,
+        /// Print one JSON object per hit (doc, score, passages, matched_terms).
+        #[arg(long)]
+        json: bool,
+        /// How many hits get passages.
+        #[arg(long, default_value_t = 20)]
+        limit: usize,
+        /// The query, e.g. `"political prisoners" outlet:TASS -sanctions`.
+        query: String,
+    },
+}
+
+fn load(corpus: &std::path::Path) -> Option<parallax_core::fs::Loaded> {
+    match load_dir(corpus) {
+        Ok(l) => {
+            for w in &l.warnings {
+                eprintln!("parallax: warning: {w}");
+            }
+            Some(l)
+        }
+        Err(e) => {
+            eprint!("parallax: {e}");
+            None
+        }
+    }
+}
+
+fn finish(result: std::io::Result<()>) -> ExitCode {
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        // A closed pipe (`| head`) is not an error worth a message.
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("parallax: cannot write the output: {e}");
+            ExitCode::FAILURE
+        }
+    }
 }
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
+    let mut out = std::io::stdout().lock();
     match cli.command {
         Command::Articles { corpus, json } => {
-            let loaded = match load_dir(&corpus) {
-                Ok(l) => l,
-                Err(e) => {
-                    eprint!("parallax: {e}");
-                    return ExitCode::FAILURE;
-                }
-            };
-            for w in &loaded.warnings {
-                eprintln!("parallax: warning: {w}");
-            }
-            let mut out = std::io::stdout().lock();
-            let result = if json {
+            let Some(loaded) = load(&corpus) else { return ExitCode::FAILURE };
+            finish(if json {
                 loaded.corpus.articles.iter().try_for_each(|a| {
-                    let line =
-                        serde_json::to_string(&report::ArticleJson::new(a)).unwrap_or_default();
+                    let line = serde_json::to_string(&report::ArticleJson::new(a)).unwrap_or_default();
                     writeln!(out, "{line}")
                 })
             } else {
                 report::table(&loaded.corpus, &mut out)
-            };
-            match result {
-                Ok(()) => ExitCode::SUCCESS,
-                // A closed pipe (`| head`) is not an error worth a message.
-                Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
-                Err(e) => {
-                    eprintln!("parallax: cannot write the output: {e}");
-                    ExitCode::FAILURE
-                }
+            })
+        }
+        Command::Search { corpus, json, limit, query } => {
+            let Some(loaded) = load(&corpus) else { return ExitCode::FAILURE };
+            let opts = parallax_core::search::Options { limit, ..Default::default() };
+            let results = parallax_core::search::search(&loaded.corpus, &query, &opts);
+            for h in &results.hints {
+                eprintln!("parallax: hint: {h}");
             }
+            if results.fallback_any {
+                eprintln!("parallax: no article has every term; showing articles with any of them");
+            }
+            finish(report::search(&loaded.corpus, &results, json, &mut out))
         }
     }
 }

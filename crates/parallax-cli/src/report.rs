@@ -1,4 +1,4 @@
-//! Output shapes of `parallax articles`.
+//! Output shapes of `parallax articles` and `parallax search`.
 
 use parallax_core::ingest::{Article, Role};
 use parallax_core::{Corpus, Span};
@@ -158,4 +158,54 @@ pub fn table(corpus: &Corpus, out: &mut impl Write) -> io::Result<()> {
         s.outlets.len(),
         corpus.version
     )
+}
+
+#[derive(Serialize)]
+struct PassageJson<'a> {
+    paragraph: Option<usize>,
+    start: usize,
+    end: usize,
+    snippet: &'a str,
+    highlights: &'a [parallax_core::search::Highlight],
+}
+
+#[derive(Serialize)]
+struct HitJson<'a> {
+    doc: &'a str,
+    score: f32,
+    title: &'a str,
+    passages: Vec<PassageJson<'a>>,
+    matched_terms: &'a [String],
+}
+
+/// Search hits: JSON lines (`doc`, `score`, `passages`, `matched_terms`) or a readable list.
+pub fn search(corpus: &Corpus, results: &parallax_core::search::Results, json: bool, out: &mut impl Write) -> io::Result<()> {
+    for hit in &results.hits {
+        let a = &corpus.articles[hit.doc];
+        let passages: Vec<PassageJson> = hit
+            .passages
+            .iter()
+            .map(|p| PassageJson {
+                paragraph: p.paragraph,
+                start: p.start,
+                end: p.end,
+                snippet: if p.paragraph.is_some() { &a.text[p.start..p.end] } else { &a.title.text[p.start..p.end] },
+                highlights: &p.highlights,
+            })
+            .collect();
+        if json {
+            let line = HitJson { doc: &hit.id, score: (hit.score * 1000.0).round() / 1000.0, title: &a.title.text, passages, matched_terms: &hit.matched_terms };
+            writeln!(out, "{}", serde_json::to_string(&line).unwrap_or_default())?;
+        } else {
+            writeln!(out, "{:>7.3}  {}  {}  [{}]", hit.score, hit.id, a.title.text, hit.matched_terms.join(", "))?;
+            for p in &passages {
+                let where_ = p.paragraph.map_or("headline".to_string(), |i| format!("¶{}", i + 1));
+                writeln!(out, "         {where_}: {}", p.snippet.replace('\n', " "))?;
+            }
+        }
+    }
+    if !json {
+        writeln!(out, "{} article{} for {}", results.hits.len(), if results.hits.len() == 1 { "" } else { "s" }, results.understood)?;
+    }
+    Ok(())
 }

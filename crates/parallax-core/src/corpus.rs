@@ -1,15 +1,16 @@
-//! A whole corpus: articles plus corpus-level passes (date inference across articles), and the
-//! one binary schema used to embed it in the app and decode it there.
+//! A whole corpus: articles plus corpus-level passes (date inference across articles, the search
+//! index), and the one binary schema used to embed it in the app and decode it there.
 
 use crate::date::Date;
 use crate::error::DecodeError;
+use crate::index::{Index, Weights};
 use crate::ingest::dates::{self, YearHints};
 use crate::ingest::{Article, Provenance};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeSet;
 
 /// Version of the binary schema; bump it whenever a serialized type changes.
-pub const SCHEMA: u32 = 1;
+pub const SCHEMA: u32 = 2;
 const MAGIC: &[u8; 4] = b"PLXC";
 
 /// The articles of one corpus, in file-name order.
@@ -21,6 +22,8 @@ pub struct Corpus {
     pub version: String,
     /// The articles.
     pub articles: Vec<Article>,
+    /// The search index over the articles.
+    pub index: Index,
 }
 
 /// Counts shown in the app's header.
@@ -63,10 +66,12 @@ impl Corpus {
             h = fnv1a(a.text.bytes(), h);
             h = fnv1a([0], h);
         }
+        let index = Index::build(&articles, &Weights::default());
         Corpus {
             name: name.to_string(),
             version: format!("{h:016x}"),
             articles,
+            index,
         }
     }
 

@@ -13,8 +13,11 @@ pub mod date;
 pub mod error;
 #[cfg(feature = "fs")]
 pub mod fs;
+pub mod index;
 pub mod ingest;
 pub mod outlets;
+pub mod query;
+pub mod search;
 pub mod text;
 pub mod view_state;
 

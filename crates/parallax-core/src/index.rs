@@ -1,0 +1,249 @@
+//! The inverted index, built at compile time and embedded with the corpus.
+//!
+//! Units of retrieval are an article's headline and its paragraphs (standfirst, body, captions);
+//! repeated paragraphs, credit lines and boilerplate are not indexed, so a copy-paste slip or a
+//! reader app's sign-up prompt never counts as content. Each term keeps, per unit, the word
+//! positions (for phrases). Ranking is BM25 over whole articles with field weights; passages are
+//! ranked inside each article. The knobs are in [`Weights`].
+
+use crate::ingest::{Article, Role};
+use crate::text::tokenize::analyse;
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+
+/// Ranking knobs, with their ranges and effects.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Weights {
+    /// BM25 term-frequency saturation, 0–3 (default 1.2): higher lets repeated words count longer.
+    pub k1: f32,
+    /// BM25 length normalisation, 0–1 (default 0.75): 0 ignores article length, 1 fully divides by it.
+    pub b: f32,
+    /// How much a word in the headline counts against one in the body, ≥ 0 (default 3).
+    pub title: f32,
+    /// How much a word in a photo caption counts, ≥ 0 (default 0.5).
+    pub caption: f32,
+    /// Score share of a name variant (`Tikhanovskaya` for `Tsikhanouskaya`), 0–1 (default 0.9).
+    pub variant: f32,
+    /// Score share of a prefix completion (`sanct*`), 0–1 (default 0.8).
+    pub prefix: f32,
+    /// Score share of a typo-tolerant match, 0–1 (default 0.5).
+    pub fuzzy: f32,
+}
+
+impl Default for Weights {
+    fn default() -> Weights {
+        Weights { k1: 1.2, b: 0.75, title: 3.0, caption: 0.5, variant: 0.9, prefix: 0.8, fuzzy: 0.5 }
+    }
+}
+
+/// Which part of an article a unit is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum UnitKind {
+    /// The headline.
+    Title,
+    /// A paragraph, by its index in [`Article::paragraphs`].
+    Paragraph(u32),
+}
+
+/// A searchable piece of an article.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Unit {
+    /// Index of the article in the corpus.
+    pub doc: u32,
+    /// Headline or paragraph.
+    pub kind: UnitKind,
+}
+
+/// Where a term occurs in one unit.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Posting {
+    /// The unit.
+    pub unit: u32,
+    /// Word positions in the unit, ascending.
+    pub positions: Vec<u32>,
+}
+
+/// The index of a corpus.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct Index {
+    /// Distinct terms, sorted (binary search; prefix ranges).
+    pub terms: Vec<String>,
+    /// Postings of each term, by unit.
+    pub postings: Vec<Vec<Posting>>,
+    /// Name-variant keys, sorted, with the terms written with a capital that carry them.
+    pub name_keys: Vec<(String, Vec<u32>)>,
+    /// Folded words as written, where they differ from their stem, sorted, with the stem's id:
+    /// typo tolerance and prefixes compare against what people type, not against stems.
+    pub surfaces: Vec<(String, u32)>,
+    /// The units.
+    pub units: Vec<Unit>,
+    /// Number of words of each article (headline counted by its weight).
+    pub doc_len: Vec<f32>,
+}
+
+impl Index {
+    /// Indexes the articles of a corpus (in corpus order).
+    pub fn build(articles: &[Article], weights: &Weights) -> Index {
+        let mut terms: BTreeMap<String, Vec<Posting>> = BTreeMap::new();
+        let mut keys: BTreeMap<String, Vec<String>> = BTreeMap::new();
+        let mut surfaces: BTreeMap<String, String> = BTreeMap::new();
+        let mut units = Vec::new();
+        let mut doc_len = Vec::with_capacity(articles.len());
+        for (d, a) in articles.iter().enumerate() {
+            let mut len = 0.0;
+            let mut pieces: Vec<(UnitKind, &str, f32)> = vec![(UnitKind::Title, a.title.text.as_str(), weights.title)];
+            for (i, p) in a.paragraphs.iter().enumerate() {
+                if p.repeat_of.is_some() {
+                    continue;
+                }
+                let w = match p.role {
+                    Role::Body | Role::Standfirst => 1.0,
+                    Role::Caption => weights.caption,
+                    Role::Credit => continue,
+                };
+                pieces.push((UnitKind::Paragraph(i as u32), a.slice(p.span), w));
+            }
+            for (kind, text, w) in pieces {
+                let unit = units.len() as u32;
+                units.push(Unit { doc: d as u32, kind });
+                let analysed = analyse(text, 0);
+                len += w * analysed.len() as f32;
+                for (pos, t) in analysed.into_iter().enumerate() {
+                    if let Some(k) = &t.name_key {
+                        let list = keys.entry(k.clone()).or_default();
+                        if !list.contains(&t.term) {
+                            list.push(t.term.clone());
+                        }
+                    }
+                    if t.folded != t.term {
+                        surfaces.entry(t.folded).or_insert_with(|| t.term.clone());
+                    }
+                    let postings = terms.entry(t.term).or_default();
+                    match postings.last_mut() {
+                        Some(p) if p.unit == unit => p.positions.push(pos as u32),
+                        _ => postings.push(Posting { unit, positions: vec![pos as u32] }),
+                    }
+                }
+            }
+            doc_len.push(len);
+        }
+        let (terms, postings): (Vec<String>, Vec<Vec<Posting>>) = terms.into_iter().unzip();
+        let name_keys = keys
+            .into_iter()
+            .map(|(k, ts)| {
+                let mut ids: Vec<u32> =
+                    ts.iter().filter_map(|t| terms.binary_search(t).ok().map(|i| i as u32)).collect();
+                ids.sort_unstable();
+                (k, ids)
+            })
+            .collect();
+        let surfaces = surfaces
+            .into_iter()
+            .filter_map(|(surface, term)| terms.binary_search(&term).ok().map(|i| (surface, i as u32)))
+            .collect();
+        Index { terms, postings, name_keys, surfaces, units, doc_len }
+    }
+
+    /// Id of a term.
+    pub fn term_id(&self, term: &str) -> Option<u32> {
+        self.terms.binary_search_by(|t| t.as_str().cmp(term)).ok().map(|i| i as u32)
+    }
+
+    /// Ids of the terms starting with `prefix`.
+    pub fn prefix_ids(&self, prefix: &str) -> std::ops::Range<u32> {
+        let start = self.terms.partition_point(|t| t.as_str() < prefix);
+        let end = start + self.terms[start..].partition_point(|t| t.starts_with(prefix));
+        start as u32..end as u32
+    }
+
+    /// Ids of the terms whose written forms start with `prefix`.
+    pub fn surface_prefix_ids<'a>(&'a self, prefix: &'a str) -> impl Iterator<Item = u32> + 'a {
+        let start = self.surfaces.partition_point(|(s, _)| s.as_str() < prefix);
+        self.surfaces[start..].iter().take_while(move |(s, _)| s.starts_with(prefix)).map(|(_, id)| *id)
+    }
+
+    /// Terms written with a capital whose name key is `key`.
+    pub fn name_variants(&self, key: &str) -> &[u32] {
+        self.name_keys
+            .binary_search_by(|(k, _)| k.as_str().cmp(key))
+            .map_or(&[], |i| &self.name_keys[i].1)
+    }
+
+    /// Number of articles containing the term.
+    pub fn doc_freq(&self, term: u32) -> usize {
+        let mut n = 0;
+        let mut last = None;
+        for p in &self.postings[term as usize] {
+            let d = self.units[p.unit as usize].doc;
+            if last != Some(d) {
+                n += 1;
+                last = Some(d);
+            }
+        }
+        n
+    }
+
+    /// Average article length.
+    pub fn avg_doc_len(&self) -> f32 {
+        if self.doc_len.is_empty() {
+            1.0
+        } else {
+            (self.doc_len.iter().sum::<f32>() / self.doc_len.len() as f32).max(1.0)
+        }
+    }
+}
+
+/// Restricted Damerau–Levenshtein (optimal string alignment) distance, stopping early once it
+/// must exceed `max`; returns `max + 1` then.
+pub fn edit_distance(a: &str, b: &str, max: usize) -> usize {
+    let a: Vec<char> = a.chars().collect();
+    let b: Vec<char> = b.chars().collect();
+    if a.len().abs_diff(b.len()) > max {
+        return max + 1;
+    }
+    let w = b.len() + 1;
+    let mut prev2 = vec![0usize; w];
+    let mut prev: Vec<usize> = (0..w).collect();
+    let mut cur = vec![0usize; w];
+    for i in 1..=a.len() {
+        cur[0] = i;
+        let mut row_min = cur[0];
+        for j in 1..=b.len() {
+            let cost = usize::from(a[i - 1] != b[j - 1]);
+            let mut v = (prev[j] + 1).min(cur[j - 1] + 1).min(prev[j - 1] + cost);
+            if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
+                v = v.min(prev2[j - 2] + 1);
+            }
+            cur[j] = v;
+            row_min = row_min.min(v);
+        }
+        if row_min > max {
+            return max + 1;
+        }
+        std::mem::swap(&mut prev2, &mut prev);
+        std::mem::swap(&mut prev, &mut cur);
+    }
+    prev[b.len()].min(max + 1)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::edit_distance;
+
+    #[test]
+    fn distances() {
+        let cases = [
+            ("sanction", "sanction", 0),
+            ("sanctoin", "sanction", 1),
+            ("sancton", "sanction", 1),
+            ("lukashenko", "lukashenka", 1),
+            ("dialog", "dialogu", 1),
+            ("kolesnikova", "kalesnikava", 2),
+            ("abc", "xyz", 3),
+        ];
+        for (a, b, d) in cases {
+            assert_eq!(edit_distance(a, b, 3), d, "{a} {b}");
+        }
+        assert_eq!(edit_distance("abcdef", "a", 2), 3);
+    }
+}

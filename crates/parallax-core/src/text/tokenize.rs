@@ -1,0 +1,111 @@
+//! The analysis pipeline, stage by stage: split into words (byte offsets kept) → normalise
+//! ([`super::normalise`]) → stem ([`super::stem`]), plus a name key ([`super::names`]) for words
+//! written with a capital. The index and queries share it, so they always agree.
+
+use super::names::name_key;
+use super::normalise::fold;
+use super::stem::stem;
+use crate::Span;
+
+/// A word as the index sees it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Term {
+    /// Stemmed, folded form: what is indexed and matched.
+    pub term: String,
+    /// Folded form before stemming (for prefixes and typo tolerance).
+    pub folded: String,
+    /// Where the word stands in the analysed text.
+    pub span: Span,
+    /// Name-variant key, for words that start with a capital.
+    pub name_key: Option<String>,
+}
+
+/// Common English words: indexed (phrases need them) but optional in queries.
+pub const STOPWORDS: &[&str] = &[
+    "a", "an", "and", "are", "as", "at", "be", "but", "by", "for", "from", "had", "has", "have", "he", "her",
+    "his", "i", "if", "in", "into", "is", "it", "its", "no", "not", "of", "on", "or", "she", "so", "such", "than",
+    "that", "the", "their", "them", "then", "there", "these", "they", "this", "to", "was", "we", "were", "which",
+    "who", "will", "with", "would",
+];
+
+/// Whether a folded word is a stop word.
+pub fn is_stopword(folded: &str) -> bool {
+    STOPWORDS.binary_search(&folded).is_ok()
+}
+
+/// Splits `text` into words: runs of letters and digits, with an apostrophe or a hyphen inside a
+/// word kept as part of it (`Int'l`, `pre-condition`) — hyphenated words are then also split.
+pub fn words(text: &str) -> Vec<Span> {
+    let mut out = Vec::new();
+    let mut start: Option<usize> = None;
+    let mut chars = text.char_indices().peekable();
+    while let Some((i, c)) = chars.next() {
+        let joiner = matches!(c, '\'' | '’')
+            && start.is_some()
+            && chars.peek().is_some_and(|&(_, n)| n.is_alphanumeric());
+        if c.is_alphanumeric() || joiner || ('\u{300}'..='\u{36f}').contains(&c) && start.is_some() {
+            start.get_or_insert(i);
+        } else if let Some(s) = start.take() {
+            out.push(Span::new(s, i));
+        }
+    }
+    if let Some(s) = start {
+        out.push(Span::new(s, text.len()));
+    }
+    out
+}
+
+/// Analyses one word (a span of `text`, shifted by `offset` in the result).
+pub fn analyse_word(text: &str, span: Span, offset: usize) -> Term {
+    let surface = &text[span.start..span.end];
+    let mut folded = fold(surface);
+    // Possessive 's and stray apostrophes do not change the word.
+    if let Some(base) = folded.strip_suffix("'s") {
+        folded = base.to_string();
+    }
+    folded.retain(|c| c != '\'');
+    let capital = surface.chars().next().is_some_and(char::is_uppercase);
+    Term {
+        term: stem(&folded),
+        name_key: if capital { name_key(&folded) } else { None },
+        folded,
+        span: Span::new(offset + span.start, offset + span.end),
+    }
+}
+
+/// Analyses a whole text; spans are shifted by `offset`.
+pub fn analyse(text: &str, offset: usize) -> Vec<Term> {
+    words(text).into_iter().map(|w| analyse_word(text, w, offset)).filter(|t| !t.folded.is_empty()).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn stopwords_are_sorted() {
+        let mut sorted = STOPWORDS.to_vec();
+        sorted.sort_unstable();
+        assert_eq!(sorted, STOPWORDS);
+    }
+
+    #[test]
+    fn pipeline_keeps_offsets_on_non_ascii_text() {
+        let text = "Ціханоўская’s “dialogue” — Łukašenka's protesters, 6,700!";
+        let terms = analyse(text, 10);
+        let got: Vec<_> = terms.iter().map(|t| (t.term.as_str(), &text[t.span.start - 10..t.span.end - 10])).collect();
+        assert_eq!(
+            got,
+            [
+                ("tsikhanouskaya", "Ціханоўская’s"),
+                ("dialogu", "dialogue"),
+                ("lukasenka", "Łukašenka's"),
+                ("protest", "protesters"),
+                ("6", "6"),
+                ("700", "700"),
+            ]
+        );
+        assert_eq!(terms[0].name_key.as_deref(), Some("tknsk"));
+        assert_eq!(terms[1].name_key, None);
+    }
+}
