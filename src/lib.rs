@@ -15,6 +15,7 @@ use components::header::SiteHeader;
 use components::notices::Notices;
 use views::list::ArticleList;
 use views::reader::Reader;
+use views::results::ResultsView;
 
 /// Builds the link to a view: the current path plus the state's query string, so the app works
 /// from any sub-path.
@@ -80,14 +81,31 @@ fn Workspace(corpus: &'static Corpus) -> impl IntoView {
             .with(|r| r.state.doc.clone())
             .and_then(|id| corpus.get(&id))
     });
+    let searching = Memo::new(move |_| route.with(|r| r.state.q.is_some()));
+    let hash = Memo::new(move |_| location.hash.get());
 
     Effect::new(move |_| {
-        let title = match doc.get() {
-            Some(a) => format!("{} — Parallax", a.title.text),
-            None => "Parallax — how outlets covered the same story".to_string(),
+        let title = match (doc.get(), route.with(|r| r.state.q.clone())) {
+            (Some(a), _) => format!("{} — Parallax", a.title.text),
+            (None, Some(q)) => format!("{q} — Parallax search"),
+            (None, None) => "Parallax — how outlets covered the same story".to_string(),
         };
         document().set_title(&title);
-        window().scroll_to_with_x_and_y(0.0, 0.0);
+    });
+    // Opening an article starts at its top, or at the paragraph the link names (`#p7`).
+    Effect::new(move |_| {
+        let _ = doc.get();
+        let target = hash.get();
+        request_animation_frame(move || {
+            let el = target
+                .strip_prefix('#')
+                .filter(|t| !t.is_empty())
+                .and_then(|id| document().get_element_by_id(id));
+            match el {
+                Some(el) => el.scroll_into_view(),
+                None => window().scroll_to_with_x_and_y(0.0, 0.0),
+            }
+        });
     });
 
     view! {
@@ -95,8 +113,14 @@ fn Workspace(corpus: &'static Corpus) -> impl IntoView {
         <SiteHeader corpus=corpus route=route />
         <Notices route=route />
         <main id="main" class="workspace" class:reading=move || doc.get().is_some() tabindex="-1">
-            <ArticleList corpus=corpus route=route selected=doc />
-            {move || doc.get().map(|article| view! { <Reader article=article corpus=corpus route=route /> })}
+            {move || match (doc.get(), searching.get()) {
+                (Some(article), _) => view! {
+                    <ArticleList corpus=corpus route=route selected=doc />
+                    <Reader article=article corpus=corpus route=route focus=hash />
+                }.into_any(),
+                (None, true) => view! { <ResultsView corpus=corpus route=route /> }.into_any(),
+                (None, false) => view! { <ArticleList corpus=corpus route=route selected=doc /> }.into_any(),
+            }}
         </main>
         <footer class="site-footer">
             <p>

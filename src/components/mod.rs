@@ -1,5 +1,7 @@
 //! Reusable widgets, one per file.
 
 pub mod header;
+pub mod highlighted;
 pub mod meta;
 pub mod notices;
+pub mod search_box;

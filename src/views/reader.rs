@@ -25,7 +25,9 @@ fn ParagraphView(
     article: &'static Article,
     index: usize,
     paragraph: &'static Paragraph,
+    focus: Memo<String>,
 ) -> impl IntoView {
+    let anchor = format!("#p{}", index + 1);
     let class = match paragraph.role {
         Role::Standfirst => "para standfirst",
         Role::Body => "para",
@@ -47,6 +49,7 @@ fn ParagraphView(
             id=format!("p{}", index + 1)
             class=class
             class:repeat=paragraph.repeat_of.is_some()
+            class:focused=move || focus.with(|h| *h == anchor)
             data-testid="paragraph"
             data-role=paragraph.role.as_str()
         >
@@ -64,7 +67,16 @@ pub fn Reader(
     article: &'static Article,
     corpus: &'static Corpus,
     route: Memo<Route>,
+    /// The URL's fragment (`#p7`): that paragraph is highlighted.
+    focus: Memo<String>,
 ) -> impl IntoView {
+    let back_label = move || {
+        if route.with(|r| r.state.q.is_some()) {
+            "← Back to results"
+        } else {
+            "← All articles"
+        }
+    };
     let order = in_reading_order(corpus);
     let pos = order.iter().position(|a| a.id == article.id).unwrap_or(0);
     let link_to = move |a: Option<&'static Article>| {
@@ -73,6 +85,7 @@ pub fn Reader(
                 href(
                     &r.path,
                     &ViewState {
+                        q: r.state.q.clone(),
                         doc: a.map(|a| a.id.clone()),
                     },
                 )
@@ -92,7 +105,10 @@ pub fn Reader(
                     .iter()
                     .enumerate()
                     .find(|(_, p)| p.span == s.span)?;
-                Some(view! { <ParagraphView article=article index=i paragraph=p /> }.into_any())
+                Some(
+                    view! { <ParagraphView article=article index=i paragraph=p focus=focus /> }
+                        .into_any(),
+                )
             }
             SegmentKind::Boilerplate => {
                 let b = article.boilerplate.iter().find(|b| b.span == s.span)?;
@@ -135,7 +151,7 @@ pub fn Reader(
     view! {
         <article class="reader" aria-labelledby="article-title" data-testid="reader" data-id=article.id.clone()>
             <nav class="reader-nav" aria-label="Article navigation">
-                <a class="back" href=link_to(None)>"← All articles"</a>
+                <a class="back" href=link_to(None)>{back_label}</a>
                 <span class="position">"Article " {pos + 1} " of " {order.len()}</span>
                 <span class="prev-next">
                     {prev.map(|p| view! { <a href=link_to(Some(p)) rel="prev" title=p.title.text.clone()>"‹ Older"</a> })}

@@ -78,19 +78,32 @@ fn main() -> ExitCode {
     let mut out = std::io::stdout().lock();
     match cli.command {
         Command::Articles { corpus, json } => {
-            let Some(loaded) = load(&corpus) else { return ExitCode::FAILURE };
+            let Some(loaded) = load(&corpus) else {
+                return ExitCode::FAILURE;
+            };
             finish(if json {
                 loaded.corpus.articles.iter().try_for_each(|a| {
-                    let line = serde_json::to_string(&report::ArticleJson::new(a)).unwrap_or_default();
+                    let line =
+                        serde_json::to_string(&report::ArticleJson::new(a)).unwrap_or_default();
                     writeln!(out, "{line}")
                 })
             } else {
                 report::table(&loaded.corpus, &mut out)
             })
         }
-        Command::Search { corpus, json, limit, query } => {
-            let Some(loaded) = load(&corpus) else { return ExitCode::FAILURE };
-            let opts = parallax_core::search::Options { limit, ..Default::default() };
+        Command::Search {
+            corpus,
+            json,
+            limit,
+            query,
+        } => {
+            let Some(loaded) = load(&corpus) else {
+                return ExitCode::FAILURE;
+            };
+            let opts = parallax_core::search::Options {
+                limit,
+                ..Default::default()
+            };
             let results = parallax_core::search::search(&loaded.corpus, &query, &opts);
             for h in &results.hints {
                 eprintln!("parallax: hint: {h}");

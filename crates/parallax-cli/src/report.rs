@@ -179,7 +179,12 @@ struct HitJson<'a> {
 }
 
 /// Search hits: JSON lines (`doc`, `score`, `passages`, `matched_terms`) or a readable list.
-pub fn search(corpus: &Corpus, results: &parallax_core::search::Results, json: bool, out: &mut impl Write) -> io::Result<()> {
+pub fn search(
+    corpus: &Corpus,
+    results: &parallax_core::search::Results,
+    json: bool,
+    out: &mut impl Write,
+) -> io::Result<()> {
     for hit in &results.hits {
         let a = &corpus.articles[hit.doc];
         let passages: Vec<PassageJson> = hit
@@ -189,23 +194,48 @@ pub fn search(corpus: &Corpus, results: &parallax_core::search::Results, json: b
                 paragraph: p.paragraph,
                 start: p.start,
                 end: p.end,
-                snippet: if p.paragraph.is_some() { &a.text[p.start..p.end] } else { &a.title.text[p.start..p.end] },
+                snippet: if p.paragraph.is_some() {
+                    &a.text[p.start..p.end]
+                } else {
+                    &a.title.text[p.start..p.end]
+                },
                 highlights: &p.highlights,
             })
             .collect();
         if json {
-            let line = HitJson { doc: &hit.id, score: (hit.score * 1000.0).round() / 1000.0, title: &a.title.text, passages, matched_terms: &hit.matched_terms };
+            let line = HitJson {
+                doc: &hit.id,
+                score: (hit.score * 1000.0).round() / 1000.0,
+                title: &a.title.text,
+                passages,
+                matched_terms: &hit.matched_terms,
+            };
             writeln!(out, "{}", serde_json::to_string(&line).unwrap_or_default())?;
         } else {
-            writeln!(out, "{:>7.3}  {}  {}  [{}]", hit.score, hit.id, a.title.text, hit.matched_terms.join(", "))?;
+            writeln!(
+                out,
+                "{:>7.3}  {}  {}  [{}]",
+                hit.score,
+                hit.id,
+                a.title.text,
+                hit.matched_terms.join(", ")
+            )?;
             for p in &passages {
-                let where_ = p.paragraph.map_or("headline".to_string(), |i| format!("¶{}", i + 1));
+                let where_ = p
+                    .paragraph
+                    .map_or("headline".to_string(), |i| format!("¶{}", i + 1));
                 writeln!(out, "         {where_}: {}", p.snippet.replace('\n', " "))?;
             }
         }
     }
     if !json {
-        writeln!(out, "{} article{} for {}", results.hits.len(), if results.hits.len() == 1 { "" } else { "s" }, results.understood)?;
+        writeln!(
+            out,
+            "{} article{} for {}",
+            results.hits.len(),
+            if results.hits.len() == 1 { "" } else { "s" },
+            results.understood
+        )?;
     }
     Ok(())
 }

@@ -154,3 +154,48 @@ fn a_bad_folder_exits_non_zero_with_the_reason_on_stderr() {
     assert_eq!(out.status.code(), Some(1));
     assert!(String::from_utf8_lossy(&out.stderr).contains("not a folder"));
 }
+
+/// The ranking the page shows for this query (pinned in e2e/search-finds-what-you-mean.spec.mjs too).
+const TSIKHANOUSKAYA_RANKING: [&str; 5] = [
+    "003_fa59a08e2227003b",
+    "004_9c538ca53b92ee9e",
+    "001_9c6dd14e164684d3",
+    "000_8ab391a8a651fb65",
+    "002_41439f313bc3004e",
+];
+
+#[test]
+fn search_json_ranks_like_the_page() {
+    let out = parallax(&["search", "--corpus", "seeds", "--json", "Tsikhanouskaya"]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let lines: Vec<serde_json::Value> = String::from_utf8(out.stdout)
+        .unwrap()
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    let docs: Vec<&str> = lines.iter().map(|l| l["doc"].as_str().unwrap()).collect();
+    assert_eq!(docs, TSIKHANOUSKAYA_RANKING);
+    let reuters = &lines[1];
+    assert_eq!(reuters["matched_terms"][0], "Tsikhanouskaya");
+    let p = &reuters["passages"][0];
+    for key in ["start", "end", "snippet", "highlights"] {
+        assert!(!p[key].is_null(), "passage lacks {key}");
+    }
+    assert!(p["snippet"]
+        .as_str()
+        .unwrap()
+        .contains("Sviatlana Tsikhanouskaya"));
+    assert!(reuters["score"].as_f64().unwrap() > 0.0);
+}
+
+#[test]
+fn search_hints_go_to_stderr() {
+    let out = parallax(&["search", "--corpus", "seeds", "\"political prisoners"]);
+    assert!(out.status.success());
+    assert!(String::from_utf8_lossy(&out.stderr).contains("not closed"));
+    assert!(String::from_utf8_lossy(&out.stdout).contains("2 articles"));
+}

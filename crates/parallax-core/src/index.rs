@@ -32,7 +32,15 @@ pub struct Weights {
 
 impl Default for Weights {
     fn default() -> Weights {
-        Weights { k1: 1.2, b: 0.75, title: 3.0, caption: 0.5, variant: 0.9, prefix: 0.8, fuzzy: 0.5 }
+        Weights {
+            k1: 1.2,
+            b: 0.75,
+            title: 3.0,
+            caption: 0.5,
+            variant: 0.9,
+            prefix: 0.8,
+            fuzzy: 0.5,
+        }
     }
 }
 
@@ -91,7 +99,8 @@ impl Index {
         let mut doc_len = Vec::with_capacity(articles.len());
         for (d, a) in articles.iter().enumerate() {
             let mut len = 0.0;
-            let mut pieces: Vec<(UnitKind, &str, f32)> = vec![(UnitKind::Title, a.title.text.as_str(), weights.title)];
+            let mut pieces: Vec<(UnitKind, &str, f32)> =
+                vec![(UnitKind::Title, a.title.text.as_str(), weights.title)];
             for (i, p) in a.paragraphs.iter().enumerate() {
                 if p.repeat_of.is_some() {
                     continue;
@@ -105,7 +114,10 @@ impl Index {
             }
             for (kind, text, w) in pieces {
                 let unit = units.len() as u32;
-                units.push(Unit { doc: d as u32, kind });
+                units.push(Unit {
+                    doc: d as u32,
+                    kind,
+                });
                 let analysed = analyse(text, 0);
                 len += w * analysed.len() as f32;
                 for (pos, t) in analysed.into_iter().enumerate() {
@@ -121,7 +133,10 @@ impl Index {
                     let postings = terms.entry(t.term).or_default();
                     match postings.last_mut() {
                         Some(p) if p.unit == unit => p.positions.push(pos as u32),
-                        _ => postings.push(Posting { unit, positions: vec![pos as u32] }),
+                        _ => postings.push(Posting {
+                            unit,
+                            positions: vec![pos as u32],
+                        }),
                     }
                 }
             }
@@ -131,22 +146,36 @@ impl Index {
         let name_keys = keys
             .into_iter()
             .map(|(k, ts)| {
-                let mut ids: Vec<u32> =
-                    ts.iter().filter_map(|t| terms.binary_search(t).ok().map(|i| i as u32)).collect();
+                let mut ids: Vec<u32> = ts
+                    .iter()
+                    .filter_map(|t| terms.binary_search(t).ok().map(|i| i as u32))
+                    .collect();
                 ids.sort_unstable();
                 (k, ids)
             })
             .collect();
         let surfaces = surfaces
             .into_iter()
-            .filter_map(|(surface, term)| terms.binary_search(&term).ok().map(|i| (surface, i as u32)))
+            .filter_map(|(surface, term)| {
+                terms.binary_search(&term).ok().map(|i| (surface, i as u32))
+            })
             .collect();
-        Index { terms, postings, name_keys, surfaces, units, doc_len }
+        Index {
+            terms,
+            postings,
+            name_keys,
+            surfaces,
+            units,
+            doc_len,
+        }
     }
 
     /// Id of a term.
     pub fn term_id(&self, term: &str) -> Option<u32> {
-        self.terms.binary_search_by(|t| t.as_str().cmp(term)).ok().map(|i| i as u32)
+        self.terms
+            .binary_search_by(|t| t.as_str().cmp(term))
+            .ok()
+            .map(|i| i as u32)
     }
 
     /// Ids of the terms starting with `prefix`.
@@ -159,7 +188,10 @@ impl Index {
     /// Ids of the terms whose written forms start with `prefix`.
     pub fn surface_prefix_ids<'a>(&'a self, prefix: &'a str) -> impl Iterator<Item = u32> + 'a {
         let start = self.surfaces.partition_point(|(s, _)| s.as_str() < prefix);
-        self.surfaces[start..].iter().take_while(move |(s, _)| s.starts_with(prefix)).map(|(_, id)| *id)
+        self.surfaces[start..]
+            .iter()
+            .take_while(move |(s, _)| s.starts_with(prefix))
+            .map(|(_, id)| *id)
     }
 
     /// Terms written with a capital whose name key is `key`.

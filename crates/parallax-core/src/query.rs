@@ -101,9 +101,31 @@ impl fmt::Display for Clause {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let neg = |n: &bool| if *n { "-" } else { "" };
         match self {
-            Clause::Term { text, prefix, negated } => write!(f, "{}{}{}", neg(negated), text, if *prefix { "*" } else { "" }),
-            Clause::Phrase { words, negated } => write!(f, "{}\"{}\"", neg(negated), words.join(" ")),
-            Clause::Filter { field, value, negated } => write!(f, "{}{}:{}", neg(negated), field.as_str(), quote_value(value)),
+            Clause::Term {
+                text,
+                prefix,
+                negated,
+            } => write!(
+                f,
+                "{}{}{}",
+                neg(negated),
+                text,
+                if *prefix { "*" } else { "" }
+            ),
+            Clause::Phrase { words, negated } => {
+                write!(f, "{}\"{}\"", neg(negated), words.join(" "))
+            }
+            Clause::Filter {
+                field,
+                value,
+                negated,
+            } => write!(
+                f,
+                "{}{}:{}",
+                neg(negated),
+                field.as_str(),
+                quote_value(value)
+            ),
         }
     }
 }
@@ -142,7 +164,10 @@ fn read_quoted(chars: &[char], mut i: usize, hints: &mut Vec<String>) -> (String
 
 /// Splits a phrase into words the way the index does.
 fn phrase_words(text: &str) -> Vec<String> {
-    crate::text::tokenize::words(text).into_iter().map(|s| text[s.start..s.end].to_string()).collect()
+    crate::text::tokenize::words(text)
+        .into_iter()
+        .map(|s| text[s.start..s.end].to_string())
+        .collect()
 }
 
 /// Parses a query. Never fails.
@@ -150,7 +175,8 @@ pub fn parse(input: &str) -> Query {
     let chars: Vec<char> = input.chars().take(1000).collect();
     let mut q = Query::default();
     if input.chars().count() > 1000 {
-        q.hints.push("The query was cut to its first 1,000 characters.".into());
+        q.hints
+            .push("The query was cut to its first 1,000 characters.".into());
     }
     let mut i = 0;
     while i < chars.len() {
@@ -163,7 +189,8 @@ pub fn parse(input: &str) -> Query {
             negated = true;
             i += 1;
             if i >= chars.len() || chars[i].is_whitespace() {
-                q.hints.push("A lone “-” excludes nothing; write -word to leave a word out.".into());
+                q.hints
+                    .push("A lone “-” excludes nothing; write -word to leave a word out.".into());
                 continue;
             }
         }
@@ -173,7 +200,11 @@ pub fn parse(input: &str) -> Query {
             let words = phrase_words(&text);
             match words.len() {
                 0 => q.hints.push("An empty phrase (\"\") was left out.".into()),
-                1 => q.clauses.push(Clause::Term { text: words[0].clone(), prefix: false, negated }),
+                1 => q.clauses.push(Clause::Term {
+                    text: words[0].clone(),
+                    prefix: false,
+                    negated,
+                }),
                 _ => q.clauses.push(Clause::Phrase { words, negated }),
             }
             continue;
@@ -194,12 +225,21 @@ pub fn parse(input: &str) -> Query {
                     value.to_string()
                 };
                 if value.is_empty() {
-                    q.hints.push(format!("“{}:” needs a value, e.g. {}", field.as_str(), example(field)));
+                    q.hints.push(format!(
+                        "“{}:” needs a value, e.g. {}",
+                        field.as_str(),
+                        example(field)
+                    ));
                 } else {
-                    q.clauses.push(Clause::Filter { field, value, negated });
+                    q.clauses.push(Clause::Filter {
+                        field,
+                        value,
+                        negated,
+                    });
                 }
                 continue;
-            } else if !name.is_empty() && !value.is_empty() && name.chars().all(char::is_alphabetic) {
+            } else if !name.is_empty() && !value.is_empty() && name.chars().all(char::is_alphabetic)
+            {
                 q.hints.push(format!(
                     "“{name}:” is not a filter (try outlet:, date:, actor:, stance:); it was searched as words."
                 ));
@@ -211,14 +251,44 @@ pub fn parse(input: &str) -> Query {
         for (n, w) in words.into_iter().enumerate() {
             let is_prefix = prefix && n + 1 == count;
             if is_prefix && w.chars().count() < 2 {
-                q.hints.push(format!("“{w}*” is too short to complete; searched as the word “{w}”."));
-                q.clauses.push(Clause::Term { text: w, prefix: false, negated });
+                q.hints.push(format!(
+                    "“{w}*” is too short to complete; searched as the word “{w}”."
+                ));
+                q.clauses.push(Clause::Term {
+                    text: w,
+                    prefix: false,
+                    negated,
+                });
             } else {
-                q.clauses.push(Clause::Term { text: w, prefix: is_prefix, negated });
+                q.clauses.push(Clause::Term {
+                    text: w,
+                    prefix: is_prefix,
+                    negated,
+                });
             }
         }
     }
     q
+}
+
+/// The query with the filter `field:value` removed if it is there, added if it is not: what a
+/// click on a facet does. The result is in canonical form.
+pub fn toggle_filter(input: &str, field: Field, value: &str) -> String {
+    let mut q = parse(input);
+    let same = |c: &Clause| {
+        matches!(c, Clause::Filter { field: f, value: v, negated: false }
+            if *f == field && crate::text::normalise::fold(v) == crate::text::normalise::fold(value))
+    };
+    if q.clauses.iter().any(same) {
+        q.clauses.retain(|c| !same(c));
+    } else {
+        q.clauses.push(Clause::Filter {
+            field,
+            value: value.to_string(),
+            negated: false,
+        });
+    }
+    q.to_string()
 }
 
 fn example(field: Field) -> &'static str {
@@ -235,46 +305,102 @@ mod tests {
     use super::*;
 
     fn t(text: &str) -> Clause {
-        Clause::Term { text: text.into(), prefix: false, negated: false }
+        Clause::Term {
+            text: text.into(),
+            prefix: false,
+            negated: false,
+        }
     }
 
     #[test]
     fn forms() {
         let cases: &[(&str, &str, Vec<Clause>, usize)] = &[
-            ("plain terms", "dialogue opposition", vec![t("dialogue"), t("opposition")], 0),
+            (
+                "plain terms",
+                "dialogue opposition",
+                vec![t("dialogue"), t("opposition")],
+                0,
+            ),
             (
                 "phrase",
                 "\"political prisoners\"",
-                vec![Clause::Phrase { words: vec!["political".into(), "prisoners".into()], negated: false }],
+                vec![Clause::Phrase {
+                    words: vec!["political".into(), "prisoners".into()],
+                    negated: false,
+                }],
                 0,
             ),
             (
                 "curly phrase",
                 "“political prisoners”",
-                vec![Clause::Phrase { words: vec!["political".into(), "prisoners".into()], negated: false }],
+                vec![Clause::Phrase {
+                    words: vec!["political".into(), "prisoners".into()],
+                    negated: false,
+                }],
                 0,
             ),
-            ("exclusion", "-sanctions", vec![Clause::Term { text: "sanctions".into(), prefix: false, negated: true }], 0),
-            ("prefix", "sanct*", vec![Clause::Term { text: "sanct".into(), prefix: true, negated: false }], 0),
+            (
+                "exclusion",
+                "-sanctions",
+                vec![Clause::Term {
+                    text: "sanctions".into(),
+                    prefix: false,
+                    negated: true,
+                }],
+                0,
+            ),
+            (
+                "prefix",
+                "sanct*",
+                vec![Clause::Term {
+                    text: "sanct".into(),
+                    prefix: true,
+                    negated: false,
+                }],
+                0,
+            ),
             (
                 "outlet filter",
                 "outlet:TASS sanctions",
-                vec![Clause::Filter { field: Field::Outlet, value: "TASS".into(), negated: false }, t("sanctions")],
+                vec![
+                    Clause::Filter {
+                        field: Field::Outlet,
+                        value: "TASS".into(),
+                        negated: false,
+                    },
+                    t("sanctions"),
+                ],
                 0,
             ),
             (
                 "quoted filter value",
                 "outlet:\"Harbour Daily\"",
-                vec![Clause::Filter { field: Field::Outlet, value: "Harbour Daily".into(), negated: false }],
+                vec![Clause::Filter {
+                    field: Field::Outlet,
+                    value: "Harbour Daily".into(),
+                    negated: false,
+                }],
                 0,
             ),
             (
                 "date range",
                 "date:2020-08-01..2020-08-20",
-                vec![Clause::Filter { field: Field::Date, value: "2020-08-01..2020-08-20".into(), negated: false }],
+                vec![Clause::Filter {
+                    field: Field::Date,
+                    value: "2020-08-01..2020-08-20".into(),
+                    negated: false,
+                }],
                 0,
             ),
-            ("unclosed quote", "\"political prisoners", vec![Clause::Phrase { words: vec!["political".into(), "prisoners".into()], negated: false }], 1),
+            (
+                "unclosed quote",
+                "\"political prisoners",
+                vec![Clause::Phrase {
+                    words: vec!["political".into(), "prisoners".into()],
+                    negated: false,
+                }],
+                1,
+            ),
             ("lone minus", "- dialogue", vec![t("dialogue")], 1),
             ("unknown field", "foo:bar", vec![t("foo"), t("bar")], 1),
             ("empty filter", "outlet:", vec![], 1),
@@ -283,7 +409,12 @@ mod tests {
             ("star alone", "*", vec![], 0),
             ("short prefix", "a*", vec![t("a")], 1),
             ("punctuation only", "!!! ,,,", vec![], 0),
-            ("url", "https://example.com", vec![t("https"), t("example"), t("com")], 1),
+            (
+                "url",
+                "https://example.com",
+                vec![t("https"), t("example"), t("com")],
+                1,
+            ),
         ];
         for (name, input, want, hints) in cases {
             let q = parse(input);
@@ -294,10 +425,33 @@ mod tests {
 
     #[test]
     fn canonical_form_round_trips() {
-        for input in ["dialogue -\"political prisoners\" outlet:\"Harbour Daily\" sanct* date:2020-08", "a b c"] {
+        for input in [
+            "dialogue -\"political prisoners\" outlet:\"Harbour Daily\" sanct* date:2020-08",
+            "a b c",
+        ] {
             let q = parse(input);
             assert_eq!(parse(&q.to_string()).clauses, q.clauses, "{input}");
         }
+    }
+
+    #[test]
+    fn facet_toggles() {
+        assert_eq!(
+            toggle_filter("dialogue", Field::Outlet, "TASS"),
+            "dialogue outlet:TASS"
+        );
+        assert_eq!(
+            toggle_filter("dialogue outlet:tass", Field::Outlet, "TASS"),
+            "dialogue"
+        );
+        assert_eq!(
+            toggle_filter("", Field::Outlet, "Harbour Daily"),
+            "outlet:\"Harbour Daily\""
+        );
+        assert_eq!(
+            toggle_filter("x date:2020-08", Field::Date, "2021"),
+            "x date:2020-08 date:2021"
+        );
     }
 
     #[test]

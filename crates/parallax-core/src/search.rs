@@ -63,7 +63,7 @@ pub struct Hit {
     pub id: String,
     /// BM25 score.
     pub score: f32,
-    /// Best passages, best first.
+    /// Best passages (by distinct query words matched, then weight), in reading order.
     pub passages: Vec<Passage>,
     /// The words of the article that matched, as written there (variants included).
     pub matched_terms: Vec<String>,
@@ -112,7 +112,11 @@ pub struct Options {
 
 impl Default for Options {
     fn default() -> Options {
-        Options { weights: Weights::default(), limit: 20, passages: 3 }
+        Options {
+            weights: Weights::default(),
+            limit: 20,
+            passages: 3,
+        }
     }
 }
 
@@ -123,8 +127,15 @@ struct Expansion {
 }
 
 enum Matcher {
-    Term { label: String, exp: Expansion, optional: bool },
-    Phrase { label: String, words: Vec<Expansion> },
+    Term {
+        label: String,
+        exp: Expansion,
+        optional: bool,
+    },
+    Phrase {
+        label: String,
+        words: Vec<Expansion>,
+    },
 }
 
 impl Matcher {
@@ -166,8 +177,15 @@ fn expand(index: &Index, text: &str, prefix: bool, fuzzy: bool, w: &Weights) -> 
         let max = if letters >= 8 { 2 } else { 1 };
         // Against stems (`sanctoins` → `sanction`) and against written forms (`priosners` →
         // `prisoners` → `prison`).
-        let candidates = index.terms.iter().enumerate().map(|(id, s)| (s.as_str(), &t.term, id as u32));
-        let written = index.surfaces.iter().map(|(s, id)| (s.as_str(), &t.folded, *id));
+        let candidates = index
+            .terms
+            .iter()
+            .enumerate()
+            .map(|(id, s)| (s.as_str(), &t.term, id as u32));
+        let written = index
+            .surfaces
+            .iter()
+            .map(|(s, id)| (s.as_str(), &t.folded, *id));
         for (cand, typed, id) in candidates.chain(written) {
             let (m, n) = (cand.len(), typed.len());
             if m + max < n || m > n + max {
@@ -181,10 +199,14 @@ fn expand(index: &Index, text: &str, prefix: bool, fuzzy: bool, w: &Weights) -> 
     Expansion { terms }
 }
 
-/// Per-unit occurrences of a matcher: unit → positions matched (phrase: start positions).
-fn occurrences(index: &Index, m: &Matcher) -> BTreeMap<u32, Vec<(u32, u32, f32)>> {
+/// Where a matcher occurs: unit → (word position, term id — `u32::MAX` for a phrase — and the
+/// expansion's weight). For a phrase, the position of its first word.
+type Occurrences = BTreeMap<u32, Vec<(u32, u32, f32)>>;
+
+/// Per-unit occurrences of a matcher.
+fn occurrences(index: &Index, m: &Matcher) -> Occurrences {
     // (position, term id, weight); for phrases the term id of the first word.
-    let mut out: BTreeMap<u32, Vec<(u32, u32, f32)>> = BTreeMap::new();
+    let mut out: Occurrences = BTreeMap::new();
     match m {
         Matcher::Term { exp, .. } => {
             for &(id, w, _) in &exp.terms {
@@ -201,19 +223,22 @@ fn occurrences(index: &Index, m: &Matcher) -> BTreeMap<u32, Vec<(u32, u32, f32)>
                 let mut m: HashMap<u32, BTreeSet<u32>> = HashMap::new();
                 for &(id, _, _) in &e.terms {
                     for p in &index.postings[id as usize] {
-                        m.entry(p.unit).or_default().extend(p.positions.iter().copied());
+                        m.entry(p.unit)
+                            .or_default()
+                            .extend(p.positions.iter().copied());
                     }
                 }
                 per_word.push(m);
             }
-            let Some(first) = per_word.first() else { return out };
+            let Some(first) = per_word.first() else {
+                return out;
+            };
             for (&unit, starts) in first {
                 for &s in starts {
-                    let all = per_word
-                        .iter()
-                        .enumerate()
-                        .skip(1)
-                        .all(|(k, m)| m.get(&unit).is_some_and(|set| set.contains(&(s + k as u32))));
+                    let all = per_word.iter().enumerate().skip(1).all(|(k, m)| {
+                        m.get(&unit)
+                            .is_some_and(|set| set.contains(&(s + k as u32)))
+                    });
                     if all {
                         out.entry(unit).or_default().push((s, u32::MAX, 1.0));
                     }
@@ -228,7 +253,8 @@ fn unit_weight(corpus: &Corpus, index: &Index, unit: u32, w: &Weights) -> f32 {
     let u = index.units[unit as usize];
     match u.kind {
         UnitKind::Title => w.title,
-        UnitKind::Paragraph(p) => match corpus.articles[u.doc as usize].paragraphs[p as usize].role {
+        UnitKind::Paragraph(p) => match corpus.articles[u.doc as usize].paragraphs[p as usize].role
+        {
             Role::Caption => w.caption,
             _ => 1.0,
         },
@@ -255,8 +281,14 @@ fn article_interval(a: &Article) -> Option<(String, String)> {
     let d = a.date.date?;
     Some(match a.date.precision {
         Precision::Day => (d.to_string(), d.to_string()),
-        Precision::Month => (format!("{:04}-{:02}-01", d.year, d.month), format!("{:04}-{:02}-31", d.year, d.month)),
-        Precision::Year => (a.date.not_before.unwrap_or(d).to_string(), format!("{:04}-12-31", d.year)),
+        Precision::Month => (
+            format!("{:04}-{:02}-01", d.year, d.month),
+            format!("{:04}-{:02}-31", d.year, d.month),
+        ),
+        Precision::Year => (
+            a.date.not_before.unwrap_or(d).to_string(),
+            format!("{:04}-12-31", d.year),
+        ),
     })
 }
 
@@ -267,7 +299,11 @@ fn date_matches(a: &Article, value: &str) -> Option<bool> {
     if matches!(v, "undated" | "none" | "unknown") {
         return Some(a.date.date.is_none());
     }
-    let valid = |s: &str| s.is_empty() || (s.len() == 4 || s.len() == 7 || s.len() == 10) && s.bytes().all(|b| b.is_ascii_digit() || b == b'-');
+    let valid = |s: &str| {
+        s.is_empty()
+            || (s.len() == 4 || s.len() == 7 || s.len() == 10)
+                && s.bytes().all(|b| b.is_ascii_digit() || b == b'-')
+    };
     let (lo, hi) = match v.split_once("..") {
         Some((lo, hi)) => (lo, hi),
         None => (v, v),
@@ -275,7 +311,9 @@ fn date_matches(a: &Article, value: &str) -> Option<bool> {
     if !valid(lo) || !valid(hi) || (lo.is_empty() && hi.is_empty()) {
         return None;
     }
-    let Some((start, end)) = article_interval(a) else { return Some(false) };
+    let Some((start, end)) = article_interval(a) else {
+        return Some(false);
+    };
     // Compare as strings: a shorter bound covers everything it prefixes.
     let after_lo = lo.is_empty() || start.as_str() >= lo;
     let before_hi = hi.is_empty() || end.as_str() <= hi || end.starts_with(hi);
@@ -287,7 +325,11 @@ pub fn search(corpus: &Corpus, input: &str, opts: &Options) -> Results {
     let index = &corpus.index;
     let w = &opts.weights;
     let q = parse(input);
-    let mut res = Results { understood: q.to_string(), hints: q.hints.clone(), ..Results::default() };
+    let mut res = Results {
+        understood: q.to_string(),
+        hints: q.hints.clone(),
+        ..Results::default()
+    };
 
     let mut positive: Vec<Matcher> = Vec::new();
     let mut negative: Vec<Matcher> = Vec::new();
@@ -334,14 +376,16 @@ pub fn search(corpus: &Corpus, input: &str, opts: &Options) -> Results {
     }
 
     let n_docs = corpus.articles.len();
-    let occ: Vec<BTreeMap<u32, Vec<(u32, u32, f32)>>> = positive.iter().map(|m| occurrences(index, m)).collect();
-    let docs_of = |o: &BTreeMap<u32, Vec<(u32, u32, f32)>>| -> BTreeSet<u32> {
+    let occ: Vec<Occurrences> = positive.iter().map(|m| occurrences(index, m)).collect();
+    let docs_of = |o: &Occurrences| -> BTreeSet<u32> {
         o.keys().map(|&u| index.units[u as usize].doc).collect()
     };
     let clause_docs: Vec<BTreeSet<u32>> = occ.iter().map(docs_of).collect();
 
     // AND over required clauses; stop words are optional unless the query is only stop words.
-    let all_optional = positive.iter().all(|m| matches!(m, Matcher::Term { optional: true, .. }));
+    let all_optional = positive
+        .iter()
+        .all(|m| matches!(m, Matcher::Term { optional: true, .. }));
     let required: Vec<usize> = (0..positive.len())
         .filter(|&i| all_optional || !matches!(positive[i], Matcher::Term { optional: true, .. }))
         .collect();
@@ -388,18 +432,31 @@ pub fn search(corpus: &Corpus, input: &str, opts: &Options) -> Results {
             *dates.entry(date_bucket(a)).or_default() += 1;
         }
     }
-    let selected = |filters: &[(String, bool)], v: &str| filters.iter().any(|(f, n)| !n && fold(f) == fold(v));
+    let selected =
+        |filters: &[(String, bool)], v: &str| filters.iter().any(|(f, n)| !n && fold(f) == fold(v));
     res.outlets = outlets
         .into_iter()
-        .map(|(value, count)| FacetValue { selected: selected(&outlet_filters, &value), value, count })
+        .map(|(value, count)| FacetValue {
+            selected: selected(&outlet_filters, &value),
+            value,
+            count,
+        })
         .collect();
-    res.outlets.sort_by(|a, b| b.count.cmp(&a.count).then_with(|| a.value.cmp(&b.value)));
+    res.outlets
+        .sort_by(|a, b| b.count.cmp(&a.count).then_with(|| a.value.cmp(&b.value)));
     res.dates = dates
         .into_iter()
-        .map(|(value, count)| FacetValue { selected: selected(&date_filters, &value), value, count })
+        .map(|(value, count)| FacetValue {
+            selected: selected(&date_filters, &value),
+            value,
+            count,
+        })
         .collect();
 
-    let final_docs: Vec<u32> = term_docs.into_iter().filter(|&d| outlet_ok(d) && date_ok(d)).collect();
+    let final_docs: Vec<u32> = term_docs
+        .into_iter()
+        .filter(|&d| outlet_ok(d) && date_ok(d))
+        .collect();
 
     // BM25 per article.
     let avg = index.avg_doc_len();
@@ -421,23 +478,43 @@ pub fn search(corpus: &Corpus, input: &str, opts: &Options) -> Results {
                         e.0 += uw;
                     }
                 }
-                let docs_with = o.keys().map(|&u| index.units[u as usize].doc).collect::<BTreeSet<_>>().len();
+                let docs_with = o
+                    .keys()
+                    .map(|&u| index.units[u as usize].doc)
+                    .collect::<BTreeSet<_>>()
+                    .len();
                 for (id, (f, weight)) in tf {
-                    let df = if id == u32::MAX { docs_with } else { index.doc_freq(id) };
+                    let df = if id == u32::MAX {
+                        docs_with
+                    } else {
+                        index.doc_freq(id)
+                    };
                     score += weight * idf(df) * f * (w.k1 + 1.0) / (f + norm);
                 }
             }
             (d, score)
         })
         .collect();
-    scored.sort_by(|a, b| b.1.total_cmp(&a.1).then_with(|| corpus.articles[a.0 as usize].id.cmp(&corpus.articles[b.0 as usize].id)));
+    scored.sort_by(|a, b| {
+        b.1.total_cmp(&a.1).then_with(|| {
+            corpus.articles[a.0 as usize]
+                .id
+                .cmp(&corpus.articles[b.0 as usize].id)
+        })
+    });
 
     res.hits = scored
         .iter()
         .enumerate()
         .map(|(rank, &(d, score))| {
             let article = &corpus.articles[d as usize];
-            let mut hit = Hit { doc: d as usize, id: article.id.clone(), score, passages: Vec::new(), matched_terms: Vec::new() };
+            let mut hit = Hit {
+                doc: d as usize,
+                id: article.id.clone(),
+                score,
+                passages: Vec::new(),
+                matched_terms: Vec::new(),
+            };
             if rank < opts.limit {
                 fill_passages(corpus, &positive, &occ, d, opts, &mut hit);
             }
@@ -456,7 +533,14 @@ fn last_unit(index: &Index, doc: u32) -> u32 {
     (index.units.partition_point(|u| u.doc <= doc) as u32).saturating_sub(1)
 }
 
-fn fill_passages(corpus: &Corpus, positive: &[Matcher], occ: &[BTreeMap<u32, Vec<(u32, u32, f32)>>], d: u32, opts: &Options, hit: &mut Hit) {
+fn fill_passages(
+    corpus: &Corpus,
+    positive: &[Matcher],
+    occ: &[Occurrences],
+    d: u32,
+    opts: &Options,
+    hit: &mut Hit,
+) {
     let index = &corpus.index;
     let article = &corpus.articles[d as usize];
     let (lo, hi) = (first_unit(index, d), last_unit(index, d));
@@ -473,9 +557,17 @@ fn fill_passages(corpus: &Corpus, positive: &[Matcher], occ: &[BTreeMap<u32, Vec
         }
     }
     let mut ranked: Vec<(u32, (usize, f32))> = units.into_iter().collect();
-    ranked.sort_by(|a, b| b.1 .0.cmp(&a.1 .0).then(b.1 .1.total_cmp(&a.1 .1)).then(a.0.cmp(&b.0)));
+    ranked.sort_by(|a, b| {
+        b.1 .0
+            .cmp(&a.1 .0)
+            .then(b.1 .1.total_cmp(&a.1 .1))
+            .then(a.0.cmp(&b.0))
+    });
+    // The best passages, shown in reading order.
+    ranked.truncate(opts.passages);
+    ranked.sort_by_key(|r| r.0);
     let mut seen_terms: Vec<String> = Vec::new();
-    for (u, (_, score)) in ranked.into_iter().take(opts.passages) {
+    for (u, (_, score)) in ranked {
         let unit = index.units[u as usize];
         let (paragraph, span) = match unit.kind {
             UnitKind::Title => (None, None),
@@ -493,19 +585,33 @@ fn fill_passages(corpus: &Corpus, positive: &[Matcher], occ: &[BTreeMap<u32, Vec
             };
             for &(pos, id, _) in hits {
                 let kind = match m {
-                    Matcher::Term { exp, .. } => exp.terms.iter().find(|t| t.0 == id).map_or(MatchKind::Exact, |t| t.2),
+                    Matcher::Term { exp, .. } => exp
+                        .terms
+                        .iter()
+                        .find(|t| t.0 == id)
+                        .map_or(MatchKind::Exact, |t| t.2),
                     Matcher::Phrase { .. } => MatchKind::Exact,
                 };
-                let toks = &analysed[(pos as usize).min(analysed.len())..(pos as usize + len).min(analysed.len())];
+                let toks = &analysed
+                    [(pos as usize).min(analysed.len())..(pos as usize + len).min(analysed.len())];
                 if let (Some(first), Some(last)) = (toks.first(), toks.last()) {
-                    highlights.push(Highlight { start: offset + first.span.start, end: offset + last.span.end, kind, query: m.label().to_string() });
+                    highlights.push(Highlight {
+                        start: offset + first.span.start,
+                        end: offset + last.span.end,
+                        kind,
+                        query: m.label().to_string(),
+                    });
                 }
             }
         }
         highlights.sort_by_key(|h| (h.start, h.end));
         highlights.dedup_by(|a, b| a.start < b.end && a.start >= b.start);
         for h in &highlights {
-            let surface = if paragraph.is_some() { article.text[h.start..h.end].to_string() } else { article.title.text[h.start..h.end].to_string() };
+            let surface = if paragraph.is_some() {
+                article.text[h.start..h.end].to_string()
+            } else {
+                article.title.text[h.start..h.end].to_string()
+            };
             if !seen_terms.contains(&surface) {
                 seen_terms.push(surface);
             }
@@ -515,7 +621,13 @@ fn fill_passages(corpus: &Corpus, positive: &[Matcher], occ: &[BTreeMap<u32, Vec
             None => (0, article.title.text.len()),
         };
         highlights.retain(|h| h.start >= start && h.end <= end);
-        hit.passages.push(Passage { paragraph, start, end, score, highlights });
+        hit.passages.push(Passage {
+            paragraph,
+            start,
+            end,
+            score,
+            highlights,
+        });
     }
     hit.matched_terms = seen_terms;
 }
@@ -534,7 +646,9 @@ fn snippet_window(text: &str, span: Span, focus: Option<usize>) -> (usize, usize
         start += 1;
     }
     if start > span.start {
-        start = text[start..focus.max(start)].find(' ').map_or(start, |i| start + i + 1);
+        start = text[start..focus.max(start)]
+            .find(' ')
+            .map_or(start, |i| start + i + 1);
     }
     let mut end = (start + SNIPPET_CHARS).min(span.end);
     while !text.is_char_boundary(end) {

@@ -12,6 +12,8 @@ pub const VERSION: u32 = 1;
 /// What the page shows.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct ViewState {
+    /// The search query (`q=`), if any; kept exactly as typed.
+    pub q: Option<String>,
     /// The article open in the reader (`doc=`), if any.
     pub doc: Option<String>,
 }
@@ -106,6 +108,10 @@ impl ViewState {
                         });
                     }
                 }
+                "q" if state.q.is_none() => state.q = (!v.is_empty()).then_some(v),
+                "q" => notices.push(Notice {
+                    message: "The link has more than one search; only the first is used.".into(),
+                }),
                 "doc" if state.doc.is_none() && !v.is_empty() => state.doc = Some(v),
                 "doc" => notices.push(Notice {
                     message: "The link names more than one article or an empty one; only the first is opened.".into(),
@@ -140,8 +146,15 @@ impl ViewState {
 impl fmt::Display for ViewState {
     /// The query string, without `?`; empty for the default view.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if self.q.is_none() && self.doc.is_none() {
+            return Ok(());
+        }
+        write!(f, "v={VERSION}")?;
+        if let Some(q) = &self.q {
+            write!(f, "&q={}", encode_component(q))?;
+        }
         if let Some(doc) = &self.doc {
-            write!(f, "v={VERSION}&doc={}", encode_component(doc))?;
+            write!(f, "&doc={}", encode_component(doc))?;
         }
         Ok(())
     }
@@ -153,18 +166,28 @@ mod tests {
 
     #[test]
     fn round_trips() {
-        for doc in [
+        let docs = [
             None,
             Some("000_8ab391a8a651fb65"),
             Some("a b&c=d/é<script>"),
             Some("%zz+"),
-        ] {
-            let s = ViewState {
-                doc: doc.map(String::from),
-            };
-            let (back, notices) = ViewState::parse(&s.to_string());
-            assert_eq!(back, s);
-            assert!(notices.is_empty(), "{notices:?}");
+        ];
+        let queries = [
+            None,
+            Some("\"political prisoners\" -outlet:TASS"),
+            Some("Ціханоўская & co=1 + 2%"),
+            Some(" "),
+        ];
+        for doc in docs {
+            for q in queries {
+                let s = ViewState {
+                    q: q.map(String::from),
+                    doc: doc.map(String::from),
+                };
+                let (back, notices) = ViewState::parse(&s.to_string());
+                assert_eq!(back, s);
+                assert!(notices.is_empty(), "{notices:?}");
+            }
         }
     }
 
@@ -193,6 +216,7 @@ mod tests {
     #[test]
     fn unknown_doc_falls_back_with_notice() {
         let (s, n) = ViewState {
+            q: None,
             doc: Some("nope".into()),
         }
         .validate(|d| d == "yes");

@@ -8,7 +8,9 @@ use std::path::PathBuf;
 use std::sync::LazyLock;
 
 static SEEDS: LazyLock<Corpus> = LazyLock::new(|| {
-    load_dir(&PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../seeds")).expect("seeds").corpus
+    load_dir(&PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../seeds"))
+        .expect("seeds")
+        .corpus
 });
 
 fn run(q: &str) -> Results {
@@ -31,40 +33,87 @@ fn query_forms() {
     let cases: &[(&str, &str, &[&str])] = &[
         ("plain term", "sanctions", &["002", "003"]),
         ("AND of terms", "dialogue Kremlin", &["003", "004"]), // 004: "Kremlin" in the photo caption
-        ("AND of three terms", "dialogue Kremlin interference", &["003"]),
-        ("stemming", "protester", &["000", "001", "002", "003", "004"]),
+        (
+            "AND of three terms",
+            "dialogue Kremlin interference",
+            &["003"],
+        ),
+        (
+            "stemming",
+            "protester",
+            &["000", "001", "002", "003", "004"],
+        ),
         ("exact phrase", "\"political prisoners\"", &["000", "004"]),
-        ("phrase across stop words", "\"release of political prisoners\"", &["000"]),
+        (
+            "phrase across stop words",
+            "\"release of political prisoners\"",
+            &["000"],
+        ),
         ("exclusion", "dialogue -Putin", &["000", "002"]),
-        ("excluded phrase", "dialogue -\"political prisoners\"", &["002", "003"]),
+        (
+            "excluded phrase",
+            "dialogue -\"political prisoners\"",
+            &["002", "003"],
+        ),
         ("prefix", "sanct*", &["002", "003"]),
         ("prefix completes longer words", "Linkev*", &["001"]),
         ("outlet filter", "outlet:TASS sanctions", &["002"]),
-        ("outlet filter, any case", "outlet:urdupoint", &["000", "001"]),
+        (
+            "outlet filter, any case",
+            "outlet:urdupoint",
+            &["000", "001"],
+        ),
         ("aggregator counts as outlet", "outlet:inkl", &["004"]),
         ("wire counts as outlet", "outlet:Sputnik dialogue", &["000"]),
-        ("negated outlet", "-outlet:UrduPoint Lukashenko", &["002", "003", "004"]),
+        (
+            "negated outlet",
+            "-outlet:UrduPoint Lukashenko",
+            &["002", "003", "004"],
+        ),
         ("unknown outlet", "outlet:unknown", &["003"]),
         ("date month", "date:2020-08", &["000", "001", "002", "003"]),
         ("date day", "date:2020-08-14", &["002"]),
-        ("date range", "date:2020-08-15..2020-08-25 Lukashenko", &["001", "003"]),
+        (
+            "date range",
+            "date:2020-08-15..2020-08-25 Lukashenko",
+            &["001", "003"],
+        ),
         ("open range", "date:2021..", &["004"]),
         ("year-only date is in its year", "date:2021", &["004"]),
         ("number", "6,700", &["000", "001", "003"]),
         ("decimal number", "80.1", &["002"]),
-        ("stop words only still work", "the of", &["000", "001", "002", "003", "004"]),
+        (
+            "stop words only still work",
+            "the of",
+            &["000", "001", "002", "003", "004"],
+        ),
         ("nothing", "xyzzy", &[]),
     ];
     for (name, q, want) in cases {
         let r = run(q);
-        assert_eq!(sorted(ids(&r)), sorted(want.to_vec()), "{name}: {q} → {:?} hints {:?}", ids(&r), r.hints);
+        assert_eq!(
+            sorted(ids(&r)),
+            sorted(want.to_vec()),
+            "{name}: {q} → {:?} hints {:?}",
+            ids(&r),
+            r.hints
+        );
         assert!(!r.fallback_any, "{name}");
     }
 }
 
 #[test]
 fn all_spellings_of_tsikhanouskaya_find_each_other() {
-    let spellings = ["Tsikhanouskaya", "Tikhanovskaya", "Takhanovskaya", "Tkhanovskaya", "Tikhanovsky", "Tsikhanovskaya", "Ціханоўская", "tikhanovskaya"];
+    let spellings = [
+        "Tsikhanouskaya",
+        "Tikhanovskaya",
+        "Takhanovskaya",
+        "Tkhanovskaya",
+        "Tikhanovsky",
+        "Tsikhanovskaya",
+        "Ціханоўская",
+        "tikhanovskaya",
+    ];
     for s in spellings {
         let r = run(s);
         assert_eq!(sorted(ids(&r)), ["000", "001", "002", "003", "004"], "{s}");
@@ -80,42 +129,69 @@ fn all_spellings_of_tsikhanouskaya_find_each_other() {
     let r = run("Tsikhanouskaya");
     let h003 = r.hits.iter().find(|h| h.id.starts_with("003")).unwrap();
     for v in ["Takhanovskaya", "Tkhanovskaya", "Tikhanovsky"] {
-        assert!(h003.matched_terms.iter().any(|m| m == v), "{v} in {:?}", h003.matched_terms);
+        assert!(
+            h003.matched_terms.iter().any(|m| m == v),
+            "{v} in {:?}",
+            h003.matched_terms
+        );
     }
 }
 
 #[test]
 fn other_names_and_transliterations() {
     let cases: &[(&str, &[&str], &str)] = &[
-        ("Lukashenka", &["000", "001", "002", "003", "004"], "Lukashenko"),
+        (
+            "Lukashenka",
+            &["000", "001", "002", "003", "004"],
+            "Lukashenko",
+        ),
         ("Kalesnikava", &["003"], "Kolesnikova"),
-        ("Лукашэнка", &["000", "001", "002", "003", "004"], "Lukashenko"),
+        (
+            "Лукашэнка",
+            &["000", "001", "002", "003", "004"],
+            "Lukashenko",
+        ),
         ("Alexievich", &["003"], "Alekseevich"),
     ];
     for (q, want, shown) in cases {
         let r = run(q);
         assert_eq!(sorted(ids(&r)), want.to_vec(), "{q}");
-        assert!(r.hits[0].matched_terms.iter().any(|m| m == shown), "{q}: {:?}", r.hits[0].matched_terms);
+        assert!(
+            r.hits[0].matched_terms.iter().any(|m| m == shown),
+            "{q}: {:?}",
+            r.hits[0].matched_terms
+        );
     }
 }
 
 #[test]
 fn typos_are_tolerated_by_length() {
     let cases: &[(&str, &[&str])] = &[
-        ("sanctoins", &["002", "003"]),  // transposition, 9 letters
+        ("sanctoins", &["002", "003"]), // transposition, 9 letters
         ("Lukashneko", &["000", "001", "002", "003", "004"]),
         ("dialouge", &["000", "002", "003", "004"]), // 8 letters: two edits allowed
-        ("priosners", &["000", "003", "004"]), // 003: "prison"
-        ("cat", &[]),     // 3 letters: no tolerance
-        ("minsc", &["000", "001", "002", "003"]), // 5 letters: one edit
+        ("priosners", &["000", "003", "004"]),       // 003: "prison"
+        ("cat", &[]),                                // 3 letters: no tolerance
+        ("minsc", &["000", "001", "002", "003"]),    // 5 letters: one edit
     ];
     for (q, want) in cases {
         let r = run(q);
-        assert_eq!(sorted(ids(&r)), want.to_vec(), "{q}: {:?}", r.hits.iter().map(|h| &h.matched_terms).collect::<Vec<_>>());
+        assert_eq!(
+            sorted(ids(&r)),
+            want.to_vec(),
+            "{q}: {:?}",
+            r.hits.iter().map(|h| &h.matched_terms).collect::<Vec<_>>()
+        );
         // Never an exact match: a typo is found by typo tolerance, or as a name variant when its
         // skeleton is the same (Lukashneko → l-k-s-n-k).
         for h in &r.hits {
-            assert!(h.passages.iter().flat_map(|p| &p.highlights).all(|x| matches!(x.kind, MatchKind::Fuzzy | MatchKind::Variant)), "{q}");
+            assert!(
+                h.passages
+                    .iter()
+                    .flat_map(|p| &p.highlights)
+                    .all(|x| matches!(x.kind, MatchKind::Fuzzy | MatchKind::Variant)),
+                "{q}"
+            );
         }
     }
 }
@@ -141,9 +217,26 @@ fn malformed_queries_answer_with_hints_never_panic() {
     ];
     for (q, hint) in cases {
         let r = run(q);
-        assert!(r.hints.iter().any(|h| h.contains(hint)), "{q}: {:?}", r.hints);
+        assert!(
+            r.hints.iter().any(|h| h.contains(hint)),
+            "{q}: {:?}",
+            r.hints
+        );
     }
-    for q in ["", "   ", "*", "-", "\"", "::", "-outlet:", "date:..", "\u{0}", "a*b*c", "🦀🦀", &"x".repeat(5000)] {
+    for q in [
+        "",
+        "   ",
+        "*",
+        "-",
+        "\"",
+        "::",
+        "-outlet:",
+        "date:..",
+        "\u{0}",
+        "a*b*c",
+        "🦀🦀",
+        &"x".repeat(5000),
+    ] {
         let r = run(q);
         assert!(r.hits.len() <= 5);
     }
@@ -151,17 +244,34 @@ fn malformed_queries_answer_with_hints_never_panic() {
 
 #[test]
 fn highlights_are_exact_byte_spans_of_the_snippet() {
-    for q in ["Tsikhanouskaya", "\"political prisoners\"", "dialogue", "sanct*", "80", "Lukashenka opposition"] {
+    for q in [
+        "Tsikhanouskaya",
+        "\"political prisoners\"",
+        "dialogue",
+        "sanct*",
+        "80",
+        "Lukashenka opposition",
+    ] {
         let r = run(q);
         for h in &r.hits {
             let a = &SEEDS.articles[h.doc];
             for p in &h.passages {
-                let text = if p.paragraph.is_some() { &a.text } else { &a.title.text };
+                let text = if p.paragraph.is_some() {
+                    &a.text
+                } else {
+                    &a.title.text
+                };
                 assert!(text.is_char_boundary(p.start) && text.is_char_boundary(p.end));
                 for hl in &p.highlights {
-                    assert!(hl.start >= p.start && hl.end <= p.end, "{q}: highlight outside its snippet");
+                    assert!(
+                        hl.start >= p.start && hl.end <= p.end,
+                        "{q}: highlight outside its snippet"
+                    );
                     let word = &text[hl.start..hl.end];
-                    assert!(word.chars().next().is_some_and(char::is_alphanumeric), "{q}: {word:?}");
+                    assert!(
+                        word.chars().next().is_some_and(char::is_alphanumeric),
+                        "{q}: {word:?}"
+                    );
                 }
             }
         }
@@ -169,7 +279,10 @@ fn highlights_are_exact_byte_spans_of_the_snippet() {
     let r = run("\"political prisoners\"");
     let a = &SEEDS.articles[r.hits[0].doc];
     let hl = &r.hits[0].passages[0].highlights[0];
-    assert_eq!(a.text[hl.start..hl.end].to_lowercase(), "political prisoners");
+    assert_eq!(
+        a.text[hl.start..hl.end].to_lowercase(),
+        "political prisoners"
+    );
 }
 
 #[test]
@@ -177,7 +290,11 @@ fn highlights_on_non_ascii_text() {
     let text = "Ціханоўская’s aide said Łukašenka’s “dialogue” was a trap.\n\nA second paragraph about the crisis in Belarus and its many protests.";
     let a = ingest_text("x", "x.txt", text, &Default::default());
     let corpus = Corpus::from_articles("t", vec![a]);
-    for (q, want) in [("Tsikhanouskaya", "Ціханоўская’s"), ("lukasenka", "Łukašenka’s"), ("dialogue", "dialogue")] {
+    for (q, want) in [
+        ("Tsikhanouskaya", "Ціханоўская’s"),
+        ("lukasenka", "Łukašenka’s"),
+        ("dialogue", "dialogue"),
+    ] {
         let r = search(&corpus, q, &Options::default());
         let hl = &r.hits[0].passages[0].highlights[0];
         assert_eq!(&corpus.articles[0].text[hl.start..hl.end], want, "{q}");
@@ -191,10 +308,28 @@ fn facets_count_results_and_ignore_their_own_filter() {
     assert!(tass.selected);
     assert_eq!(tass.count, 1);
     // Other outlets stay visible with their counts, so the filter can be widened.
-    assert_eq!(r.outlets.iter().find(|f| f.value == "UrduPoint").unwrap().count, 2);
-    assert_eq!(r.dates, vec![parallax_core::search::FacetValue { value: "2020-08".into(), count: 1, selected: false }]);
+    assert_eq!(
+        r.outlets
+            .iter()
+            .find(|f| f.value == "UrduPoint")
+            .unwrap()
+            .count,
+        2
+    );
+    assert_eq!(
+        r.dates,
+        vec![parallax_core::search::FacetValue {
+            value: "2020-08".into(),
+            count: 1,
+            selected: false
+        }]
+    );
     let r = run("Lukashenko");
-    let months: Vec<(&str, usize)> = r.dates.iter().map(|f| (f.value.as_str(), f.count)).collect();
+    let months: Vec<(&str, usize)> = r
+        .dates
+        .iter()
+        .map(|f| (f.value.as_str(), f.count))
+        .collect();
     assert_eq!(months, [("2020-08", 4), ("2021", 1)]);
 }
 
@@ -203,7 +338,10 @@ fn headline_words_rank_higher() {
     // "Lithuanian" is in 001's headline and body, and nowhere else.
     let r = run("Lithuanian");
     assert_eq!(ids(&r), ["001"]);
-    assert!(r.hits[0].passages.iter().any(|p| p.paragraph.is_none()), "the headline is a passage");
+    assert!(
+        r.hits[0].passages.iter().any(|p| p.paragraph.is_none()),
+        "the headline is a passage"
+    );
     // 004 has "dialogue" in its headline and is short: it ranks first.
     let r = run("dialogue");
     assert_eq!(ids(&r)[0], "004", "{:?}", ids(&r));
@@ -211,7 +349,10 @@ fn headline_words_rank_higher() {
 
 #[test]
 fn boilerplate_and_repeats_are_not_indexed() {
-    assert!(run("membership").hits.is_empty(), "inkl's wrapper text must not be searchable");
+    assert!(
+        run("membership").hits.is_empty(),
+        "inkl's wrapper text must not be searchable"
+    );
     assert!(run("\"Sign up to read\"").hits.is_empty());
     // A repeated paragraph does not count twice: passages never point at a repeat.
     let r = run("\"video blogger\"");

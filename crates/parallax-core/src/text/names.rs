@@ -14,7 +14,10 @@ pub const MIN_KEY_LEN: usize = 4;
 
 /// The skeleton key of a folded word, if it is long enough to be useful.
 pub fn name_key(folded: &str) -> Option<String> {
-    if !folded.bytes().all(|b| b.is_ascii_lowercase() || b == b'-' || b == b'\'') {
+    if !folded
+        .bytes()
+        .all(|b| b.is_ascii_lowercase() || b == b'-' || b == b'\'')
+    {
         return None;
     }
     let w: Vec<u8> = folded.bytes().filter(u8::is_ascii_lowercase).collect();
@@ -70,7 +73,16 @@ mod tests {
     #[test]
     fn variants_meet() {
         let groups: &[&[&str]] = &[
-            &["Tsikhanouskaya", "Tikhanovskaya", "Takhanovskaya", "Tkhanovskaya", "Tikhanovsky", "Tsikhanovskaya", "Ціханоўская", "Тихановская"],
+            &[
+                "Tsikhanouskaya",
+                "Tikhanovskaya",
+                "Takhanovskaya",
+                "Tkhanovskaya",
+                "Tikhanovsky",
+                "Tsikhanovskaya",
+                "Ціханоўская",
+                "Тихановская",
+            ],
             &["Lukashenko", "Lukashenka", "Лукашэнка", "Łukašenka"],
             &["Kolesnikova", "Kalesnikava", "Калеснікава"],
             &["Alexievich", "Alekseevich"],
@@ -80,20 +92,32 @@ mod tests {
         for group in groups {
             let key = name_key(&fold(group[0])).unwrap();
             for name in *group {
-                assert_eq!(name_key(&fold(name)).as_deref(), Some(key.as_str()), "{name} vs {}", group[0]);
+                assert_eq!(
+                    name_key(&fold(name)).as_deref(),
+                    Some(key.as_str()),
+                    "{name} vs {}",
+                    group[0]
+                );
             }
             keys.push(key);
         }
         keys.sort();
         keys.dedup();
-        assert_eq!(keys.len(), groups.len(), "different people must not share a key: {keys:?}");
+        assert_eq!(
+            keys.len(),
+            groups.len(),
+            "different people must not share a key: {keys:?}"
+        );
     }
 
     #[test]
     fn short_or_odd_words_have_no_key() {
         for w in ["eu", "putin", "minsk", "80", "αθήνα"] {
             let k = name_key(&fold(w));
-            assert!(k.is_none() || k.as_ref().is_some_and(|k| k.len() >= 4), "{w}: {k:?}");
+            assert!(
+                k.is_none() || k.as_ref().is_some_and(|k| k.len() >= 4),
+                "{w}: {k:?}"
+            );
         }
         assert_eq!(name_key("putin"), None); // p t n: three letters
     }

@@ -22,10 +22,10 @@ pub struct Term {
 
 /// Common English words: indexed (phrases need them) but optional in queries.
 pub const STOPWORDS: &[&str] = &[
-    "a", "an", "and", "are", "as", "at", "be", "but", "by", "for", "from", "had", "has", "have", "he", "her",
-    "his", "i", "if", "in", "into", "is", "it", "its", "no", "not", "of", "on", "or", "she", "so", "such", "than",
-    "that", "the", "their", "them", "then", "there", "these", "they", "this", "to", "was", "we", "were", "which",
-    "who", "will", "with", "would",
+    "a", "an", "and", "are", "as", "at", "be", "but", "by", "for", "from", "had", "has", "have",
+    "he", "her", "his", "i", "if", "in", "into", "is", "it", "its", "no", "not", "of", "on", "or",
+    "she", "so", "such", "than", "that", "the", "their", "them", "then", "there", "these", "they",
+    "this", "to", "was", "we", "were", "which", "who", "will", "with", "would",
 ];
 
 /// Whether a folded word is a stop word.
@@ -43,7 +43,8 @@ pub fn words(text: &str) -> Vec<Span> {
         let joiner = matches!(c, '\'' | '’')
             && start.is_some()
             && chars.peek().is_some_and(|&(_, n)| n.is_alphanumeric());
-        if c.is_alphanumeric() || joiner || ('\u{300}'..='\u{36f}').contains(&c) && start.is_some() {
+        if c.is_alphanumeric() || joiner || ('\u{300}'..='\u{36f}').contains(&c) && start.is_some()
+        {
             start.get_or_insert(i);
         } else if let Some(s) = start.take() {
             out.push(Span::new(s, i));
@@ -75,7 +76,11 @@ pub fn analyse_word(text: &str, span: Span, offset: usize) -> Term {
 
 /// Analyses a whole text; spans are shifted by `offset`.
 pub fn analyse(text: &str, offset: usize) -> Vec<Term> {
-    words(text).into_iter().map(|w| analyse_word(text, w, offset)).filter(|t| !t.folded.is_empty()).collect()
+    words(text)
+        .into_iter()
+        .map(|w| analyse_word(text, w, offset))
+        .filter(|t| !t.folded.is_empty())
+        .collect()
 }
 
 #[cfg(test)]
@@ -93,7 +98,10 @@ mod tests {
     fn pipeline_keeps_offsets_on_non_ascii_text() {
         let text = "Ціханоўская’s “dialogue” — Łukašenka's protesters, 6,700!";
         let terms = analyse(text, 10);
-        let got: Vec<_> = terms.iter().map(|t| (t.term.as_str(), &text[t.span.start - 10..t.span.end - 10])).collect();
+        let got: Vec<_> = terms
+            .iter()
+            .map(|t| (t.term.as_str(), &text[t.span.start - 10..t.span.end - 10]))
+            .collect();
         assert_eq!(
             got,
             [

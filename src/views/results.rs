@@ -1,0 +1,202 @@
+//! Search results: ranked articles with their best passages highlighted, and facets that toggle
+//! filters in the query (so a filtered search is still one shareable URL).
+
+use crate::components::highlighted::Highlighted;
+use crate::components::meta::{DateLabel, Outlets};
+use crate::{href, Route};
+use leptos::prelude::*;
+use parallax_core::query::{toggle_filter, Field};
+use parallax_core::search::{search, FacetValue, Hit, Options, Results};
+use parallax_core::view_state::ViewState;
+use parallax_core::Corpus;
+
+/// How many hits are shown before "Show more".
+const PAGE: usize = 20;
+
+fn month_label(value: &str) -> String {
+    const MONTHS: [&str; 12] = [
+        "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+    ];
+    match value.split_once('-') {
+        Some((y, m)) => m
+            .parse::<usize>()
+            .ok()
+            .and_then(|m| MONTHS.get(m.wrapping_sub(1)))
+            .map_or(value.to_string(), |m| format!("{m} {y}")),
+        None if value == "undated" => "Undated".into(),
+        None => format!("{value} (year only)"),
+    }
+}
+
+#[component]
+fn Facet(
+    title: &'static str,
+    field: Field,
+    values: Vec<FacetValue>,
+    route: Memo<Route>,
+) -> impl IntoView {
+    let items = values
+        .into_iter()
+        .map(|f| {
+            let value = f.value.clone();
+            let link = move || {
+                route.with(|r| {
+                    let q = toggle_filter(r.state.q.as_deref().unwrap_or(""), field, &value);
+                    href(&r.path, &ViewState { q: Some(q), doc: None })
+                })
+            };
+            let label = if field == Field::Date { month_label(&f.value) } else { f.value.clone() };
+            view! {
+                <li>
+                    <a
+                        href=link
+                        class="facet-value"
+                        class:selected=f.selected
+                        aria-current=f.selected.then_some("true")
+                        data-testid="facet-value"
+                        title=if f.selected { "Remove this filter" } else { "Show only these" }
+                    >
+                        <span class="tick" aria-hidden="true">{if f.selected { "✓" } else { "" }}</span>
+                        <span class="facet-label">{label}</span>
+                        <span class="facet-count">{f.count}</span>
+                    </a>
+                </li>
+            }
+        })
+        .collect_view();
+    view! {
+        <section class="facet" aria-label=title>
+            <h3>{title}</h3>
+            <ul>{items}</ul>
+        </section>
+    }
+}
+
+#[component]
+fn HitView(hit: Hit, corpus: &'static Corpus, route: Memo<Route>) -> impl IntoView {
+    let article = &corpus.articles[hit.doc];
+    let id = article.id.clone();
+    let doc_link = move |para: Option<usize>| {
+        let id = id.clone();
+        move || {
+            route.with(|r| {
+                let base = href(
+                    &r.path,
+                    &ViewState {
+                        q: r.state.q.clone(),
+                        doc: Some(id.clone()),
+                    },
+                );
+                match para {
+                    Some(p) => format!("{base}#p{}", p + 1),
+                    None => base,
+                }
+            })
+        }
+    };
+    let matched = hit.matched_terms.clone();
+    let passages = hit
+        .passages
+        .into_iter()
+        .filter(|p| p.paragraph.is_some())
+        .map(|p| {
+            let para = p.paragraph.unwrap_or(0);
+            let span = article.paragraphs[para].span;
+            view! {
+                <li class="passage" data-testid="passage">
+                    <a class="passage-link" href=doc_link(Some(para)) title="Open the article at this paragraph">
+                        "¶" {para + 1}
+                    </a>
+                    <Highlighted text=article.text.as_str() start=p.start end=p.end bounds=(span.start, span.end) highlights=p.highlights />
+                </li>
+            }
+        })
+        .collect_view();
+    view! {
+        <li class="hit" data-testid="hit" data-id=article.id.clone()>
+            <div class="card-meta">
+                <Outlets article=article />
+                <DateLabel article=article />
+                <span class="score" title="BM25 relevance score of the whole article">{format!("score {:.2}", hit.score)}</span>
+            </div>
+            <h3 class="card-title"><a href=doc_link(None)>{article.title.text.clone()}</a></h3>
+            <p class="matched" data-testid="matched-terms">
+                "Matched: "
+                {matched.into_iter().map(|m| view! { <span class="term">{m}</span> }).collect_view()}
+            </p>
+            <ol class="passages">{passages}</ol>
+        </li>
+    }
+}
+
+/// The results of the URL's query.
+#[component]
+pub fn ResultsView(corpus: &'static Corpus, route: Memo<Route>) -> impl IntoView {
+    let shown = RwSignal::new(PAGE);
+    let results = Memo::new(move |_| {
+        let q = route.with(|r| r.state.q.clone()).unwrap_or_default();
+        search(
+            corpus,
+            &q,
+            &Options {
+                limit: shown.get(),
+                ..Options::default()
+            },
+        )
+    });
+    // A new query starts again from the first page.
+    Effect::new(move |_| {
+        route.track();
+        shown.set(PAGE);
+    });
+    move || {
+        let r: Results = results.get();
+        let total = r.hits.len();
+        let heading = match total {
+            0 => "No article matches".to_string(),
+            1 => "1 article matches".to_string(),
+            n => format!("{n} articles match"),
+        };
+        let more = total > shown.get();
+        let hits = r
+            .hits
+            .into_iter()
+            .take(shown.get())
+            .map(|h| view! { <HitView hit=h corpus=corpus route=route /> })
+            .collect_view();
+        view! {
+            <section class="results" aria-labelledby="results-heading" data-testid="results">
+                <div class="results-head">
+                    <h2 id="results-heading">{heading} " " <q class="understood">{r.understood.clone()}</q></h2>
+                    {r.fallback_any.then(|| view! {
+                        <p class="fallback" role="status" data-testid="fallback">
+                            "No article has all of the words; showing articles with any of them."
+                        </p>
+                    })}
+                    {(!r.hints.is_empty()).then(|| view! {
+                        <ul class="hints" data-testid="hints">
+                            {r.hints.iter().map(|h| view! { <li>{h.clone()}</li> }).collect_view()}
+                        </ul>
+                    })}
+                </div>
+                <div class="results-layout">
+                    <aside class="facets" aria-label="Filter the results">
+                        {(!r.outlets.is_empty()).then(|| view! { <Facet title="Outlet" field=Field::Outlet values=r.outlets.clone() route=route /> })}
+                        {(!r.dates.is_empty()).then(|| view! { <Facet title="Date" field=Field::Date values=r.dates.clone() route=route /> })}
+                    </aside>
+                    <div class="hits-column">
+                        <ol class="hits" data-testid="hits">{hits}</ol>
+                        {(total == 0).then(|| view! {
+                            <p class="empty">"Try fewer words, a name spelt another way, or remove a filter."</p>
+                        })}
+                        {more.then(|| view! {
+                            <button type="button" class="more" on:click=move |_| shown.update(|n| *n += PAGE)>
+                                "Show " {PAGE.min(total - shown.get_untracked())} " more"
+                            </button>
+                        })}
+                    </div>
+                </div>
+            </section>
+        }
+    }
+}
