@@ -44,6 +44,21 @@ enum Command {
         /// The query, e.g. `"political prisoners" outlet:TASS -sanctions`.
         query: String,
     },
+    /// Write a deterministic synthetic corpus (recombined from a template corpus) to a folder.
+    Generate {
+        /// The template corpus whose sentences are recombined.
+        #[arg(long, default_value = "seeds")]
+        corpus: PathBuf,
+        /// How many articles.
+        #[arg(long, default_value_t = 1000)]
+        articles: usize,
+        /// Random seed: the same seed gives the same files.
+        #[arg(long, default_value_t = 42)]
+        seed: u64,
+        /// The folder to write (created if missing).
+        #[arg(long)]
+        out: PathBuf,
+    },
 }
 
 fn load(corpus: &std::path::Path) -> Option<parallax_core::fs::Loaded> {
@@ -112,6 +127,24 @@ fn main() -> ExitCode {
                 eprintln!("parallax: no article has every term; showing articles with any of them");
             }
             finish(report::search(&loaded.corpus, &results, json, &mut out))
+        }
+        Command::Generate { corpus, articles, seed, out: dir } => {
+            let Some(loaded) = load(&corpus) else { return ExitCode::FAILURE };
+            let generated = parallax_core::synth::generate(&loaded.corpus, articles, seed);
+            let written = std::fs::create_dir_all(&dir).and_then(|()| {
+                generated.files.iter().try_for_each(|f| std::fs::write(dir.join(&f.name), &f.text))
+            });
+            if let Err(e) = written {
+                eprintln!("parallax: cannot write to {}: {e}", dir.display());
+                return ExitCode::FAILURE;
+            }
+            finish(writeln!(
+                out,
+                "wrote {} articles to {} ({} copy wire paragraphs from an earlier article)",
+                generated.files.len(),
+                dir.display(),
+                generated.copies.len()
+            ))
         }
     }
 }

@@ -232,8 +232,8 @@ pub fn search(
         writeln!(
             out,
             "{} article{} for {}",
-            results.hits.len(),
-            if results.hits.len() == 1 { "" } else { "s" },
+            results.total,
+            if results.total == 1 { "" } else { "s" },
             results.understood
         )?;
     }

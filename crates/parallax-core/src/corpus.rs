@@ -24,6 +24,9 @@ pub struct Corpus {
     pub articles: Vec<Article>,
     /// The search index over the articles.
     pub index: Index,
+    /// Per-article facts for filters and facets, worked out on first use.
+    #[serde(skip)]
+    facts: std::sync::OnceLock<crate::search::Facts>,
 }
 
 /// Counts shown in the app's header.
@@ -72,7 +75,13 @@ impl Corpus {
             version: format!("{h:016x}"),
             articles,
             index,
+            facts: Default::default(),
         }
+    }
+
+    /// Per-article facts for filters and facets.
+    pub fn facts(&self) -> &crate::search::Facts {
+        self.facts.get_or_init(|| crate::search::Facts::of(self))
     }
 
     /// The article with this id.

@@ -87,6 +87,11 @@ pub struct Index {
     pub units: Vec<Unit>,
     /// Number of words of each article (headline counted by its weight).
     pub doc_len: Vec<f32>,
+    /// Number of articles each term occurs in.
+    pub doc_freq: Vec<u32>,
+    /// Letter masks of terms and written forms, for typo tolerance; computed on first use.
+    #[serde(skip)]
+    masks: std::sync::OnceLock<(Vec<u32>, Vec<u32>)>,
 }
 
 impl Index {
@@ -160,6 +165,14 @@ impl Index {
                 terms.binary_search(&term).ok().map(|i| (surface, i as u32))
             })
             .collect();
+        let doc_freq = postings
+            .iter()
+            .map(|ps: &Vec<Posting>| {
+                let mut docs: Vec<u32> = ps.iter().map(|p| units[p.unit as usize].doc).collect();
+                docs.dedup();
+                docs.len() as u32
+            })
+            .collect();
         Index {
             terms,
             postings,
@@ -167,6 +180,8 @@ impl Index {
             surfaces,
             units,
             doc_len,
+            doc_freq,
+            masks: Default::default(),
         }
     }
 
@@ -203,16 +218,25 @@ impl Index {
 
     /// Number of articles containing the term.
     pub fn doc_freq(&self, term: u32) -> usize {
-        let mut n = 0;
-        let mut last = None;
-        for p in &self.postings[term as usize] {
-            let d = self.units[p.unit as usize].doc;
-            if last != Some(d) {
-                n += 1;
-                last = Some(d);
-            }
-        }
-        n
+        self.doc_freq.get(term as usize).map_or(0, |&n| n as usize)
+    }
+
+    /// Letter masks (bit `i` set when letter `a + i` occurs) of [`Index::terms`] and of
+    /// [`Index::surfaces`].
+    pub fn letter_masks(&self) -> &(Vec<u32>, Vec<u32>) {
+        self.masks.get_or_init(|| {
+            (
+                self.terms.iter().map(|t| letter_mask(t)).collect(),
+                self.surfaces.iter().map(|(s, _)| letter_mask(s)).collect(),
+            )
+        })
+    }
+
+    /// The units of article `doc` (they are contiguous).
+    pub fn doc_units(&self, doc: u32) -> std::ops::Range<u32> {
+        let start = self.units.partition_point(|u| u.doc < doc);
+        let end = self.units.partition_point(|u| u.doc <= doc);
+        start as u32..end as u32
     }
 
     /// Average article length.
@@ -225,22 +249,45 @@ impl Index {
     }
 }
 
+/// Which ASCII letters a word has, as bits; other characters share bit 26. Each edit changes at
+/// most two bits, so words `k` edits apart differ in at most `2k` bits — a cheap filter before
+/// [`edit_distance`].
+pub fn letter_mask(word: &str) -> u32 {
+    word.bytes().fold(0, |m, b| m | if b.is_ascii_lowercase() { 1 << (b - b'a') } else { 1 << 26 })
+}
+
 /// Restricted Damerau–Levenshtein (optimal string alignment) distance, stopping early once it
 /// must exceed `max`; returns `max + 1` then.
 pub fn edit_distance(a: &str, b: &str, max: usize) -> usize {
-    let a: Vec<char> = a.chars().collect();
-    let b: Vec<char> = b.chars().collect();
+    if a.is_ascii() && b.is_ascii() {
+        osa(a.as_bytes(), b.as_bytes(), max)
+    } else {
+        let a: Vec<char> = a.chars().collect();
+        let b: Vec<char> = b.chars().collect();
+        osa(&a, &b, max)
+    }
+}
+
+fn osa<T: PartialEq>(a: &[T], b: &[T], max: usize) -> usize {
     if a.len().abs_diff(b.len()) > max {
         return max + 1;
     }
+    // Three rows on the stack for the short words that typo tolerance compares.
+    const W: usize = 48;
+    if b.len() + 1 > W {
+        return max + 1;
+    }
     let w = b.len() + 1;
-    let mut prev2 = vec![0usize; w];
-    let mut prev: Vec<usize> = (0..w).collect();
-    let mut cur = vec![0usize; w];
+    let mut prev2 = [0usize; W];
+    let mut prev = [0usize; W];
+    let mut cur = [0usize; W];
+    for (j, p) in prev.iter_mut().enumerate().take(w) {
+        *p = j;
+    }
     for i in 1..=a.len() {
         cur[0] = i;
         let mut row_min = cur[0];
-        for j in 1..=b.len() {
+        for j in 1..w {
             let cost = usize::from(a[i - 1] != b[j - 1]);
             let mut v = (prev[j] + 1).min(cur[j - 1] + 1).min(prev[j - 1] + cost);
             if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
@@ -252,8 +299,8 @@ pub fn edit_distance(a: &str, b: &str, max: usize) -> usize {
         if row_min > max {
             return max + 1;
         }
-        std::mem::swap(&mut prev2, &mut prev);
-        std::mem::swap(&mut prev, &mut cur);
+        prev2 = prev;
+        prev = cur;
     }
     prev[b.len()].min(max + 1)
 }

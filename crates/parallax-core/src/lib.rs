@@ -18,6 +18,7 @@ pub mod ingest;
 pub mod outlets;
 pub mod query;
 pub mod search;
+pub mod synth;
 pub mod text;
 pub mod view_state;
 

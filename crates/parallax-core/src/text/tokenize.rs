@@ -59,12 +59,7 @@ pub fn words(text: &str) -> Vec<Span> {
 /// Analyses one word (a span of `text`, shifted by `offset` in the result).
 pub fn analyse_word(text: &str, span: Span, offset: usize) -> Term {
     let surface = &text[span.start..span.end];
-    let mut folded = fold(surface);
-    // Possessive 's and stray apostrophes do not change the word.
-    if let Some(base) = folded.strip_suffix("'s") {
-        folded = base.to_string();
-    }
-    folded.retain(|c| c != '\'');
+    let folded = fold_word(surface);
     let capital = surface.chars().next().is_some_and(char::is_uppercase);
     Term {
         term: stem(&folded),
@@ -74,13 +69,33 @@ pub fn analyse_word(text: &str, span: Span, offset: usize) -> Term {
     }
 }
 
+/// The folded form of one word; a possessive `'s` and apostrophes do not change the word.
+fn fold_word(surface: &str) -> String {
+    let mut folded = fold(surface);
+    if let Some(base) = folded.strip_suffix("'s") {
+        folded.truncate(base.len());
+    }
+    folded.retain(|c| c != '\'');
+    folded
+}
+
+/// Whether a word folds to nothing (a lone `ь`): such words are not indexed and take no position.
+/// An ASCII word never does: it starts with a letter or digit that stays.
+fn folds_to_nothing(surface: &str) -> bool {
+    !surface.is_ascii() && fold_word(surface).is_empty()
+}
+
+/// The spans of the words that [`analyse`] keeps, in order: word `i` here has position `i` in the
+/// index. Much cheaper than analysing (no folding or stemming), for highlighting by position.
+pub fn word_spans(text: &str) -> Vec<Span> {
+    let mut spans = words(text);
+    spans.retain(|s| !folds_to_nothing(&text[s.start..s.end]));
+    spans
+}
+
 /// Analyses a whole text; spans are shifted by `offset`.
 pub fn analyse(text: &str, offset: usize) -> Vec<Term> {
-    words(text)
-        .into_iter()
-        .map(|w| analyse_word(text, w, offset))
-        .filter(|t| !t.folded.is_empty())
-        .collect()
+    word_spans(text).into_iter().map(|w| analyse_word(text, w, offset)).collect()
 }
 
 #[cfg(test)]

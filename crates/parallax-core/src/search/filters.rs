@@ -1,0 +1,175 @@
+//! Field filters (`outlet:`, `date:`) and the facets that count them, over per-article facts
+//! worked out once per corpus ([`Facts`]) so a query allocates nothing per article.
+
+use crate::ingest::{Article, Precision};
+use crate::text::normalise::fold;
+use crate::Corpus;
+
+/// The date bucket of an article for the date facet.
+pub fn date_bucket(a: &Article) -> String {
+    match (a.date.date, a.date.precision) {
+        (None, _) => "undated".into(),
+        (Some(d), Precision::Year) => format!("{:04}", d.year),
+        (Some(d), _) => format!("{:04}-{:02}", d.year, d.month),
+    }
+}
+
+/// First and last day an article can have been published on, as ISO dates.
+fn article_interval(a: &Article) -> Option<(String, String)> {
+    let d = a.date.date?;
+    Some(match a.date.precision {
+        Precision::Day => (d.to_string(), d.to_string()),
+        Precision::Month => (format!("{:04}-{:02}-01", d.year, d.month), format!("{:04}-{:02}-31", d.year, d.month)),
+        Precision::Year => (a.date.not_before.unwrap_or(d).to_string(), format!("{:04}-12-31", d.year)),
+    })
+}
+
+/// What filters and facets need of each article.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Facts {
+    /// Distinct outlet names, sorted.
+    pub outlets: Vec<String>,
+    /// The same, folded, for matching filter values.
+    outlets_folded: Vec<String>,
+    /// Per article, ids into `outlets` (empty: unknown outlet).
+    pub doc_outlets: Vec<Vec<u16>>,
+    /// Distinct date buckets, sorted.
+    pub buckets: Vec<String>,
+    /// Per article, its bucket id.
+    pub doc_bucket: Vec<u16>,
+    /// Per article, first and last possible day.
+    doc_interval: Vec<Option<(String, String)>>,
+}
+
+impl Facts {
+    /// Works the facts out for a corpus.
+    pub fn of(corpus: &Corpus) -> Facts {
+        let mut outlets: Vec<String> =
+            corpus.articles.iter().flat_map(|a| a.outlets.iter().map(|o| o.name.clone())).collect();
+        outlets.sort();
+        outlets.dedup();
+        let mut buckets: Vec<String> = corpus.articles.iter().map(date_bucket).collect();
+        buckets.sort();
+        buckets.dedup();
+        Facts {
+            outlets_folded: outlets.iter().map(|o| fold(o)).collect(),
+            doc_outlets: corpus
+                .articles
+                .iter()
+                .map(|a| {
+                    let mut ids: Vec<u16> =
+                        a.outlets.iter().filter_map(|o| outlets.binary_search(&o.name).ok().map(|i| i as u16)).collect();
+                    ids.sort_unstable();
+                    ids.dedup();
+                    ids
+                })
+                .collect(),
+            doc_bucket: corpus
+                .articles
+                .iter()
+                .map(|a| buckets.binary_search(&date_bucket(a)).map_or(0, |i| i as u16))
+                .collect(),
+            doc_interval: corpus.articles.iter().map(article_interval).collect(),
+            outlets,
+            buckets,
+        }
+    }
+}
+
+/// A parsed `outlet:` filter.
+pub(super) struct OutletFilter {
+    ids: Vec<u16>,
+    unknown: bool,
+    negated: bool,
+}
+
+impl OutletFilter {
+    pub(super) fn new(facts: &Facts, value: &str, negated: bool) -> OutletFilter {
+        let v = fold(value.trim());
+        OutletFilter {
+            ids: (0..facts.outlets.len()).filter(|&i| facts.outlets_folded[i] == v).map(|i| i as u16).collect(),
+            unknown: matches!(v.as_str(), "unknown" | "unknown outlet" | "none"),
+            negated,
+        }
+    }
+
+    fn admits(&self, facts: &Facts, d: usize) -> bool {
+        let ids = &facts.doc_outlets[d];
+        ids.iter().any(|i| self.ids.contains(i)) || (self.unknown && ids.is_empty())
+    }
+}
+
+/// A parsed `date:` filter: `2020`, `2020-08`, `2020-08-14`, ranges `A..B`, `..B`, `A..`, or
+/// `undated`.
+pub(super) struct DateFilter {
+    range: Option<(String, String)>,
+    negated: bool,
+}
+
+impl DateFilter {
+    /// `None` when the value is not a date.
+    pub(super) fn new(value: &str, negated: bool) -> Option<DateFilter> {
+        let v = value.trim();
+        if matches!(v, "undated" | "none" | "unknown") {
+            return Some(DateFilter { range: None, negated });
+        }
+        let valid = |s: &str| {
+            s.is_empty() || (s.len() == 4 || s.len() == 7 || s.len() == 10) && s.bytes().all(|b| b.is_ascii_digit() || b == b'-')
+        };
+        let (lo, hi) = v.split_once("..").unwrap_or((v, v));
+        if !valid(lo) || !valid(hi) || (lo.is_empty() && hi.is_empty()) {
+            return None;
+        }
+        Some(DateFilter { range: Some((lo.to_string(), hi.to_string())), negated })
+    }
+
+    fn admits(&self, facts: &Facts, d: usize) -> bool {
+        let interval = facts.doc_interval[d].as_ref();
+        match (&self.range, interval) {
+            (None, i) => i.is_none(),
+            (Some(_), None) => false,
+            // As strings: a shorter bound covers every date it prefixes.
+            (Some((lo, hi)), Some((start, end))) => {
+                (lo.is_empty() || start >= lo) && (hi.is_empty() || end <= hi || end.starts_with(hi.as_str()))
+            }
+        }
+    }
+}
+
+/// Positive filters of one field: any may admit; negated ones: none may.
+fn admitted<F>(filters: &[F], admits: impl Fn(&F) -> bool, negated: impl Fn(&F) -> bool) -> bool {
+    let mut any_positive = false;
+    let mut positive_ok = false;
+    for f in filters {
+        if negated(f) {
+            if admits(f) {
+                return false;
+            }
+        } else {
+            any_positive = true;
+            positive_ok |= admits(f);
+        }
+    }
+    !any_positive || positive_ok
+}
+
+impl OutletFilter {
+    pub(super) fn all_admit(filters: &[OutletFilter], facts: &Facts, d: usize) -> bool {
+        admitted(filters, |f| f.admits(facts, d), |f| f.negated)
+    }
+
+    pub(super) fn selects(filters: &[OutletFilter], id: Option<u16>) -> bool {
+        filters.iter().any(|f| !f.negated && id.map_or(f.unknown, |id| f.ids.contains(&id)))
+    }
+}
+
+impl DateFilter {
+    pub(super) fn all_admit(filters: &[DateFilter], facts: &Facts, d: usize) -> bool {
+        admitted(filters, |f| f.admits(facts, d), |f| f.negated)
+    }
+
+    pub(super) fn selects(filters: &[DateFilter], bucket: &str) -> bool {
+        filters.iter().any(|f| !f.negated && f.range.as_ref().is_some_and(|(lo, hi)| lo == bucket && hi == bucket))
+            || (bucket == "undated" && filters.iter().any(|f| !f.negated && f.range.is_none()))
+    }
+}

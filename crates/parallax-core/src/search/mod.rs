@@ -1,0 +1,557 @@
+//! Running a query over the corpus and its index: matching, BM25 ranking, passages with exact
+//! highlight spans, facets, and the any-term fallback.
+
+mod expand;
+mod filters;
+mod passages;
+
+pub use expand::{max_edits, Expansion, MAX_PREFIX_TERMS};
+pub use filters::{date_bucket, Facts};
+pub use passages::SNIPPET_CHARS;
+
+use crate::index::{Index, UnitKind, Weights};
+use crate::ingest::Role;
+use crate::query::{parse, Clause, Field};
+use crate::text::normalise::fold;
+use crate::text::tokenize::{is_stopword, word_spans};
+use crate::Corpus;
+use expand::expand;
+use filters::{DateFilter, OutletFilter};
+use serde::Serialize;
+use std::collections::BTreeMap;
+
+/// How a highlighted word matched its query word.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum MatchKind {
+    /// The same word (after folding and stemming).
+    Exact,
+    /// Another spelling of the same name (`Tikhanovskaya` for `Tsikhanouskaya`).
+    Variant,
+    /// A completion of `word*`.
+    Prefix,
+    /// Within the typo tolerance.
+    Fuzzy,
+}
+
+/// A highlighted word in a passage.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Highlight {
+    /// Bytes in the article's text (in the headline's text for a headline passage).
+    pub start: usize,
+    /// End of the bytes.
+    pub end: usize,
+    /// How it matched.
+    pub kind: MatchKind,
+    /// The query word (or phrase) it answers.
+    pub query: String,
+}
+
+/// A paragraph (or the headline) of a hit, with its highlights.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Passage {
+    /// Paragraph index in the article, `None` for the headline.
+    pub paragraph: Option<usize>,
+    /// The snippet's bytes in the article's text (the paragraph, cut around the first match when
+    /// long); for the headline, bytes of the headline.
+    pub start: usize,
+    /// End of the snippet.
+    pub end: usize,
+    /// Passage score (its share of the article's matches).
+    pub score: f32,
+    /// Highlighted words, in text order, inside the snippet.
+    pub highlights: Vec<Highlight>,
+}
+
+/// One matching article.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Hit {
+    /// Index in [`Corpus::articles`].
+    pub doc: usize,
+    /// Article id.
+    pub id: String,
+    /// BM25 score.
+    pub score: f32,
+    /// Best passages (by distinct query words matched, then weight), in reading order.
+    pub passages: Vec<Passage>,
+    /// The words of the article that matched, as written there (variants included).
+    pub matched_terms: Vec<String>,
+}
+
+/// A facet value and how many results have it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct FacetValue {
+    /// The value, as it goes in a filter (`TASS`, `2020-08`, `undated`).
+    pub value: String,
+    /// Number of results.
+    pub count: usize,
+    /// Whether a filter currently selects it.
+    pub selected: bool,
+}
+
+/// Results of a query.
+#[derive(Clone, Debug, Default, PartialEq, Serialize)]
+pub struct Results {
+    /// The query as understood, in canonical form.
+    pub understood: String,
+    /// The best hits, best first: at most [`Options::limit`], each with its passages.
+    pub hits: Vec<Hit>,
+    /// How many articles match in all.
+    pub total: usize,
+    /// No article had every term, so these are articles with any of them.
+    pub fallback_any: bool,
+    /// Short hints about the query.
+    pub hints: Vec<String>,
+    /// Outlet facet (counts ignore the outlet filter, respect the others).
+    pub outlets: Vec<FacetValue>,
+    /// Month (or year, for year-only dates) facet.
+    pub dates: Vec<FacetValue>,
+    /// Whether the query had anything to search for or filter by.
+    pub active: bool,
+}
+
+/// Options of a search.
+#[derive(Clone, Copy, Debug)]
+pub struct Options {
+    /// Ranking knobs.
+    pub weights: Weights,
+    /// Hits returned (the best ones), each with passages and highlights.
+    pub limit: usize,
+    /// Passages per hit.
+    pub passages: usize,
+}
+
+impl Default for Options {
+    fn default() -> Options {
+        Options {
+            weights: Weights::default(),
+            limit: 20,
+            passages: 3,
+        }
+    }
+}
+
+/// One positive or negative part of a query, ready to match.
+enum Matcher {
+    Term { label: String, exp: Expansion, optional: bool },
+    Phrase { label: String, words: Vec<Expansion> },
+}
+
+impl Matcher {
+    fn is_optional(&self) -> bool {
+        matches!(self, Matcher::Term { optional: true, .. })
+    }
+}
+
+/// One phrase word's occurrences: unit → sorted positions, over all its expansion terms.
+fn word_units(index: &Index, e: &Expansion) -> Vec<(u32, Vec<u32>)> {
+    if let [(id, _, _)] = e.terms.as_slice() {
+        return index.postings[*id as usize].iter().map(|p| (p.unit, p.positions.clone())).collect();
+    }
+    let mut m: BTreeMap<u32, Vec<u32>> = BTreeMap::new();
+    for &(id, _, _) in &e.terms {
+        for p in &index.postings[id as usize] {
+            m.entry(p.unit).or_default().extend_from_slice(&p.positions);
+        }
+    }
+    m.into_iter()
+        .map(|(u, mut v)| {
+            v.sort_unstable();
+            v.dedup();
+            (u, v)
+        })
+        .collect()
+}
+
+/// Units where a phrase occurs, sorted by unit, with the positions where it starts: the rarest
+/// word's units drive, the others are looked up by binary search.
+fn phrase_units(index: &Index, words: &[Expansion]) -> Vec<(u32, Vec<u32>)> {
+    if words.is_empty() || words.iter().any(|w| w.terms.is_empty()) {
+        return Vec::new();
+    }
+    let size = |e: &Expansion| e.terms.iter().map(|t| index.postings[t.0 as usize].len()).sum::<usize>();
+    let rarest = (0..words.len()).min_by_key(|&k| size(&words[k])).unwrap_or(0);
+    let lists: Vec<Vec<(u32, Vec<u32>)>> = words.iter().map(|w| word_units(index, w)).collect();
+    let mut out = Vec::new();
+    for (unit, positions) in &lists[rarest] {
+        let found: Option<Vec<&Vec<u32>>> = lists
+            .iter()
+            .map(|l| l.binary_search_by_key(unit, |(u, _)| *u).ok().map(|i| &l[i].1))
+            .collect();
+        let Some(found) = found else { continue };
+        let starts: Vec<u32> = positions
+            .iter()
+            .filter_map(|&p| p.checked_sub(rarest as u32))
+            .filter(|&s| found.iter().enumerate().all(|(k, v)| v.binary_search(&(s + k as u32)).is_ok()))
+            .collect();
+        if !starts.is_empty() {
+            out.push((*unit, starts));
+        }
+    }
+    out
+}
+
+fn unit_weight(corpus: &Corpus, unit: u32, w: &Weights) -> f32 {
+    let u = corpus.index.units[unit as usize];
+    match u.kind {
+        UnitKind::Title => w.title,
+        UnitKind::Paragraph(p) => match corpus.articles[u.doc as usize].paragraphs[p as usize].role {
+            Role::Caption => w.caption,
+            _ => 1.0,
+        },
+    }
+}
+
+/// Sums weighted occurrences per article over `(unit, count)` pairs sorted by unit, calling `sink`
+/// once per article with its weighted term frequency.
+fn per_doc(corpus: &Corpus, w: &Weights, hits: impl Iterator<Item = (u32, usize)>, mut sink: impl FnMut(u32, f32)) {
+    let mut current: Option<(u32, f32)> = None;
+    for (unit, count) in hits {
+        let doc = corpus.index.units[unit as usize].doc;
+        let add = unit_weight(corpus, unit, w) * count as f32;
+        match &mut current {
+            Some((d, f)) if *d == doc => *f += add,
+            _ => {
+                if let Some((d, f)) = current {
+                    sink(d, f);
+                }
+                current = Some((doc, add));
+            }
+        }
+    }
+    if let Some((d, f)) = current {
+        sink(d, f);
+    }
+}
+
+fn docs_matching(corpus: &Corpus, m: &Matcher, out: &mut [bool]) {
+    let index = &corpus.index;
+    match m {
+        Matcher::Term { exp, .. } => {
+            for &(id, _, _) in &exp.terms {
+                for p in &index.postings[id as usize] {
+                    out[index.units[p.unit as usize].doc as usize] = true;
+                }
+            }
+        }
+        Matcher::Phrase { words, .. } => {
+            for (u, _) in phrase_units(index, words) {
+                out[index.units[u as usize].doc as usize] = true;
+            }
+        }
+    }
+}
+
+/// Most clauses a query scores (one bit each).
+const MAX_CLAUSES: usize = 64;
+
+/// Runs `input` over the corpus. Never fails; an empty or unusable query gives no hits.
+pub fn search(corpus: &Corpus, input: &str, opts: &Options) -> Results {
+    let index = &corpus.index;
+    let w = &opts.weights;
+    let q = parse(input);
+    let mut res = Results { understood: q.to_string(), hints: q.hints.clone(), ..Results::default() };
+
+    let mut positive: Vec<Matcher> = Vec::new();
+    let mut negative: Vec<Matcher> = Vec::new();
+    let facts = corpus.facts();
+    let mut outlet_filters: Vec<OutletFilter> = Vec::new();
+    let mut date_filters: Vec<DateFilter> = Vec::new();
+    for c in &q.clauses {
+        match c {
+            Clause::Term { text, prefix, negated } => {
+                let m = Matcher::Term {
+                    label: c.to_string().trim_start_matches('-').to_string(),
+                    exp: expand(index, text, *prefix, !negated, w),
+                    optional: !prefix && is_stopword(&fold(text)),
+                };
+                if *negated { negative.push(m) } else { positive.push(m) }
+            }
+            Clause::Phrase { words, negated } => {
+                let m = Matcher::Phrase {
+                    label: format!("\"{}\"", words.join(" ")),
+                    words: words.iter().map(|x| expand(index, x, false, false, w)).collect(),
+                };
+                if *negated { negative.push(m) } else { positive.push(m) }
+            }
+            Clause::Filter { field: Field::Outlet, value, negated } => {
+                outlet_filters.push(OutletFilter::new(facts, value, *negated))
+            }
+            Clause::Filter { field: Field::Date, value, negated } => match DateFilter::new(value, *negated) {
+                Some(f) => date_filters.push(f),
+                None => res.hints.push(format!(
+                    "“date:{value}” is not a date; write date:2020, date:2020-08, date:2020-08-14 or a range like date:2020-08-01..2020-08-20."
+                )),
+            },
+            Clause::Filter { field, .. } => res.hints.push(format!(
+                "“{}:” filters need stance tagging, which is not part of this build yet; the filter was left out.",
+                field.as_str()
+            )),
+        }
+    }
+    res.active = !positive.is_empty() || !outlet_filters.is_empty() || !date_filters.is_empty();
+    if !res.active {
+        return res;
+    }
+
+    // Stop words count only when the query has nothing else: their BM25 weight is next to nothing,
+    // and requiring them would only lose results.
+    let all_optional = positive.iter().all(Matcher::is_optional);
+    let mut scored: Vec<usize> = (0..positive.len()).filter(|&i| all_optional || !positive[i].is_optional()).collect();
+    if scored.len() > MAX_CLAUSES {
+        scored.truncate(MAX_CLAUSES);
+        res.hints.push(format!("Only the first {MAX_CLAUSES} words of the query were used."));
+    }
+
+    let n = corpus.articles.len();
+    let avg = index.avg_doc_len();
+    let norm: Vec<f32> = index.doc_len.iter().map(|dl| w.k1 * (1.0 - w.b + w.b * dl / avg)).collect();
+    let idf = |df: usize| (1.0 + (n as f32 - df as f32 + 0.5) / (df as f32 + 0.5)).ln();
+    let mut score = vec![0f32; n];
+    let mut mask = vec![0u64; n];
+    let mut phrases: Vec<Vec<(u32, Vec<u32>)>> = vec![Vec::new(); positive.len()];
+    for (bit, &ci) in scored.iter().enumerate() {
+        let mut add = |d: u32, f: f32, weight: f32, idf: f32| {
+            let d = d as usize;
+            score[d] += weight * idf * f * (w.k1 + 1.0) / (f + norm[d]);
+            mask[d] |= 1 << bit;
+        };
+        match &positive[ci] {
+            Matcher::Term { exp, .. } => {
+                for &(id, weight, _) in &exp.terms {
+                    let hits = index.postings[id as usize].iter().map(|p| (p.unit, p.positions.len()));
+                    let idf = idf(index.doc_freq(id));
+                    per_doc(corpus, w, hits, |d, f| add(d, f, weight, idf));
+                }
+            }
+            Matcher::Phrase { words, .. } => {
+                let units = phrase_units(index, words);
+                let mut docs: Vec<u32> = units.iter().map(|(u, _)| index.units[*u as usize].doc).collect();
+                docs.dedup();
+                let idf = idf(docs.len());
+                per_doc(corpus, w, units.iter().map(|(u, s)| (*u, s.len())), |d, f| add(d, f, 1.0, idf));
+                phrases[ci] = units;
+            }
+        }
+    }
+
+    // Every scored clause is required; when no article has them all, any will do.
+    let required: u64 = if scored.len() >= 64 { u64::MAX } else { (1u64 << scored.len()) - 1 };
+    let mut term_docs: Vec<u32> = if scored.is_empty() {
+        (0..n as u32).collect()
+    } else {
+        (0..n as u32).filter(|&d| mask[d as usize] & required == required).collect()
+    };
+    if term_docs.is_empty() && scored.len() > 1 {
+        term_docs = (0..n as u32).filter(|&d| mask[d as usize] != 0).collect();
+        res.fallback_any = !term_docs.is_empty();
+    }
+    if !negative.is_empty() {
+        let mut excluded = vec![false; n];
+        for m in &negative {
+            docs_matching(corpus, m, &mut excluded);
+        }
+        term_docs.retain(|&d| !excluded[d as usize]);
+    }
+
+    let outlet_ok = |d: u32| OutletFilter::all_admit(&outlet_filters, facts, d as usize);
+    let date_ok = |d: u32| DateFilter::all_admit(&date_filters, facts, d as usize);
+    facets(facts, &term_docs, &outlet_ok, &date_ok, &outlet_filters, &date_filters, &mut res);
+
+    let mut ranked: Vec<(u32, f32)> =
+        term_docs.into_iter().filter(|&d| outlet_ok(d) && date_ok(d)).map(|d| (d, score[d as usize])).collect();
+    res.total = ranked.len();
+    let by_rank = |a: &(u32, f32), b: &(u32, f32)| {
+        b.1.total_cmp(&a.1).then_with(|| corpus.articles[a.0 as usize].id.cmp(&corpus.articles[b.0 as usize].id))
+    };
+    let k = opts.limit.min(ranked.len());
+    if k == 0 {
+        return res;
+    }
+    if k < ranked.len() {
+        ranked.select_nth_unstable_by(k - 1, by_rank);
+        ranked.truncate(k);
+    }
+    ranked.sort_by(by_rank);
+    let active: Vec<(&Matcher, &[(u32, Vec<u32>)])> =
+        scored.iter().map(|&ci| (&positive[ci], phrases[ci].as_slice())).collect();
+    res.hits = ranked
+        .into_iter()
+        .map(|(d, score)| {
+            let mut hit = Hit {
+                doc: d as usize,
+                id: corpus.articles[d as usize].id.clone(),
+                score,
+                passages: Vec::new(),
+                matched_terms: Vec::new(),
+            };
+            fill_passages(corpus, &active, opts, &mut hit);
+            hit
+        })
+        .collect();
+    res
+}
+
+fn facets(
+    facts: &Facts,
+    term_docs: &[u32],
+    outlet_ok: &dyn Fn(u32) -> bool,
+    date_ok: &dyn Fn(u32) -> bool,
+    outlet_filters: &[OutletFilter],
+    date_filters: &[DateFilter],
+    res: &mut Results,
+) {
+    // Each facet counts the results of the other filters, so its own values stay selectable.
+    let mut outlets = vec![0usize; facts.outlets.len() + 1]; // last: unknown outlet
+    let mut dates = vec![0usize; facts.buckets.len()];
+    for &d in term_docs {
+        if date_ok(d) {
+            let ids = &facts.doc_outlets[d as usize];
+            if ids.is_empty() {
+                outlets[facts.outlets.len()] += 1;
+            }
+            for &i in ids {
+                outlets[i as usize] += 1;
+            }
+        }
+        if outlet_ok(d) {
+            dates[facts.doc_bucket[d as usize] as usize] += 1;
+        }
+    }
+    res.outlets = outlets
+        .iter()
+        .enumerate()
+        .filter(|(_, &c)| c > 0)
+        .map(|(i, &count)| {
+            let id = (i < facts.outlets.len()).then_some(i as u16);
+            FacetValue {
+                value: id.map_or("Unknown outlet".to_string(), |i| facts.outlets[i as usize].clone()),
+                count,
+                selected: OutletFilter::selects(outlet_filters, id),
+            }
+        })
+        .collect();
+    res.outlets.sort_by(|a, b| b.count.cmp(&a.count).then_with(|| a.value.cmp(&b.value)));
+    res.dates = dates
+        .iter()
+        .enumerate()
+        .filter(|(_, &c)| c > 0)
+        .map(|(i, &count)| FacetValue {
+            value: facts.buckets[i].clone(),
+            count,
+            selected: DateFilter::selects(date_filters, &facts.buckets[i]),
+        })
+        .collect();
+}
+
+/// The postings of `id` that fall in `units`.
+fn postings_in<'a>(index: &'a Index, id: u32, units: &std::ops::Range<u32>) -> &'a [crate::index::Posting] {
+    let ps = &index.postings[id as usize];
+    let lo = ps.partition_point(|p| p.unit < units.start);
+    let hi = ps.partition_point(|p| p.unit < units.end);
+    &ps[lo..hi]
+}
+
+fn fill_passages(corpus: &Corpus, active: &[(&Matcher, &[(u32, Vec<u32>)])], opts: &Options, hit: &mut Hit) {
+    let index = &corpus.index;
+    let article = &corpus.articles[hit.doc];
+    let units = index.doc_units(hit.doc as u32);
+    // Score the article's units: distinct query parts matched first, then weighted occurrences.
+    let mut by_unit: BTreeMap<u32, (usize, f32)> = BTreeMap::new();
+    for (m, phrase) in active {
+        let mut here: BTreeMap<u32, f32> = BTreeMap::new();
+        match m {
+            Matcher::Term { exp, .. } => {
+                for &(id, weight, _) in &exp.terms {
+                    for p in postings_in(index, id, &units) {
+                        *here.entry(p.unit).or_default() += weight * p.positions.len() as f32;
+                    }
+                }
+            }
+            Matcher::Phrase { .. } => {
+                let lo = phrase.partition_point(|(u, _)| *u < units.start);
+                for (u, starts) in phrase[lo..].iter().take_while(|(u, _)| *u < units.end) {
+                    *here.entry(*u).or_default() += starts.len() as f32;
+                }
+            }
+        }
+        for (u, s) in here {
+            let e = by_unit.entry(u).or_default();
+            e.0 += 1;
+            e.1 += s;
+        }
+    }
+    let mut ranked: Vec<(u32, (usize, f32))> = by_unit.into_iter().collect();
+    ranked.sort_by(|a, b| b.1 .0.cmp(&a.1 .0).then(b.1 .1.total_cmp(&a.1 .1)).then(a.0.cmp(&b.0)));
+    // The best passages, shown in reading order.
+    ranked.truncate(opts.passages);
+    ranked.sort_by_key(|r| r.0);
+    for (u, (_, score)) in ranked {
+        let (paragraph, span) = match index.units[u as usize].kind {
+            UnitKind::Title => (None, None),
+            UnitKind::Paragraph(p) => (Some(p as usize), Some(article.paragraphs[p as usize].span)),
+        };
+        let text = span.map_or(article.title.text.as_str(), |s| article.slice(s));
+        let offset = span.map_or(0, |s| s.start);
+        let mut highlights = highlight(index, u, text, active);
+        for h in &mut highlights {
+            h.start += offset;
+            h.end += offset;
+        }
+        for h in &highlights {
+            let surface = &text[h.start - offset..h.end - offset];
+            if !hit.matched_terms.iter().any(|t| t == surface) {
+                hit.matched_terms.push(surface.to_string());
+            }
+        }
+        let (start, end) = match span {
+            Some(s) => passages::snippet_window(&article.text, s, highlights.first().map(|h| h.start)),
+            None => (0, article.title.text.len()),
+        };
+        highlights.retain(|h| h.start >= start && h.end <= end);
+        hit.passages.push(Passage { paragraph, start, end, score, highlights });
+    }
+}
+
+/// Marks the words of unit `u` (whose text is `text`) that the query's parts match, from the
+/// positions in the index (phrases as one span).
+fn highlight(index: &Index, u: u32, text: &str, active: &[(&Matcher, &[(u32, Vec<u32>)])]) -> Vec<Highlight> {
+    let spans = word_spans(text);
+    let one = u..u + 1;
+    let mut out: Vec<Highlight> = Vec::new();
+    let mut mark = |first: u32, len: usize, kind: MatchKind, query: &str| {
+        let (a, b) = (first as usize, first as usize + len - 1);
+        if let (Some(s), Some(e)) = (spans.get(a), spans.get(b)) {
+            out.push(Highlight { start: s.start, end: e.end, kind, query: query.to_string() });
+        }
+    };
+    for (m, phrase) in active {
+        match m {
+            Matcher::Term { exp, label, .. } => {
+                for &(id, _, kind) in &exp.terms {
+                    for p in postings_in(index, id, &one) {
+                        for &pos in &p.positions {
+                            mark(pos, 1, kind, label);
+                        }
+                    }
+                }
+            }
+            Matcher::Phrase { words, label } => {
+                if let Ok(i) = phrase.binary_search_by_key(&u, |(unit, _)| *unit) {
+                    for &start in &phrase[i].1 {
+                        mark(start, words.len(), MatchKind::Exact, label);
+                    }
+                }
+            }
+        }
+    }
+    out.sort_by_key(|h| (h.start, std::cmp::Reverse(h.end)));
+    // Keep the outermost of overlapping marks.
+    let mut kept: Vec<Highlight> = Vec::with_capacity(out.len());
+    for h in out {
+        if kept.last().is_none_or(|k| h.start >= k.end) {
+            kept.push(h);
+        }
+    }
+    kept
+}
