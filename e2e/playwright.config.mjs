@@ -1,9 +1,9 @@
 // Browser tests: the system Chromium (no browser download), the built pages served on 127.0.0.1.
 import { defineConfig } from '@playwright/test';
 
-export const SEEDS = 'http://127.0.0.1:4173';
-export const SUBPATH = 'http://127.0.0.1:4174/hosted/under/a/sub-path/';
-export const OTHER = 'http://127.0.0.1:4175';
+export const SEEDS = 'http://127.0.0.1:41730';
+export const SUBPATH = 'http://127.0.0.1:41731/hosted/under/a/sub-path/';
+export const OTHER = 'http://127.0.0.1:41732';
 
 export default defineConfig({
   testDir: '.',
@@ -25,8 +25,8 @@ export default defineConfig({
     trace: 'off',
   },
   webServer: [
-    { command: 'node scripts/serve.mjs dist 4173', url: SEEDS, cwd: '..', reuseExistingServer: false },
-    { command: 'node scripts/serve.mjs dist 4174 /hosted/under/a/sub-path/', url: SUBPATH, cwd: '..', reuseExistingServer: false },
-    { command: 'node scripts/serve.mjs dist-other 4175', url: OTHER, cwd: '..', reuseExistingServer: false },
+    { command: 'node scripts/serve.mjs dist 41730', url: SEEDS, cwd: '..', reuseExistingServer: false },
+    { command: 'node scripts/serve.mjs dist 41731 /hosted/under/a/sub-path/', url: SUBPATH, cwd: '..', reuseExistingServer: false },
+    { command: 'node scripts/serve.mjs dist-other 41732', url: OTHER, cwd: '..', reuseExistingServer: false },
   ],
 });

@@ -128,11 +128,21 @@ fn main() -> ExitCode {
             }
             finish(report::search(&loaded.corpus, &results, json, &mut out))
         }
-        Command::Generate { corpus, articles, seed, out: dir } => {
-            let Some(loaded) = load(&corpus) else { return ExitCode::FAILURE };
+        Command::Generate {
+            corpus,
+            articles,
+            seed,
+            out: dir,
+        } => {
+            let Some(loaded) = load(&corpus) else {
+                return ExitCode::FAILURE;
+            };
             let generated = parallax_core::synth::generate(&loaded.corpus, articles, seed);
             let written = std::fs::create_dir_all(&dir).and_then(|()| {
-                generated.files.iter().try_for_each(|f| std::fs::write(dir.join(&f.name), &f.text))
+                generated
+                    .files
+                    .iter()
+                    .try_for_each(|f| std::fs::write(dir.join(&f.name), &f.text))
             });
             if let Err(e) = written {
                 eprintln!("parallax: cannot write to {}: {e}", dir.display());

@@ -15,15 +15,62 @@ use std::path::PathBuf;
 use std::time::Instant;
 
 const MIX: &[(&str, &[&str])] = &[
-    ("rare", &["Linkevicius", "Biegun", "potash", "Yemen", "Latushko"]),
-    ("common", &["Lukashenko", "opposition", "election", "Belarus", "protesters"]),
-    ("stopword-heavy", &["the opposition in the", "of the vote", "to the president", "in the country and"]),
-    ("multi-term", &["dialogue opposition Minsk", "sanctions European Union", "police detained protesters"]),
-    ("phrase", &["\"political prisoners\"", "\"presidential election\"", "\"European Union\""]),
+    (
+        "rare",
+        &["Linkevicius", "Biegun", "potash", "Yemen", "Latushko"],
+    ),
+    (
+        "common",
+        &[
+            "Lukashenko",
+            "opposition",
+            "election",
+            "Belarus",
+            "protesters",
+        ],
+    ),
+    (
+        "stopword-heavy",
+        &[
+            "the opposition in the",
+            "of the vote",
+            "to the president",
+            "in the country and",
+        ],
+    ),
+    (
+        "multi-term",
+        &[
+            "dialogue opposition Minsk",
+            "sanctions European Union",
+            "police detained protesters",
+        ],
+    ),
+    (
+        "phrase",
+        &[
+            "\"political prisoners\"",
+            "\"presidential election\"",
+            "\"European Union\"",
+        ],
+    ),
     ("prefix", &["sanct*", "protest*", "elect*", "Lukash*"]),
-    ("fuzzy", &["sanctoins", "Lukashneko", "oppositon", "electoin"]),
-    ("name variant", &["Tsikhanouskaya", "Kalesnikava", "Lukashenka"]),
-    ("filtered", &["outlet:TASS dialogue", "date:2020-08 sanctions", "-outlet:Reuters opposition"]),
+    (
+        "fuzzy",
+        &["sanctoins", "Lukashneko", "oppositon", "electoin"],
+    ),
+    (
+        "name variant",
+        &["Tsikhanouskaya", "Kalesnikava", "Lukashenka"],
+    ),
+    (
+        "filtered",
+        &[
+            "outlet:TASS dialogue",
+            "date:2020-08 sanctions",
+            "-outlet:Reuters opposition",
+        ],
+    ),
     ("not found", &["xylophone", "quixotic zebra"]),
 ];
 
@@ -39,18 +86,34 @@ fn compressed(bytes: &[u8]) -> (usize, usize) {
     gz.write_all(bytes).unwrap();
     let gz = gz.finish().unwrap().len();
     let mut br = Vec::new();
-    brotli::BrotliCompress(&mut &bytes[..], &mut br, &brotli::enc::BrotliEncoderParams { quality: 11, lgwin: 22, ..Default::default() })
-        .unwrap();
+    brotli::BrotliCompress(
+        &mut &bytes[..],
+        &mut br,
+        &brotli::enc::BrotliEncoderParams {
+            quality: 11,
+            lgwin: 22,
+            ..Default::default()
+        },
+    )
+    .unwrap();
     (gz, br.len())
 }
 
-fn report(label: &str, corpus: &Corpus, build_ms: f64) {
+fn report(label: &str, corpus: &Corpus, ingest_ms: f64, index_ms: f64) {
     let text_bytes: usize = corpus.articles.iter().map(|a| a.text.len()).sum();
     let mb = text_bytes as f64 / 1_048_576.0;
     let index = postcard::to_allocvec(&corpus.index).unwrap();
     let (gz, br) = compressed(&index);
-    println!("\n## {label}: {} articles, {:.2} MB of text, {} distinct terms", corpus.articles.len(), mb, corpus.index.terms.len());
-    println!("ingest + index build: {build_ms:.0} ms");
+    println!(
+        "\n## {label}: {} articles, {:.2} MB of text, {} distinct terms",
+        corpus.articles.len(),
+        mb,
+        corpus.index.terms.len()
+    );
+    println!(
+        "build: {:.0} ms = ingest {ingest_ms:.0} ms + corpus passes and index {index_ms:.0} ms",
+        ingest_ms + index_ms
+    );
     println!(
         "index: {:.0} KB raw, {:.0} KB gzip, {:.0} KB brotli  →  {:.0} KB brotli per MB of text",
         index.len() as f64 / 1024.0,
@@ -58,7 +121,10 @@ fn report(label: &str, corpus: &Corpus, build_ms: f64) {
         br as f64 / 1024.0,
         br as f64 / 1024.0 / mb.max(1e-9)
     );
-    println!("{:<16} {:>9} {:>9} {:>9}", "query kind", "p50 µs", "p95 µs", "max µs");
+    println!(
+        "{:<16} {:>9} {:>9} {:>9}",
+        "query kind", "p50 µs", "p95 µs", "max µs"
+    );
     let opts = Options::default();
     let mut all = Vec::new();
     for (kind, queries) in MIX {
@@ -74,25 +140,56 @@ fn report(label: &str, corpus: &Corpus, build_ms: f64) {
             }
         }
         times.sort_by(f64::total_cmp);
-        println!("{:<16} {:>9.0} {:>9.0} {:>9.0}", kind, percentile(&times, 0.5), percentile(&times, 0.95), times.last().unwrap());
+        println!(
+            "{:<16} {:>9.0} {:>9.0} {:>9.0}",
+            kind,
+            percentile(&times, 0.5),
+            percentile(&times, 0.95),
+            times.last().unwrap()
+        );
         all.extend(times);
     }
     all.sort_by(f64::total_cmp);
-    println!("{:<16} {:>9.0} {:>9.0} {:>9.0}", "ALL", percentile(&all, 0.5), percentile(&all, 0.95), all.last().unwrap());
+    println!(
+        "{:<16} {:>9.0} {:>9.0} {:>9.0}",
+        "ALL",
+        percentile(&all, 0.5),
+        percentile(&all, 0.95),
+        all.last().unwrap()
+    );
 }
 
 fn main() {
-    let sizes: Vec<usize> = std::env::args().skip(1).filter_map(|a| a.parse().ok()).collect();
-    let sizes = if sizes.is_empty() { vec![1_000, 10_000] } else { sizes };
+    let sizes: Vec<usize> = std::env::args()
+        .skip(1)
+        .filter_map(|a| a.parse().ok())
+        .collect();
+    let sizes = if sizes.is_empty() {
+        vec![1_000, 10_000]
+    } else {
+        sizes
+    };
     let seeds_dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../seeds");
     let t = Instant::now();
     let seeds = load_dir(&seeds_dir).expect("seeds").corpus;
-    report("seeds", &seeds, t.elapsed().as_secs_f64() * 1e3);
+    report("seeds", &seeds, t.elapsed().as_secs_f64() * 1e3, 0.0);
     for n in sizes {
         let generated = generate(&seeds, n, 42);
         let t = Instant::now();
-        let articles = generated.files.iter().map(|f| ingest_text(&f.name, &f.name, &f.text, &Default::default())).collect();
+        let articles = generated
+            .files
+            .iter()
+            .map(|f| ingest_text(&f.name, &f.name, &f.text, &Default::default()))
+            .collect();
+        let ingest_ms = t.elapsed().as_secs_f64() * 1e3;
+        let t = Instant::now();
         let corpus = Corpus::from_articles("generated", articles);
-        report(&format!("generated {n}"), &corpus, t.elapsed().as_secs_f64() * 1e3);
+        let _ = corpus.facts();
+        report(
+            &format!("generated {n}"),
+            &corpus,
+            ingest_ms,
+            t.elapsed().as_secs_f64() * 1e3,
+        );
     }
 }

@@ -10,7 +10,7 @@ use serde::{Deserialize, Serialize};
 use std::collections::BTreeSet;
 
 /// Version of the binary schema; bump it whenever a serialized type changes.
-pub const SCHEMA: u32 = 2;
+pub const SCHEMA: u32 = 3;
 const MAGIC: &[u8; 4] = b"PLXC";
 
 /// The articles of one corpus, in file-name order.
@@ -54,7 +54,13 @@ fn fnv1a(bytes: impl IntoIterator<Item = u8>, mut h: u64) -> u64 {
 impl Corpus {
     /// Builds a corpus: sorts by id, infers the dates the files do not state using what the other
     /// articles say, and fingerprints the result.
-    pub fn from_articles(name: &str, mut articles: Vec<Article>) -> Corpus {
+    pub fn from_articles(name: &str, articles: Vec<Article>) -> Corpus {
+        Corpus::with_aliases(name, articles, &[])
+    }
+
+    /// Like [`Corpus::from_articles`], with groups of words that name the same thing
+    /// (`["Belarus", "Byelorussia"]`): a search for one finds the others.
+    pub fn with_aliases(name: &str, mut articles: Vec<Article>, aliases: &[Vec<String>]) -> Corpus {
         articles.sort_by(|a, b| a.id.cmp(&b.id));
         let hints = YearHints::learn(&articles);
         for a in &mut articles {
@@ -69,7 +75,8 @@ impl Corpus {
             h = fnv1a(a.text.bytes(), h);
             h = fnv1a([0], h);
         }
-        let index = Index::build(&articles, &Weights::default());
+        let mut index = Index::build(&articles, &Weights::default());
+        index.set_aliases(aliases);
         Corpus {
             name: name.to_string(),
             version: format!("{h:016x}"),

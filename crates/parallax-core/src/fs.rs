@@ -9,6 +9,9 @@
 //! title = "Europeans urge Putin to encourage dialogue in Belarus"
 //! outlet = "Example Daily"          # or a list, publisher first: ["UrduPoint", "Sputnik"]
 //! date = "2020-08-18"
+//!
+//! [[alias]]                         # words that name the same thing: a search for one finds all
+//! words = ["Belarus", "Byelorussia", "Belorussia"]
 //! ```
 
 use crate::date::Date;
@@ -38,6 +41,14 @@ pub struct Loaded {
 struct SidecarFile {
     #[serde(default)]
     article: BTreeMap<String, SidecarArticle>,
+    #[serde(default)]
+    alias: Vec<AliasGroup>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct AliasGroup {
+    words: toml::Spanned<Vec<String>>,
 }
 
 #[derive(Deserialize)]
@@ -69,8 +80,9 @@ fn read_sidecar(
     path: &Path,
     ids: &HashMap<String, PathBuf>,
     errors: &mut Vec<CorpusError>,
-) -> HashMap<String, Meta> {
+) -> (HashMap<String, Meta>, Vec<Vec<String>>) {
     let mut out = HashMap::new();
+    let mut aliases = Vec::new();
     let src = match std::fs::read(path).map(String::from_utf8) {
         Ok(Ok(s)) => s,
         Ok(Err(e)) => {
@@ -81,7 +93,7 @@ fn read_sidecar(
                 None,
                 format!("the sidecar is not valid UTF-8 (at byte {at})"),
             ));
-            return out;
+            return (out, aliases);
         }
         Err(e) => {
             errors.push(CorpusError::new(
@@ -91,7 +103,7 @@ fn read_sidecar(
                 format!("the sidecar cannot be read ({e})"),
                 "Check its permissions",
             ));
-            return out;
+            return (out, aliases);
         }
     };
     let parsed: SidecarFile = match toml::from_str(&src) {
@@ -105,7 +117,7 @@ fn read_sidecar(
                 at,
                 format!("the sidecar is not valid: {msg}"),
             ));
-            return out;
+            return (out, aliases);
         }
     };
     for (id, entry) in parsed.article {
@@ -165,7 +177,21 @@ fn read_sidecar(
         }
         out.insert(id, meta);
     }
-    out
+    for group in parsed.alias {
+        let at = group.words.span().start;
+        let words = group.words.into_inner();
+        if words.len() < 2 || words.iter().any(|w| w.split_whitespace().count() != 1) {
+            errors.push(sidecar_error(
+                path,
+                &src,
+                Some(at),
+                "an alias group needs two or more single words".into(),
+            ));
+            continue;
+        }
+        aliases.push(words);
+    }
+    (out, aliases)
 }
 
 fn io_error(path: &Path, e: &std::io::Error) -> CorpusError {
@@ -243,9 +269,9 @@ pub fn load_dir(dir: &Path) -> Result<Loaded, CorpusErrors> {
         files.push((id, path));
     }
 
-    let metas = match &sidecar {
+    let (metas, aliases) = match &sidecar {
         Some(p) => read_sidecar(p, &ids, &mut errors),
-        None => HashMap::new(),
+        None => Default::default(),
     };
 
     let mut articles = Vec::new();
@@ -323,7 +349,7 @@ pub fn load_dir(dir: &Path) -> Result<Loaded, CorpusErrors> {
     let mut inputs: Vec<PathBuf> = files.into_iter().map(|(_, p)| p).collect();
     inputs.extend(sidecar);
     Ok(Loaded {
-        corpus: Corpus::from_articles(&name, articles),
+        corpus: Corpus::with_aliases(&name, articles, &aliases),
         warnings,
         inputs,
     })

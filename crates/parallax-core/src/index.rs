@@ -9,7 +9,7 @@
 use crate::ingest::{Article, Role};
 use crate::text::tokenize::analyse;
 use serde::{Deserialize, Serialize};
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 
 /// Ranking knobs, with their ranges and effects.
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -76,7 +76,8 @@ pub struct Posting {
 pub struct Index {
     /// Distinct terms, sorted (binary search; prefix ranges).
     pub terms: Vec<String>,
-    /// Postings of each term, by unit.
+    /// Postings of each term, by unit (serialized delta- and varint-coded, see [`compact`]).
+    #[serde(with = "compact")]
     pub postings: Vec<Vec<Posting>>,
     /// Name-variant keys, sorted, with the terms written with a capital that carry them.
     pub name_keys: Vec<(String, Vec<u32>)>,
@@ -89,6 +90,8 @@ pub struct Index {
     pub doc_len: Vec<f32>,
     /// Number of articles each term occurs in.
     pub doc_freq: Vec<u32>,
+    /// Groups of terms (stems) that name the same thing, from the corpus's alias table.
+    pub aliases: Vec<Vec<String>>,
     /// Letter masks of terms and written forms, for typo tolerance; computed on first use.
     #[serde(skip)]
     masks: std::sync::OnceLock<(Vec<u32>, Vec<u32>)>,
@@ -97,7 +100,8 @@ pub struct Index {
 impl Index {
     /// Indexes the articles of a corpus (in corpus order).
     pub fn build(articles: &[Article], weights: &Weights) -> Index {
-        let mut terms: BTreeMap<String, Vec<Posting>> = BTreeMap::new();
+        // Hash maps while collecting (no key allocation for words already seen), sorted at the end.
+        let mut terms: HashMap<String, Vec<Posting>> = HashMap::new();
         let mut keys: BTreeMap<String, Vec<String>> = BTreeMap::new();
         let mut surfaces: BTreeMap<String, String> = BTreeMap::new();
         let mut units = Vec::new();
@@ -135,7 +139,10 @@ impl Index {
                     if t.folded != t.term {
                         surfaces.entry(t.folded).or_insert_with(|| t.term.clone());
                     }
-                    let postings = terms.entry(t.term).or_default();
+                    let postings = match terms.get_mut(&t.term) {
+                        Some(p) => p,
+                        None => terms.entry(t.term).or_default(),
+                    };
                     match postings.last_mut() {
                         Some(p) if p.unit == unit => p.positions.push(pos as u32),
                         _ => postings.push(Posting {
@@ -147,7 +154,9 @@ impl Index {
             }
             doc_len.push(len);
         }
-        let (terms, postings): (Vec<String>, Vec<Vec<Posting>>) = terms.into_iter().unzip();
+        let mut sorted: Vec<(String, Vec<Posting>)> = terms.into_iter().collect();
+        sorted.sort_unstable_by(|a, b| a.0.cmp(&b.0));
+        let (terms, postings): (Vec<String>, Vec<Vec<Posting>>) = sorted.into_iter().unzip();
         let name_keys = keys
             .into_iter()
             .map(|(k, ts)| {
@@ -181,6 +190,7 @@ impl Index {
             units,
             doc_len,
             doc_freq,
+            aliases: Vec::new(),
             masks: Default::default(),
         }
     }
@@ -198,6 +208,38 @@ impl Index {
         let start = self.terms.partition_point(|t| t.as_str() < prefix);
         let end = start + self.terms[start..].partition_point(|t| t.starts_with(prefix));
         start as u32..end as u32
+    }
+
+    /// Sets the alias groups: each group's words are analysed like text, and the terms the index
+    /// has are grouped (a group needs two to be of use).
+    pub fn set_aliases(&mut self, groups: &[Vec<String>]) {
+        self.aliases = groups
+            .iter()
+            .map(|g| {
+                let mut terms: Vec<String> = g
+                    .iter()
+                    .filter_map(|w| {
+                        crate::text::tokenize::analyse(w, 0)
+                            .into_iter()
+                            .next()
+                            .map(|t| t.term)
+                    })
+                    .collect();
+                terms.sort_unstable();
+                terms.dedup();
+                terms
+            })
+            .filter(|g| g.len() > 1)
+            .collect();
+    }
+
+    /// Ids of the indexed terms listed as aliases of `term` (which need not be indexed itself).
+    pub fn aliases_of<'a>(&'a self, term: &'a str) -> impl Iterator<Item = u32> + 'a {
+        self.aliases
+            .iter()
+            .filter(move |g| g.iter().any(|t| t == term))
+            .flatten()
+            .filter_map(|t| self.term_id(t))
     }
 
     /// Ids of the terms whose written forms start with `prefix`.
@@ -249,11 +291,106 @@ impl Index {
     }
 }
 
+/// Compact serialization of postings: one byte string holding, per term, the number of postings,
+/// then per posting the unit as a difference from the previous one, the number of positions, and
+/// the positions as differences — all LEB128 varints. About half the size of plain varints.
+pub mod compact {
+    use super::Posting;
+    use serde::{Deserialize, Deserializer, Serialize, Serializer};
+
+    fn put(out: &mut Vec<u8>, mut v: u32) {
+        while v >= 0x80 {
+            out.push((v as u8) | 0x80);
+            v >>= 7;
+        }
+        out.push(v as u8);
+    }
+
+    fn get(bytes: &[u8], at: &mut usize) -> Option<u32> {
+        let mut v: u32 = 0;
+        for shift in (0..35).step_by(7) {
+            let b = *bytes.get(*at)?;
+            *at += 1;
+            v |= u32::from(b & 0x7f).checked_shl(shift)?;
+            if b < 0x80 {
+                return Some(v);
+            }
+        }
+        None
+    }
+
+    /// Encodes all postings into one byte string.
+    pub fn encode(postings: &[Vec<Posting>]) -> Vec<u8> {
+        let mut out = Vec::new();
+        put(&mut out, postings.len() as u32);
+        for list in postings {
+            put(&mut out, list.len() as u32);
+            let mut unit = 0;
+            for p in list {
+                put(&mut out, p.unit - unit);
+                unit = p.unit;
+                put(&mut out, p.positions.len() as u32);
+                let mut pos = 0;
+                for &x in &p.positions {
+                    put(&mut out, x - pos);
+                    pos = x;
+                }
+            }
+        }
+        out
+    }
+
+    /// Decodes what [`encode`] wrote; `None` if the bytes are damaged.
+    pub fn decode(bytes: &[u8]) -> Option<Vec<Vec<Posting>>> {
+        let mut at = 0;
+        let terms = get(bytes, &mut at)? as usize;
+        let mut out = Vec::with_capacity(terms.min(bytes.len()));
+        for _ in 0..terms {
+            let n = get(bytes, &mut at)? as usize;
+            let mut list = Vec::with_capacity(n.min(bytes.len()));
+            let mut unit = 0u32;
+            for _ in 0..n {
+                unit = unit.checked_add(get(bytes, &mut at)?)?;
+                let k = get(bytes, &mut at)? as usize;
+                let mut positions = Vec::with_capacity(k.min(bytes.len()));
+                let mut pos = 0u32;
+                for _ in 0..k {
+                    pos = pos.checked_add(get(bytes, &mut at)?)?;
+                    positions.push(pos);
+                }
+                list.push(Posting { unit, positions });
+            }
+            out.push(list);
+        }
+        (at == bytes.len()).then_some(out)
+    }
+
+    pub(super) fn serialize<S: Serializer>(
+        postings: &[Vec<Posting>],
+        s: S,
+    ) -> Result<S::Ok, S::Error> {
+        encode(postings).serialize(s)
+    }
+
+    pub(super) fn deserialize<'de, D: Deserializer<'de>>(
+        d: D,
+    ) -> Result<Vec<Vec<Posting>>, D::Error> {
+        let bytes = Vec::<u8>::deserialize(d)?;
+        decode(&bytes).ok_or_else(|| serde::de::Error::custom("damaged postings"))
+    }
+}
+
 /// Which ASCII letters a word has, as bits; other characters share bit 26. Each edit changes at
 /// most two bits, so words `k` edits apart differ in at most `2k` bits — a cheap filter before
 /// [`edit_distance`].
 pub fn letter_mask(word: &str) -> u32 {
-    word.bytes().fold(0, |m, b| m | if b.is_ascii_lowercase() { 1 << (b - b'a') } else { 1 << 26 })
+    word.bytes().fold(0, |m, b| {
+        m | if b.is_ascii_lowercase() {
+            1 << (b - b'a')
+        } else {
+            1 << 26
+        }
+    })
 }
 
 /// Restricted Damerau–Levenshtein (optimal string alignment) distance, stopping early once it
@@ -308,6 +445,32 @@ fn osa<T: PartialEq>(a: &[T], b: &[T], max: usize) -> usize {
 #[cfg(test)]
 mod tests {
     use super::edit_distance;
+
+    #[test]
+    fn compact_postings_round_trip() {
+        use super::{compact, Posting};
+        let postings = vec![
+            vec![
+                Posting {
+                    unit: 0,
+                    positions: vec![0, 5, 300],
+                },
+                Posting {
+                    unit: 70_000,
+                    positions: vec![2],
+                },
+            ],
+            vec![],
+            vec![Posting {
+                unit: 3,
+                positions: vec![u32::MAX - 1],
+            }],
+        ];
+        let bytes = compact::encode(&postings);
+        assert_eq!(compact::decode(&bytes), Some(postings));
+        assert_eq!(compact::decode(&bytes[..bytes.len() - 1]), None);
+        assert_eq!(compact::decode(&[0x80]), None);
+    }
 
     #[test]
     fn distances() {

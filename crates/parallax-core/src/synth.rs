@@ -15,7 +15,11 @@ pub struct Rng(u64);
 impl Rng {
     /// A generator from a seed (0 is replaced by a fixed constant).
     pub fn new(seed: u64) -> Rng {
-        Rng(if seed == 0 { 0x9e37_79b9_7f4a_7c15 } else { seed })
+        Rng(if seed == 0 {
+            0x9e37_79b9_7f4a_7c15
+        } else {
+            seed
+        })
     }
 
     /// The next 64 random bits.
@@ -56,12 +60,39 @@ pub struct Generated {
     pub copies: Vec<(usize, usize, usize)>,
 }
 
-const OUTLETS: &[&str] = &["Reuters", "TASS", "Sputnik", "AFP", "AP", "Interfax", "BelTA", "Euronews", "Harbour Daily", "Coast Wire"];
-const PLACES: &[&str] = &["MINSK", "MOSCOW", "BRUSSELS", "VILNIUS", "WARSAW", "KYIV", "ROME", "BERLIN", "GENEVA", "RIGA"];
-const MONTHS: &[&str] = &["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
+const OUTLETS: &[&str] = &[
+    "Reuters",
+    "TASS",
+    "Sputnik",
+    "AFP",
+    "AP",
+    "Interfax",
+    "BelTA",
+    "Euronews",
+    "Harbour Daily",
+    "Coast Wire",
+];
+const PLACES: &[&str] = &[
+    "MINSK", "MOSCOW", "BRUSSELS", "VILNIUS", "WARSAW", "KYIV", "ROME", "BERLIN", "GENEVA", "RIGA",
+];
+const MONTHS: &[&str] = &[
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];
 const SYLLABLES: &[&str] = &[
-    "ka", "lo", "ven", "tra", "mi", "sor", "del", "an", "ust", "rin", "pe", "zha", "ko", "vy", "ler", "mon", "ta", "bri",
-    "gal", "ost", "ne", "shi", "dor", "val", "ru", "im", "ek", "sa", "ton", "ber",
+    "ka", "lo", "ven", "tra", "mi", "sor", "del", "an", "ust", "rin", "pe", "zha", "ko", "vy",
+    "ler", "mon", "ta", "bri", "gal", "ost", "ne", "shi", "dor", "val", "ru", "im", "ek", "sa",
+    "ton", "ber",
 ];
 
 fn pseudo_word(mut k: usize) -> String {
@@ -107,7 +138,9 @@ pub fn generate(template: &Corpus, n: usize, seed: u64) -> Generated {
                 let mut s = sentences[rng.below(sentences.len())].clone();
                 // Vary figures and add words from the long tail.
                 if let Some(pos) = s.find(|c: char| c.is_ascii_digit()) {
-                    let end = s[pos..].find(|c: char| !c.is_ascii_digit()).map_or(s.len(), |e| pos + e);
+                    let end = s[pos..]
+                        .find(|c: char| !c.is_ascii_digit())
+                        .map_or(s.len(), |e| pos + e);
                     s.replace_range(pos..end, &(1 + rng.below(9000)).to_string());
                 }
                 for _ in 0..rng.below(3) {
@@ -123,20 +156,26 @@ pub fn generate(template: &Corpus, n: usize, seed: u64) -> Generated {
         if i > 10 && rng.below(5) == 0 {
             let src = rng.below(i);
             let take = (1 + rng.below(3)).min(paragraphs_of[src].len());
-            for j in 0..take {
+            for copied in paragraphs_of[src].iter().take(take) {
                 let at = rng.below(paras.len());
-                paras.insert(at, paragraphs_of[src][j].clone());
+                paras.insert(at, copied.clone());
             }
             copies.push((i, src, take));
         }
         let title = {
             let words: Vec<&str> = paras[0].split_whitespace().take(10).collect();
-            words.join(" ").trim_end_matches([',', '.', ';']).to_string()
+            words
+                .join(" ")
+                .trim_end_matches([',', '.', ';'])
+                .to_string()
         };
         let mut text = format!("{title}\n\n{place} ({outlet} - {day} {month}, {year}) ");
         text.push_str(&paras.join("\n\n"));
         text.push('\n');
-        files.push(GeneratedFile { name: format!("{i:05}.txt"), text });
+        files.push(GeneratedFile {
+            name: format!("{i:05}.txt"),
+            text,
+        });
         paragraphs_of.push(paras);
     }
     Generated { files, copies }
@@ -150,12 +189,24 @@ mod tests {
     #[test]
     fn deterministic_and_well_formed() {
         let seed_text = "A headline\n\nROME (Sputnik - 1st May, 2020) Italy calls for a genuine dialogue between the sides, the minister said on Thursday. More than 6,700 people were detained during the protests in the city.\n";
-        let template = Corpus::from_articles("t", vec![ingest_text("a", "a.txt", seed_text, &Default::default())]);
+        let template = Corpus::from_articles(
+            "t",
+            vec![ingest_text("a", "a.txt", seed_text, &Default::default())],
+        );
         let a = generate(&template, 50, 7);
         let b = generate(&template, 50, 7);
         assert_eq!(a.files.len(), 50);
-        assert_eq!(a.files.iter().map(|f| &f.text).collect::<Vec<_>>(), b.files.iter().map(|f| &f.text).collect::<Vec<_>>());
-        let articles: Vec<_> = a.files.iter().map(|f| ingest_text(&f.name, &f.name, &f.text, &Default::default())).collect();
-        assert!(articles.iter().all(|x| x.dateline.is_some() && x.date.date.is_some() && !x.outlets.is_empty()));
+        assert_eq!(
+            a.files.iter().map(|f| &f.text).collect::<Vec<_>>(),
+            b.files.iter().map(|f| &f.text).collect::<Vec<_>>()
+        );
+        let articles: Vec<_> = a
+            .files
+            .iter()
+            .map(|f| ingest_text(&f.name, &f.name, &f.text, &Default::default()))
+            .collect();
+        assert!(articles
+            .iter()
+            .all(|x| x.dateline.is_some() && x.date.date.is_some() && !x.outlets.is_empty()));
     }
 }

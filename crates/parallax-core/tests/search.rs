@@ -362,3 +362,66 @@ fn boilerplate_and_repeats_are_not_indexed() {
         assert!(para.repeat_of.is_none());
     }
 }
+
+#[test]
+fn the_corpus_alias_table_extends_name_folding() {
+    // seeds/corpus.toml groups Belarus with Belarusian: the demonym's skeleton (b-l-r-s-n) differs
+    // from the country's (b-l-r-s), so only the table makes one find the other.
+    let belarus_marked = |corpus: &Corpus| {
+        search(corpus, "Belarusian", &Options::default())
+            .hits
+            .iter()
+            .any(|h| {
+                let a = &corpus.articles[h.doc];
+                h.passages
+                    .iter()
+                    .flat_map(|p| &p.highlights)
+                    .any(|x| x.kind == MatchKind::Variant && a.text[x.start..x.end] == *"Belarus")
+            })
+    };
+    assert!(belarus_marked(&SEEDS));
+    assert!(!belarus_marked(&Corpus::from_articles(
+        "plain",
+        SEEDS.articles.clone()
+    )));
+
+    // Kiev / Kyiv: too short for a name key, four letters is below typo tolerance.
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("a.txt"),
+        "Title\n\nThe talks in Kyiv went on late into the night, officials said.\n",
+    )
+    .unwrap();
+    let plain = load_dir(dir.path()).unwrap().corpus;
+    assert_eq!(search(&plain, "Kiev", &Options::default()).total, 0);
+    std::fs::write(
+        dir.path().join("corpus.toml"),
+        "[[alias]]\nwords = [\"Kyiv\", \"Kiev\"]\n",
+    )
+    .unwrap();
+    let with_table = load_dir(dir.path()).unwrap().corpus;
+    let r = search(&with_table, "Kiev", &Options::default());
+    assert_eq!(r.total, 1);
+    assert_eq!(r.hits[0].matched_terms, ["Kyiv"]);
+}
+
+#[test]
+fn alias_groups_in_the_sidecar_are_checked() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("a.txt"),
+        "Title\n\nKIEV (AP) - A story about Kyiv and more words here.\n",
+    )
+    .unwrap();
+    std::fs::write(
+        dir.path().join("corpus.toml"),
+        "[[alias]]\nwords = [\"Kyiv\", \"Kiev\"]\n\n[[alias]]\nwords = [\"two words\", \"x\"]\n",
+    )
+    .unwrap();
+    let e = load_dir(dir.path()).unwrap_err();
+    assert!(
+        e.to_string()
+            .contains("corpus.toml:5: an alias group needs two or more single words"),
+        "{e}"
+    );
+}

@@ -16,16 +16,22 @@ pub const REPEAT_CONTAINMENT: f32 = 0.8;
 /// Paragraphs with fewer words than this are never marked (short lines repeat by chance).
 pub const MIN_WORDS: usize = 6;
 
-fn bigrams(text: &str) -> HashMap<(String, String), u32> {
+/// Word pairs, each hashed to 64 bits (FNV-1a over both words), with their counts.
+fn bigrams(text: &str) -> HashMap<u64, u32> {
+    let hash = |w: &str, h: u64| {
+        w.bytes()
+            .fold(h, |h, b| (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3))
+    };
     let words: Vec<String> = tokens(text).into_iter().map(|t| t.text).collect();
     let mut out = HashMap::new();
     for w in words.windows(2) {
-        *out.entry((w[0].clone(), w[1].clone())).or_insert(0) += 1;
+        let h = hash(&w[1], hash(&w[0], 0xcbf2_9ce4_8422_2325) ^ 0xff);
+        *out.entry(h).or_insert(0) += 1;
     }
     out
 }
 
-fn containment(a: &HashMap<(String, String), u32>, b: &HashMap<(String, String), u32>) -> f32 {
+fn containment(a: &HashMap<u64, u32>, b: &HashMap<u64, u32>) -> f32 {
     let total: u32 = a.values().sum();
     if total == 0 {
         return 0.0;

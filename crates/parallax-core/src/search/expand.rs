@@ -1,4 +1,5 @@
-//! Query words → index terms: the exact stem, other spellings of a name, completions of `word*`,
+//! Query words → index terms: the exact stem, its aliases from the corpus's alias table, other
+//! spellings of a name (by skeleton key), completions of `word*`,
 //! and (when nothing else matched) words within the typo tolerance.
 
 use super::MatchKind;
@@ -41,15 +42,23 @@ pub fn max_edits(letters: usize) -> usize {
 /// Expands one query word.
 pub fn expand(index: &Index, text: &str, prefix: bool, fuzzy: bool, w: &Weights) -> Expansion {
     let mut e = Expansion::default();
-    let Some(t) = analyse(text, 0).into_iter().next() else { return e };
+    let Some(t) = analyse(text, 0).into_iter().next() else {
+        return e;
+    };
     if let Some(id) = index.term_id(&t.term) {
         e.add(id, 1.0, MatchKind::Exact);
     }
     if prefix {
         let stems = index.prefix_ids(&t.folded);
-        for id in stems.chain(index.surface_prefix_ids(&t.folded)).take(MAX_PREFIX_TERMS) {
+        for id in stems
+            .chain(index.surface_prefix_ids(&t.folded))
+            .take(MAX_PREFIX_TERMS)
+        {
             e.add(id, w.prefix, MatchKind::Prefix);
         }
+    }
+    for id in index.aliases_of(&t.term) {
+        e.add(id, w.variant, MatchKind::Variant);
     }
     let letters = t.folded.chars().count();
     if letters >= 5 {
@@ -65,8 +74,22 @@ pub fn expand(index: &Index, text: &str, prefix: bool, fuzzy: bool, w: &Weights)
         // `prisoners`, whose stem is `prison`).
         let (term_masks, surface_masks) = index.letter_masks();
         for (typed, words, masks) in [
-            (&t.term, &mut index.terms.iter().map(String::as_str).enumerate().map(|(i, s)| (i as u32, s)) as &mut dyn Iterator<Item = (u32, &str)>, term_masks),
-            (&t.folded, &mut index.surfaces.iter().map(|(s, id)| (*id, s.as_str())), surface_masks),
+            (
+                &t.term,
+                &mut index
+                    .terms
+                    .iter()
+                    .map(String::as_str)
+                    .enumerate()
+                    .map(|(i, s)| (i as u32, s))
+                    as &mut dyn Iterator<Item = (u32, &str)>,
+                term_masks,
+            ),
+            (
+                &t.folded,
+                &mut index.surfaces.iter().map(|(s, id)| (*id, s.as_str())),
+                surface_masks,
+            ),
         ] {
             let mask = letter_mask(typed);
             for ((id, cand), &m) in words.zip(masks.iter()) {

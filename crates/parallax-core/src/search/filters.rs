@@ -19,8 +19,14 @@ fn article_interval(a: &Article) -> Option<(String, String)> {
     let d = a.date.date?;
     Some(match a.date.precision {
         Precision::Day => (d.to_string(), d.to_string()),
-        Precision::Month => (format!("{:04}-{:02}-01", d.year, d.month), format!("{:04}-{:02}-31", d.year, d.month)),
-        Precision::Year => (a.date.not_before.unwrap_or(d).to_string(), format!("{:04}-12-31", d.year)),
+        Precision::Month => (
+            format!("{:04}-{:02}-01", d.year, d.month),
+            format!("{:04}-{:02}-31", d.year, d.month),
+        ),
+        Precision::Year => (
+            a.date.not_before.unwrap_or(d).to_string(),
+            format!("{:04}-12-31", d.year),
+        ),
     })
 }
 
@@ -39,13 +45,18 @@ pub struct Facts {
     pub doc_bucket: Vec<u16>,
     /// Per article, first and last possible day.
     doc_interval: Vec<Option<(String, String)>>,
+    /// Per index unit: 0 body, 1 headline, 2 caption (which field weight applies).
+    pub unit_class: Vec<u8>,
 }
 
 impl Facts {
     /// Works the facts out for a corpus.
     pub fn of(corpus: &Corpus) -> Facts {
-        let mut outlets: Vec<String> =
-            corpus.articles.iter().flat_map(|a| a.outlets.iter().map(|o| o.name.clone())).collect();
+        let mut outlets: Vec<String> = corpus
+            .articles
+            .iter()
+            .flat_map(|a| a.outlets.iter().map(|o| o.name.clone()))
+            .collect();
         outlets.sort();
         outlets.dedup();
         let mut buckets: Vec<String> = corpus.articles.iter().map(date_bucket).collect();
@@ -57,8 +68,11 @@ impl Facts {
                 .articles
                 .iter()
                 .map(|a| {
-                    let mut ids: Vec<u16> =
-                        a.outlets.iter().filter_map(|o| outlets.binary_search(&o.name).ok().map(|i| i as u16)).collect();
+                    let mut ids: Vec<u16> = a
+                        .outlets
+                        .iter()
+                        .filter_map(|o| outlets.binary_search(&o.name).ok().map(|i| i as u16))
+                        .collect();
                     ids.sort_unstable();
                     ids.dedup();
                     ids
@@ -67,9 +81,27 @@ impl Facts {
             doc_bucket: corpus
                 .articles
                 .iter()
-                .map(|a| buckets.binary_search(&date_bucket(a)).map_or(0, |i| i as u16))
+                .map(|a| {
+                    buckets
+                        .binary_search(&date_bucket(a))
+                        .map_or(0, |i| i as u16)
+                })
                 .collect(),
             doc_interval: corpus.articles.iter().map(article_interval).collect(),
+            unit_class: corpus
+                .index
+                .units
+                .iter()
+                .map(|u| match u.kind {
+                    crate::index::UnitKind::Title => 1,
+                    crate::index::UnitKind::Paragraph(p) => {
+                        u8::from(
+                            corpus.articles[u.doc as usize].paragraphs[p as usize].role
+                                == crate::ingest::Role::Caption,
+                        ) * 2
+                    }
+                })
+                .collect(),
             outlets,
             buckets,
         }
@@ -87,7 +119,10 @@ impl OutletFilter {
     pub(super) fn new(facts: &Facts, value: &str, negated: bool) -> OutletFilter {
         let v = fold(value.trim());
         OutletFilter {
-            ids: (0..facts.outlets.len()).filter(|&i| facts.outlets_folded[i] == v).map(|i| i as u16).collect(),
+            ids: (0..facts.outlets.len())
+                .filter(|&i| facts.outlets_folded[i] == v)
+                .map(|i| i as u16)
+                .collect(),
             unknown: matches!(v.as_str(), "unknown" | "unknown outlet" | "none"),
             negated,
         }
@@ -111,16 +146,24 @@ impl DateFilter {
     pub(super) fn new(value: &str, negated: bool) -> Option<DateFilter> {
         let v = value.trim();
         if matches!(v, "undated" | "none" | "unknown") {
-            return Some(DateFilter { range: None, negated });
+            return Some(DateFilter {
+                range: None,
+                negated,
+            });
         }
         let valid = |s: &str| {
-            s.is_empty() || (s.len() == 4 || s.len() == 7 || s.len() == 10) && s.bytes().all(|b| b.is_ascii_digit() || b == b'-')
+            s.is_empty()
+                || (s.len() == 4 || s.len() == 7 || s.len() == 10)
+                    && s.bytes().all(|b| b.is_ascii_digit() || b == b'-')
         };
         let (lo, hi) = v.split_once("..").unwrap_or((v, v));
         if !valid(lo) || !valid(hi) || (lo.is_empty() && hi.is_empty()) {
             return None;
         }
-        Some(DateFilter { range: Some((lo.to_string(), hi.to_string())), negated })
+        Some(DateFilter {
+            range: Some((lo.to_string(), hi.to_string())),
+            negated,
+        })
     }
 
     fn admits(&self, facts: &Facts, d: usize) -> bool {
@@ -130,7 +173,8 @@ impl DateFilter {
             (Some(_), None) => false,
             // As strings: a shorter bound covers every date it prefixes.
             (Some((lo, hi)), Some((start, end))) => {
-                (lo.is_empty() || start >= lo) && (hi.is_empty() || end <= hi || end.starts_with(hi.as_str()))
+                (lo.is_empty() || start >= lo)
+                    && (hi.is_empty() || end <= hi || end.starts_with(hi.as_str()))
             }
         }
     }
@@ -159,7 +203,9 @@ impl OutletFilter {
     }
 
     pub(super) fn selects(filters: &[OutletFilter], id: Option<u16>) -> bool {
-        filters.iter().any(|f| !f.negated && id.map_or(f.unknown, |id| f.ids.contains(&id)))
+        filters
+            .iter()
+            .any(|f| !f.negated && id.map_or(f.unknown, |id| f.ids.contains(&id)))
     }
 }
 
@@ -169,7 +215,11 @@ impl DateFilter {
     }
 
     pub(super) fn selects(filters: &[DateFilter], bucket: &str) -> bool {
-        filters.iter().any(|f| !f.negated && f.range.as_ref().is_some_and(|(lo, hi)| lo == bucket && hi == bucket))
-            || (bucket == "undated" && filters.iter().any(|f| !f.negated && f.range.is_none()))
+        filters.iter().any(|f| {
+            !f.negated
+                && f.range
+                    .as_ref()
+                    .is_some_and(|(lo, hi)| lo == bucket && hi == bucket)
+        }) || (bucket == "undated" && filters.iter().any(|f| !f.negated && f.range.is_none()))
     }
 }

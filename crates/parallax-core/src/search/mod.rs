@@ -10,7 +10,6 @@ pub use filters::{date_bucket, Facts};
 pub use passages::SNIPPET_CHARS;
 
 use crate::index::{Index, UnitKind, Weights};
-use crate::ingest::Role;
 use crate::query::{parse, Clause, Field};
 use crate::text::normalise::fold;
 use crate::text::tokenize::{is_stopword, word_spans};
@@ -133,8 +132,15 @@ impl Default for Options {
 
 /// One positive or negative part of a query, ready to match.
 enum Matcher {
-    Term { label: String, exp: Expansion, optional: bool },
-    Phrase { label: String, words: Vec<Expansion> },
+    Term {
+        label: String,
+        exp: Expansion,
+        optional: bool,
+    },
+    Phrase {
+        label: String,
+        words: Vec<Expansion>,
+    },
 }
 
 impl Matcher {
@@ -143,68 +149,73 @@ impl Matcher {
     }
 }
 
-/// One phrase word's occurrences: unit → sorted positions, over all its expansion terms.
-fn word_units(index: &Index, e: &Expansion) -> Vec<(u32, Vec<u32>)> {
-    if let [(id, _, _)] = e.terms.as_slice() {
-        return index.postings[*id as usize].iter().map(|p| (p.unit, p.positions.clone())).collect();
-    }
-    let mut m: BTreeMap<u32, Vec<u32>> = BTreeMap::new();
-    for &(id, _, _) in &e.terms {
-        for p in &index.postings[id as usize] {
-            m.entry(p.unit).or_default().extend_from_slice(&p.positions);
-        }
-    }
-    m.into_iter()
-        .map(|(u, mut v)| {
-            v.sort_unstable();
-            v.dedup();
-            (u, v)
-        })
-        .collect()
+/// Whether a phrase word (any of its expansion terms) stands at `pos` in `unit`.
+fn word_at(index: &Index, e: &Expansion, unit: u32, pos: u32) -> bool {
+    e.terms.iter().any(|&(id, _, _)| {
+        let ps = &index.postings[id as usize];
+        ps.binary_search_by_key(&unit, |p| p.unit)
+            .is_ok_and(|i| ps[i].positions.binary_search(&pos).is_ok())
+    })
 }
 
 /// Units where a phrase occurs, sorted by unit, with the positions where it starts: the rarest
-/// word's units drive, the others are looked up by binary search.
+/// word's postings drive, the other words are looked up by binary search (no copying).
 fn phrase_units(index: &Index, words: &[Expansion]) -> Vec<(u32, Vec<u32>)> {
     if words.is_empty() || words.iter().any(|w| w.terms.is_empty()) {
         return Vec::new();
     }
-    let size = |e: &Expansion| e.terms.iter().map(|t| index.postings[t.0 as usize].len()).sum::<usize>();
-    let rarest = (0..words.len()).min_by_key(|&k| size(&words[k])).unwrap_or(0);
-    let lists: Vec<Vec<(u32, Vec<u32>)>> = words.iter().map(|w| word_units(index, w)).collect();
-    let mut out = Vec::new();
-    for (unit, positions) in &lists[rarest] {
-        let found: Option<Vec<&Vec<u32>>> = lists
+    let size = |e: &Expansion| {
+        e.terms
             .iter()
-            .map(|l| l.binary_search_by_key(unit, |(u, _)| *u).ok().map(|i| &l[i].1))
-            .collect();
-        let Some(found) = found else { continue };
-        let starts: Vec<u32> = positions
-            .iter()
-            .filter_map(|&p| p.checked_sub(rarest as u32))
-            .filter(|&s| found.iter().enumerate().all(|(k, v)| v.binary_search(&(s + k as u32)).is_ok()))
-            .collect();
-        if !starts.is_empty() {
-            out.push((*unit, starts));
+            .map(|t| index.postings[t.0 as usize].len())
+            .sum::<usize>()
+    };
+    let rarest = (0..words.len())
+        .min_by_key(|&k| size(&words[k]))
+        .unwrap_or(0);
+    let mut found: BTreeMap<u32, Vec<u32>> = BTreeMap::new();
+    for &(id, _, _) in &words[rarest].terms {
+        for p in &index.postings[id as usize] {
+            for &pos in &p.positions {
+                let Some(start) = pos.checked_sub(rarest as u32) else {
+                    continue;
+                };
+                let all = words
+                    .iter()
+                    .enumerate()
+                    .all(|(k, e)| k == rarest || word_at(index, e, p.unit, start + k as u32));
+                if all {
+                    found.entry(p.unit).or_default().push(start);
+                }
+            }
         }
     }
-    out
+    found
+        .into_iter()
+        .map(|(u, mut starts)| {
+            starts.sort_unstable();
+            starts.dedup();
+            (u, starts)
+        })
+        .collect()
 }
 
 fn unit_weight(corpus: &Corpus, unit: u32, w: &Weights) -> f32 {
-    let u = corpus.index.units[unit as usize];
-    match u.kind {
-        UnitKind::Title => w.title,
-        UnitKind::Paragraph(p) => match corpus.articles[u.doc as usize].paragraphs[p as usize].role {
-            Role::Caption => w.caption,
-            _ => 1.0,
-        },
+    match corpus.facts().unit_class[unit as usize] {
+        1 => w.title,
+        2 => w.caption,
+        _ => 1.0,
     }
 }
 
 /// Sums weighted occurrences per article over `(unit, count)` pairs sorted by unit, calling `sink`
 /// once per article with its weighted term frequency.
-fn per_doc(corpus: &Corpus, w: &Weights, hits: impl Iterator<Item = (u32, usize)>, mut sink: impl FnMut(u32, f32)) {
+fn per_doc(
+    corpus: &Corpus,
+    w: &Weights,
+    hits: impl Iterator<Item = (u32, usize)>,
+    mut sink: impl FnMut(u32, f32),
+) {
     let mut current: Option<(u32, f32)> = None;
     for (unit, count) in hits {
         let doc = corpus.index.units[unit as usize].doc;
@@ -242,6 +253,9 @@ fn docs_matching(corpus: &Corpus, m: &Matcher, out: &mut [bool]) {
     }
 }
 
+/// A scored part of the query with, for a phrase, the units where it occurs.
+type Active<'a> = (&'a Matcher, &'a [(u32, Vec<u32>)]);
+
 /// Most clauses a query scores (one bit each).
 const MAX_CLAUSES: usize = 64;
 
@@ -250,7 +264,11 @@ pub fn search(corpus: &Corpus, input: &str, opts: &Options) -> Results {
     let index = &corpus.index;
     let w = &opts.weights;
     let q = parse(input);
-    let mut res = Results { understood: q.to_string(), hints: q.hints.clone(), ..Results::default() };
+    let mut res = Results {
+        understood: q.to_string(),
+        hints: q.hints.clone(),
+        ..Results::default()
+    };
 
     let mut positive: Vec<Matcher> = Vec::new();
     let mut negative: Vec<Matcher> = Vec::new();
@@ -297,15 +315,23 @@ pub fn search(corpus: &Corpus, input: &str, opts: &Options) -> Results {
     // Stop words count only when the query has nothing else: their BM25 weight is next to nothing,
     // and requiring them would only lose results.
     let all_optional = positive.iter().all(Matcher::is_optional);
-    let mut scored: Vec<usize> = (0..positive.len()).filter(|&i| all_optional || !positive[i].is_optional()).collect();
+    let mut scored: Vec<usize> = (0..positive.len())
+        .filter(|&i| all_optional || !positive[i].is_optional())
+        .collect();
     if scored.len() > MAX_CLAUSES {
         scored.truncate(MAX_CLAUSES);
-        res.hints.push(format!("Only the first {MAX_CLAUSES} words of the query were used."));
+        res.hints.push(format!(
+            "Only the first {MAX_CLAUSES} words of the query were used."
+        ));
     }
 
     let n = corpus.articles.len();
     let avg = index.avg_doc_len();
-    let norm: Vec<f32> = index.doc_len.iter().map(|dl| w.k1 * (1.0 - w.b + w.b * dl / avg)).collect();
+    let norm: Vec<f32> = index
+        .doc_len
+        .iter()
+        .map(|dl| w.k1 * (1.0 - w.b + w.b * dl / avg))
+        .collect();
     let idf = |df: usize| (1.0 + (n as f32 - df as f32 + 0.5) / (df as f32 + 0.5)).ln();
     let mut score = vec![0f32; n];
     let mut mask = vec![0u64; n];
@@ -319,28 +345,44 @@ pub fn search(corpus: &Corpus, input: &str, opts: &Options) -> Results {
         match &positive[ci] {
             Matcher::Term { exp, .. } => {
                 for &(id, weight, _) in &exp.terms {
-                    let hits = index.postings[id as usize].iter().map(|p| (p.unit, p.positions.len()));
+                    let hits = index.postings[id as usize]
+                        .iter()
+                        .map(|p| (p.unit, p.positions.len()));
                     let idf = idf(index.doc_freq(id));
                     per_doc(corpus, w, hits, |d, f| add(d, f, weight, idf));
                 }
             }
             Matcher::Phrase { words, .. } => {
                 let units = phrase_units(index, words);
-                let mut docs: Vec<u32> = units.iter().map(|(u, _)| index.units[*u as usize].doc).collect();
+                let mut docs: Vec<u32> = units
+                    .iter()
+                    .map(|(u, _)| index.units[*u as usize].doc)
+                    .collect();
                 docs.dedup();
                 let idf = idf(docs.len());
-                per_doc(corpus, w, units.iter().map(|(u, s)| (*u, s.len())), |d, f| add(d, f, 1.0, idf));
+                per_doc(
+                    corpus,
+                    w,
+                    units.iter().map(|(u, s)| (*u, s.len())),
+                    |d, f| add(d, f, 1.0, idf),
+                );
                 phrases[ci] = units;
             }
         }
     }
 
     // Every scored clause is required; when no article has them all, any will do.
-    let required: u64 = if scored.len() >= 64 { u64::MAX } else { (1u64 << scored.len()) - 1 };
+    let required: u64 = if scored.len() >= 64 {
+        u64::MAX
+    } else {
+        (1u64 << scored.len()) - 1
+    };
     let mut term_docs: Vec<u32> = if scored.is_empty() {
         (0..n as u32).collect()
     } else {
-        (0..n as u32).filter(|&d| mask[d as usize] & required == required).collect()
+        (0..n as u32)
+            .filter(|&d| mask[d as usize] & required == required)
+            .collect()
     };
     if term_docs.is_empty() && scored.len() > 1 {
         term_docs = (0..n as u32).filter(|&d| mask[d as usize] != 0).collect();
@@ -356,13 +398,28 @@ pub fn search(corpus: &Corpus, input: &str, opts: &Options) -> Results {
 
     let outlet_ok = |d: u32| OutletFilter::all_admit(&outlet_filters, facts, d as usize);
     let date_ok = |d: u32| DateFilter::all_admit(&date_filters, facts, d as usize);
-    facets(facts, &term_docs, &outlet_ok, &date_ok, &outlet_filters, &date_filters, &mut res);
+    facets(
+        facts,
+        &term_docs,
+        &outlet_ok,
+        &date_ok,
+        &outlet_filters,
+        &date_filters,
+        &mut res,
+    );
 
-    let mut ranked: Vec<(u32, f32)> =
-        term_docs.into_iter().filter(|&d| outlet_ok(d) && date_ok(d)).map(|d| (d, score[d as usize])).collect();
+    let mut ranked: Vec<(u32, f32)> = term_docs
+        .into_iter()
+        .filter(|&d| outlet_ok(d) && date_ok(d))
+        .map(|d| (d, score[d as usize]))
+        .collect();
     res.total = ranked.len();
     let by_rank = |a: &(u32, f32), b: &(u32, f32)| {
-        b.1.total_cmp(&a.1).then_with(|| corpus.articles[a.0 as usize].id.cmp(&corpus.articles[b.0 as usize].id))
+        b.1.total_cmp(&a.1).then_with(|| {
+            corpus.articles[a.0 as usize]
+                .id
+                .cmp(&corpus.articles[b.0 as usize].id)
+        })
     };
     let k = opts.limit.min(ranked.len());
     if k == 0 {
@@ -373,8 +430,10 @@ pub fn search(corpus: &Corpus, input: &str, opts: &Options) -> Results {
         ranked.truncate(k);
     }
     ranked.sort_by(by_rank);
-    let active: Vec<(&Matcher, &[(u32, Vec<u32>)])> =
-        scored.iter().map(|&ci| (&positive[ci], phrases[ci].as_slice())).collect();
+    let active: Vec<Active<'_>> = scored
+        .iter()
+        .map(|&ci| (&positive[ci], phrases[ci].as_slice()))
+        .collect();
     res.hits = ranked
         .into_iter()
         .map(|(d, score)| {
@@ -425,13 +484,16 @@ fn facets(
         .map(|(i, &count)| {
             let id = (i < facts.outlets.len()).then_some(i as u16);
             FacetValue {
-                value: id.map_or("Unknown outlet".to_string(), |i| facts.outlets[i as usize].clone()),
+                value: id.map_or("Unknown outlet".to_string(), |i| {
+                    facts.outlets[i as usize].clone()
+                }),
                 count,
                 selected: OutletFilter::selects(outlet_filters, id),
             }
         })
         .collect();
-    res.outlets.sort_by(|a, b| b.count.cmp(&a.count).then_with(|| a.value.cmp(&b.value)));
+    res.outlets
+        .sort_by(|a, b| b.count.cmp(&a.count).then_with(|| a.value.cmp(&b.value)));
     res.dates = dates
         .iter()
         .enumerate()
@@ -445,14 +507,18 @@ fn facets(
 }
 
 /// The postings of `id` that fall in `units`.
-fn postings_in<'a>(index: &'a Index, id: u32, units: &std::ops::Range<u32>) -> &'a [crate::index::Posting] {
+fn postings_in<'a>(
+    index: &'a Index,
+    id: u32,
+    units: &std::ops::Range<u32>,
+) -> &'a [crate::index::Posting] {
     let ps = &index.postings[id as usize];
     let lo = ps.partition_point(|p| p.unit < units.start);
     let hi = ps.partition_point(|p| p.unit < units.end);
     &ps[lo..hi]
 }
 
-fn fill_passages(corpus: &Corpus, active: &[(&Matcher, &[(u32, Vec<u32>)])], opts: &Options, hit: &mut Hit) {
+fn fill_passages(corpus: &Corpus, active: &[Active<'_>], opts: &Options, hit: &mut Hit) {
     let index = &corpus.index;
     let article = &corpus.articles[hit.doc];
     let units = index.doc_units(hit.doc as u32);
@@ -482,7 +548,12 @@ fn fill_passages(corpus: &Corpus, active: &[(&Matcher, &[(u32, Vec<u32>)])], opt
         }
     }
     let mut ranked: Vec<(u32, (usize, f32))> = by_unit.into_iter().collect();
-    ranked.sort_by(|a, b| b.1 .0.cmp(&a.1 .0).then(b.1 .1.total_cmp(&a.1 .1)).then(a.0.cmp(&b.0)));
+    ranked.sort_by(|a, b| {
+        b.1 .0
+            .cmp(&a.1 .0)
+            .then(b.1 .1.total_cmp(&a.1 .1))
+            .then(a.0.cmp(&b.0))
+    });
     // The best passages, shown in reading order.
     ranked.truncate(opts.passages);
     ranked.sort_by_key(|r| r.0);
@@ -505,24 +576,37 @@ fn fill_passages(corpus: &Corpus, active: &[(&Matcher, &[(u32, Vec<u32>)])], opt
             }
         }
         let (start, end) = match span {
-            Some(s) => passages::snippet_window(&article.text, s, highlights.first().map(|h| h.start)),
+            Some(s) => {
+                passages::snippet_window(&article.text, s, highlights.first().map(|h| h.start))
+            }
             None => (0, article.title.text.len()),
         };
         highlights.retain(|h| h.start >= start && h.end <= end);
-        hit.passages.push(Passage { paragraph, start, end, score, highlights });
+        hit.passages.push(Passage {
+            paragraph,
+            start,
+            end,
+            score,
+            highlights,
+        });
     }
 }
 
 /// Marks the words of unit `u` (whose text is `text`) that the query's parts match, from the
 /// positions in the index (phrases as one span).
-fn highlight(index: &Index, u: u32, text: &str, active: &[(&Matcher, &[(u32, Vec<u32>)])]) -> Vec<Highlight> {
+fn highlight(index: &Index, u: u32, text: &str, active: &[Active<'_>]) -> Vec<Highlight> {
     let spans = word_spans(text);
     let one = u..u + 1;
     let mut out: Vec<Highlight> = Vec::new();
     let mut mark = |first: u32, len: usize, kind: MatchKind, query: &str| {
         let (a, b) = (first as usize, first as usize + len - 1);
         if let (Some(s), Some(e)) = (spans.get(a), spans.get(b)) {
-            out.push(Highlight { start: s.start, end: e.end, kind, query: query.to_string() });
+            out.push(Highlight {
+                start: s.start,
+                end: e.end,
+                kind,
+                query: query.to_string(),
+            });
         }
     };
     for (m, phrase) in active {

@@ -95,7 +95,10 @@ pub fn word_spans(text: &str) -> Vec<Span> {
 
 /// Analyses a whole text; spans are shifted by `offset`.
 pub fn analyse(text: &str, offset: usize) -> Vec<Term> {
-    word_spans(text).into_iter().map(|w| analyse_word(text, w, offset)).collect()
+    word_spans(text)
+        .into_iter()
+        .map(|w| analyse_word(text, w, offset))
+        .collect()
 }
 
 #[cfg(test)]
