@@ -255,19 +255,17 @@ pub fn find_dates(text: &str) -> Vec<DateMention> {
             let between = &text[a.end..b.start];
             between.len() <= 3 && between.chars().all(|c| c == ' ' || c == ',' || c == '.')
         };
+        // A year right after the second word, if any: (year, end of the mention, words used).
+        let year_after = |second: Word| {
+            ws.get(i + 2)
+                .filter(|y| gap_ok(second, **y))
+                .and_then(|y| year_number(y.text).map(|yn| (Some(yn), y.end, 3)))
+                .unwrap_or((None, second.end, 2))
+        };
         // Day Month [Year]
         if let (Some(day), Some(next)) = (day_number(w.text), ws.get(i + 1)) {
             if let Some(month) = month_number(next.text).filter(|_| gap_ok(w, *next)) {
-                let mut end = next.end;
-                let mut year = None;
-                let mut used = 2;
-                if let Some(y) = ws.get(i + 2).filter(|y| gap_ok(*next, **y)) {
-                    if let Some(yn) = year_number(y.text) {
-                        year = Some(yn);
-                        end = y.end;
-                        used = 3;
-                    }
-                }
+                let (year, end, used) = year_after(*next);
                 out.push(DateMention {
                     start: w.start,
                     end,
@@ -285,16 +283,7 @@ pub fn find_dates(text: &str) -> Vec<DateMention> {
             let capitalised = w.text.chars().next().is_some_and(char::is_uppercase);
             if capitalised && gap_ok(w, *next) {
                 if let Some(day) = day_number(next.text) {
-                    let mut end = next.end;
-                    let mut year = None;
-                    let mut used = 2;
-                    if let Some(y) = ws.get(i + 2).filter(|y| gap_ok(*next, **y)) {
-                        if let Some(yn) = year_number(y.text) {
-                            year = Some(yn);
-                            end = y.end;
-                            used = 3;
-                        }
-                    }
+                    let (year, end, used) = year_after(*next);
                     out.push(DateMention {
                         start: w.start,
                         end,

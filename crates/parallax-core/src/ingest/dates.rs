@@ -12,7 +12,7 @@
 use super::layout::Layout;
 use super::{Article, DateInfo, Precision, Provenance, Role};
 use crate::date::{find_dates, weekday_number, Date, DateMention};
-use crate::text::words::tokens;
+use crate::text::tokenize::tokens;
 use crate::Span;
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 

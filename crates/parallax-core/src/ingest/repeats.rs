@@ -8,7 +8,7 @@
 //! restates it), otherwise of the one that contains it.
 
 use super::{Paragraph, Repeat, Role};
-use crate::text::words::tokens;
+use crate::text::tokenize::tokens;
 use std::collections::HashMap;
 
 /// Containment (0–1) at which a paragraph counts as a repeat of another.

@@ -6,4 +6,3 @@ pub mod normalise;
 pub mod sentences;
 pub mod stem;
 pub mod tokenize;
-pub mod words;

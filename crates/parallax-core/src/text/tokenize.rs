@@ -28,6 +28,27 @@ pub const STOPWORDS: &[&str] = &[
     "this", "to", "was", "we", "were", "which", "who", "will", "with", "would",
 ];
 
+/// A lower-cased word with its byte range (no folding or stemming), for comparisons inside one
+/// text such as repeated-paragraph detection.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Token {
+    /// Lower-cased word.
+    pub text: String,
+    /// Byte range in the source text.
+    pub span: Span,
+}
+
+/// The words of `text`, lower-cased, with their spans.
+pub fn tokens(text: &str) -> Vec<Token> {
+    words(text)
+        .into_iter()
+        .map(|s| Token {
+            text: text[s.start..s.end].to_lowercase(),
+            span: s,
+        })
+        .collect()
+}
+
 /// Whether a folded word is a stop word.
 pub fn is_stopword(folded: &str) -> bool {
     STOPWORDS.binary_search(&folded).is_ok()
@@ -104,6 +125,15 @@ pub fn analyse(text: &str, offset: usize) -> Vec<Term> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn words_keep_inner_apostrophes_and_offsets() {
+        let text = "Int'l “brutalities”, Ціханоўская's 6,700!";
+        let t = tokens(text);
+        let words: Vec<_> = t.iter().map(|t| t.text.as_str()).collect();
+        assert_eq!(words, ["int'l", "brutalities", "ціханоўская's", "6", "700"]);
+        assert_eq!(&text[t[2].span.start..t[2].span.end], "Ціханоўская's");
+    }
 
     #[test]
     fn stopwords_are_sorted() {
