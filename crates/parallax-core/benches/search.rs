@@ -121,6 +121,16 @@ fn report(label: &str, corpus: &Corpus, ingest_ms: f64, index_ms: f64) {
         br as f64 / 1024.0,
         br as f64 / 1024.0 / mb.max(1e-9)
     );
+    let part = |bytes: Vec<u8>| compressed(&bytes).1 as f64 / 1024.0;
+    let ix = &corpus.index;
+    println!(
+        "  of which (brotli, KB): postings {:.0}, terms {:.0}, written forms {:.0}, name keys {:.0}, units and lengths {:.0}",
+        part(parallax_core::index::compact::encode(&ix.postings)),
+        part(postcard::to_allocvec(&ix.terms).unwrap()),
+        part(postcard::to_allocvec(&ix.surfaces).unwrap()),
+        part(postcard::to_allocvec(&ix.name_keys).unwrap()),
+        part(postcard::to_allocvec(&(&ix.units, &ix.doc_len, &ix.doc_freq)).unwrap()),
+    );
     println!(
         "{:<16} {:>9} {:>9} {:>9}",
         "query kind", "p50 µs", "p95 µs", "max µs"

@@ -149,17 +149,9 @@ impl Matcher {
     }
 }
 
-/// Whether a phrase word (any of its expansion terms) stands at `pos` in `unit`.
-fn word_at(index: &Index, e: &Expansion, unit: u32, pos: u32) -> bool {
-    e.terms.iter().any(|&(id, _, _)| {
-        let ps = &index.postings[id as usize];
-        ps.binary_search_by_key(&unit, |p| p.unit)
-            .is_ok_and(|i| ps[i].positions.binary_search(&pos).is_ok())
-    })
-}
-
-/// Units where a phrase occurs, sorted by unit, with the positions where it starts: the rarest
-/// word's postings drive, the other words are looked up by binary search (no copying).
+/// Units where a phrase occurs, sorted by unit, with the positions where it starts. The rarest
+/// word's postings drive; the other words' postings are walked alongside with cursors (units
+/// ascend in every list), so the cost is one pass over the lists, with no copying.
 fn phrase_units(index: &Index, words: &[Expansion]) -> Vec<(u32, Vec<u32>)> {
     if words.is_empty() || words.iter().any(|w| w.terms.is_empty()) {
         return Vec::new();
@@ -173,31 +165,60 @@ fn phrase_units(index: &Index, words: &[Expansion]) -> Vec<(u32, Vec<u32>)> {
     let rarest = (0..words.len())
         .min_by_key(|&k| size(&words[k]))
         .unwrap_or(0);
-    let mut found: BTreeMap<u32, Vec<u32>> = BTreeMap::new();
-    for &(id, _, _) in &words[rarest].terms {
-        for p in &index.postings[id as usize] {
+    let mut hits: Vec<(u32, u32)> = Vec::new();
+    for &(driver, _, _) in &words[rarest].terms {
+        let mut cursors: Vec<Vec<usize>> = words.iter().map(|e| vec![0; e.terms.len()]).collect();
+        let mut here: Vec<Vec<&[u32]>> = vec![Vec::new(); words.len()];
+        for p in &index.postings[driver as usize] {
+            // The positions of every other word in this unit (any of its expansion terms).
+            let mut all_present = true;
+            for (k, e) in words.iter().enumerate() {
+                here[k].clear();
+                if k == rarest {
+                    continue;
+                }
+                for (j, &(id, _, _)) in e.terms.iter().enumerate() {
+                    let ps = &index.postings[id as usize];
+                    let c = &mut cursors[k][j];
+                    *c += ps[*c..].partition_point(|q| q.unit < p.unit);
+                    if ps.get(*c).is_some_and(|q| q.unit == p.unit) {
+                        here[k].push(&ps[*c].positions);
+                    }
+                }
+                if here[k].is_empty() {
+                    all_present = false;
+                    break;
+                }
+            }
+            if !all_present {
+                continue;
+            }
             for &pos in &p.positions {
                 let Some(start) = pos.checked_sub(rarest as u32) else {
                     continue;
                 };
-                let all = words
-                    .iter()
-                    .enumerate()
-                    .all(|(k, e)| k == rarest || word_at(index, e, p.unit, start + k as u32));
-                if all {
-                    found.entry(p.unit).or_default().push(start);
+                let fits = (0..words.len()).all(|k| {
+                    k == rarest
+                        || here[k]
+                            .iter()
+                            .any(|list| list.binary_search(&(start + k as u32)).is_ok())
+                });
+                if fits {
+                    hits.push((p.unit, start));
                 }
             }
         }
     }
-    found
-        .into_iter()
-        .map(|(u, mut starts)| {
-            starts.sort_unstable();
-            starts.dedup();
-            (u, starts)
-        })
-        .collect()
+    hits.sort_unstable();
+    hits.dedup();
+    let mut out: Vec<(u32, Vec<u32>)> = Vec::new();
+    for (unit, start) in hits {
+        match out.last_mut() {
+            Some((u, starts)) if *u == unit => starts.push(start),
+            _ => out.push((unit, vec![start])),
+        }
+    }
+    out
 }
 
 fn unit_weight(corpus: &Corpus, unit: u32, w: &Weights) -> f32 {
