@@ -44,6 +44,28 @@ enum Command {
         /// The query, e.g. `"political prisoners" outlet:TASS -sanctions`.
         query: String,
     },
+    /// Align two articles: shared, edited and paraphrased paragraphs, and what only one has.
+    Compare {
+        /// The corpus folder.
+        #[arg(long, default_value = "seeds")]
+        corpus: PathBuf,
+        /// Print JSON (one object with `pairs`, `only_a`, `only_b`).
+        #[arg(long)]
+        json: bool,
+        /// First article id.
+        a: String,
+        /// Second article id.
+        b: String,
+    },
+    /// Every pair of articles that share verbatim or edited copies of paragraphs.
+    Reuse {
+        /// The corpus folder.
+        #[arg(long, default_value = "seeds")]
+        corpus: PathBuf,
+        /// Print one JSON object per article pair.
+        #[arg(long)]
+        json: bool,
+    },
     /// Write a deterministic synthetic corpus (recombined from a template corpus) to a folder.
     Generate {
         /// The template corpus whose sentences are recombined.
@@ -127,6 +149,29 @@ fn main() -> ExitCode {
                 eprintln!("parallax: no article has every term; showing articles with any of them");
             }
             finish(report::search(&loaded.corpus, &results, json, &mut out))
+        }
+        Command::Compare { corpus, json, a, b } => {
+            let Some(loaded) = load(&corpus) else {
+                return ExitCode::FAILURE;
+            };
+            let c = &loaded.corpus;
+            let (Some(x), Some(y)) = (c.get(&a), c.get(&b)) else {
+                let missing = if c.get(&a).is_none() { &a } else { &b };
+                eprintln!(
+                    "parallax: no article “{missing}” in {}; `parallax articles` lists the ids",
+                    corpus.display()
+                );
+                return ExitCode::FAILURE;
+            };
+            let al = parallax_core::align::align(x, y, &Default::default());
+            finish(report::compare(x, y, &al, json, &mut out))
+        }
+        Command::Reuse { corpus, json } => {
+            let Some(loaded) = load(&corpus) else {
+                return ExitCode::FAILURE;
+            };
+            let found = parallax_core::align::reuse(&loaded.corpus.articles, &Default::default());
+            finish(report::reuse(&loaded.corpus, &found, json, &mut out))
         }
         Command::Generate {
             corpus,

@@ -239,3 +239,139 @@ pub fn search(
     }
     Ok(())
 }
+
+#[derive(Serialize)]
+struct PairJson<'a> {
+    a_paragraph: usize,
+    b_paragraph: usize,
+    a_start: usize,
+    a_end: usize,
+    b_start: usize,
+    b_end: usize,
+    kind: &'static str,
+    score: f32,
+    measure: &'a parallax_core::align::Measure,
+}
+
+fn pair_json<'a>(x: &Article, y: &Article, p: &'a parallax_core::align::Pair) -> PairJson<'a> {
+    let (sa, sb) = (x.paragraphs[p.a].span, y.paragraphs[p.b].span);
+    PairJson {
+        a_paragraph: p.a,
+        b_paragraph: p.b,
+        a_start: sa.start,
+        a_end: sa.end,
+        b_start: sb.start,
+        b_end: sb.end,
+        kind: p.kind.as_str(),
+        score: (p.measure.copied.max(p.measure.cover) * 1000.0).round() / 1000.0,
+        measure: &p.measure,
+    }
+}
+
+#[derive(Serialize)]
+struct UniqueJson {
+    paragraph: usize,
+    start: usize,
+    end: usize,
+}
+
+#[derive(Serialize)]
+struct CompareJson<'a> {
+    a: &'a str,
+    b: &'a str,
+    pairs: Vec<PairJson<'a>>,
+    only_a: Vec<UniqueJson>,
+    only_b: Vec<UniqueJson>,
+}
+
+/// `parallax compare`: aligned pairs with byte spans, and unique paragraphs.
+pub fn compare(
+    x: &Article,
+    y: &Article,
+    al: &parallax_core::align::Alignment,
+    json: bool,
+    out: &mut impl Write,
+) -> io::Result<()> {
+    let unique = |a: &Article, ps: &[usize]| -> Vec<UniqueJson> {
+        ps.iter()
+            .map(|&p| UniqueJson {
+                paragraph: p,
+                start: a.paragraphs[p].span.start,
+                end: a.paragraphs[p].span.end,
+            })
+            .collect()
+    };
+    if json {
+        let c = CompareJson {
+            a: &x.id,
+            b: &y.id,
+            pairs: al.pairs.iter().map(|p| pair_json(x, y, p)).collect(),
+            only_a: unique(x, &al.only_a),
+            only_b: unique(y, &al.only_b),
+        };
+        return writeln!(out, "{}", serde_json::to_string(&c).unwrap_or_default());
+    }
+    for p in &al.pairs {
+        let m = &p.measure;
+        writeln!(
+            out,
+            "¶{} ~ ¶{}  {:<10} copied {:.2}  dice {:.2}  cover {:.2}",
+            p.a + 1,
+            p.b + 1,
+            p.kind.as_str(),
+            m.copied,
+            m.dice,
+            m.cover
+        )?;
+    }
+    writeln!(
+        out,
+        "only in {}: {} paragraphs; only in {}: {}",
+        x.id,
+        al.only_a.len(),
+        y.id,
+        al.only_b.len()
+    )
+}
+
+#[derive(Serialize)]
+struct ReuseJson<'a> {
+    a: &'a str,
+    b: &'a str,
+    share_of_a: f32,
+    share_of_b: f32,
+    pairs: Vec<PairJson<'a>>,
+}
+
+/// `parallax reuse`: every article pair sharing copied paragraphs.
+pub fn reuse(
+    corpus: &Corpus,
+    found: &[parallax_core::align::Reuse],
+    json: bool,
+    out: &mut impl Write,
+) -> io::Result<()> {
+    for r in found {
+        let (x, y) = (&corpus.articles[r.a], &corpus.articles[r.b]);
+        if json {
+            let line = ReuseJson {
+                a: &x.id,
+                b: &y.id,
+                share_of_a: (r.share_of_a * 1000.0).round() / 1000.0,
+                share_of_b: (r.share_of_b * 1000.0).round() / 1000.0,
+                pairs: r.pairs.iter().map(|p| pair_json(x, y, p)).collect(),
+            };
+            writeln!(out, "{}", serde_json::to_string(&line).unwrap_or_default())?;
+        } else {
+            writeln!(
+                out,
+                "{} ~ {}: {} shared paragraphs ({:.0}% of the first, {:.0}% of the second)",
+                x.id,
+                y.id,
+                r.pairs.len(),
+                r.share_of_a * 100.0,
+                r.share_of_b * 100.0
+            )?;
+        }
+    }
+    Ok(())
+}

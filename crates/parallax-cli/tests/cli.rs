@@ -199,3 +199,46 @@ fn search_hints_go_to_stderr() {
     assert!(String::from_utf8_lossy(&out.stderr).contains("not closed"));
     assert!(String::from_utf8_lossy(&out.stdout).contains("2 articles"));
 }
+
+#[test]
+fn compare_and_reuse_print_spans_into_the_files() {
+    let out = parallax(&[
+        "compare",
+        "--corpus",
+        "seeds",
+        "--json",
+        "000_8ab391a8a651fb65",
+        "001_9c6dd14e164684d3",
+    ]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(v["pairs"].as_array().unwrap().len(), 2);
+    let p = &v["pairs"][1];
+    assert_eq!(p["kind"], "near");
+    let a = std::fs::read_to_string(root().join("seeds/000_8ab391a8a651fb65.txt")).unwrap();
+    let (s, e) = (
+        p["a_start"].as_u64().unwrap() as usize,
+        p["a_end"].as_u64().unwrap() as usize,
+    );
+    assert!(a[s..e].starts_with("Police cracked down"));
+    assert_eq!(v["only_a"].as_array().unwrap().len(), 5);
+
+    let out = parallax(&["reuse", "--corpus", "seeds", "--json"]);
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert_eq!(text.lines().count(), 1);
+    assert!(text.contains("\"a\":\"000_8ab391a8a651fb65\",\"b\":\"001_9c6dd14e164684d3\""));
+
+    let out = parallax(&[
+        "compare",
+        "--corpus",
+        "seeds",
+        "000_8ab391a8a651fb65",
+        "nope",
+    ]);
+    assert!(!out.status.success());
+    assert!(String::from_utf8_lossy(&out.stderr).contains("no article “nope”"));
+}

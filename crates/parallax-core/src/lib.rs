@@ -8,6 +8,7 @@
 
 #![deny(missing_docs)]
 
+pub mod align;
 pub mod corpus;
 pub mod date;
 pub mod error;

@@ -1,0 +1,533 @@
+//! Passage alignment between articles: which paragraphs two articles share word for word
+//! (`verbatim`), as an edited copy (`near`), or as the same facts in other words (`paraphrase`),
+//! and which are only in one of them; plus a word-level diff of each aligned pair.
+//!
+//! Every pair carries its [`Measure`], so a reader can see why it was aligned:
+//! - `copied`: share of the shorter paragraph's three-word shingles found in the other (copying);
+//! - `dice`: Dice overlap of the two paragraphs' stemmed words (vocabulary in common);
+//! - `cover`: share of the shorter paragraph's content words (no stop words) found in the other;
+//! - shared names and figures.
+//!
+//! Thresholds ([`Thresholds`]): verbatim when `copied` ≥ 0.9 both ways; near when `copied` ≥ 0.4
+//! or (`dice` ≥ 0.6 and `copied` ≥ 0.2); paraphrase when `cover` ≥ 0.35 with a shared figure or two
+//! shared names. Candidates are paired one-to-one, strongest first. Repeats, credit lines and
+//! boilerplate are never aligned.
+
+use crate::ingest::{Article, Role};
+use crate::text::tokenize::{analyse, is_stopword, tokens};
+use crate::Span;
+use serde::{Deserialize, Serialize};
+use std::collections::{HashMap, HashSet};
+
+/// How two aligned passages relate.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Kind {
+    /// Near-identical text.
+    Verbatim,
+    /// An edited copy: long runs of the same words.
+    Near,
+    /// The same facts in other words.
+    Paraphrase,
+}
+
+impl Kind {
+    /// Lower-case name used in JSON and the UI.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Kind::Verbatim => "verbatim",
+            Kind::Near => "near",
+            Kind::Paraphrase => "paraphrase",
+        }
+    }
+}
+
+/// Why two passages were aligned.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Measure {
+    /// Share (0–1) of the shorter passage's three-word shingles found in the other.
+    pub copied: f32,
+    /// Share of `a`'s shingles found in `b`.
+    pub copied_a_in_b: f32,
+    /// Share of `b`'s shingles found in `a`.
+    pub copied_b_in_a: f32,
+    /// Dice overlap (0–1) of the stemmed words.
+    pub dice: f32,
+    /// Share of the shorter passage's content words found in the other.
+    pub cover: f32,
+    /// Names (capitalised words) both passages use.
+    pub shared_names: Vec<String>,
+    /// Figures both passages state.
+    pub shared_figures: Vec<String>,
+}
+
+/// Alignment thresholds; see the module documentation.
+#[derive(Clone, Copy, Debug)]
+pub struct Thresholds {
+    /// `copied` (both ways) at or above which a pair is verbatim.
+    pub verbatim: f32,
+    /// `copied` at or above which a pair is near.
+    pub near_copied: f32,
+    /// `dice` at or above which a pair with some copying (`near_dice_copied`) is near.
+    pub near_dice: f32,
+    /// The copying that `near_dice` needs.
+    pub near_dice_copied: f32,
+    /// `cover` at or above which a pair with shared figures or names is a paraphrase.
+    pub paraphrase_cover: f32,
+}
+
+impl Default for Thresholds {
+    fn default() -> Thresholds {
+        Thresholds {
+            verbatim: 0.9,
+            near_copied: 0.4,
+            near_dice: 0.6,
+            near_dice_copied: 0.2,
+            paraphrase_cover: 0.35,
+        }
+    }
+}
+
+/// Two aligned paragraphs.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Pair {
+    /// Paragraph index in the first article.
+    pub a: usize,
+    /// Paragraph index in the second article.
+    pub b: usize,
+    /// How they relate.
+    pub kind: Kind,
+    /// Why.
+    pub measure: Measure,
+}
+
+/// The alignment of two articles.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct Alignment {
+    /// Aligned pairs, in the first article's order.
+    pub pairs: Vec<Pair>,
+    /// Paragraphs only in the first article.
+    pub only_a: Vec<usize>,
+    /// Paragraphs only in the second article.
+    pub only_b: Vec<usize>,
+}
+
+/// What alignment needs of one paragraph.
+#[derive(Clone, Debug)]
+pub struct Features {
+    /// Paragraph index.
+    pub para: usize,
+    stems: HashMap<String, u32>,
+    content: HashSet<String>,
+    shingles: HashSet<u64>,
+    names: HashSet<String>,
+    figures: HashSet<String>,
+    words: usize,
+}
+
+fn hash_words(ws: &[String]) -> u64 {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for w in ws {
+        for b in w.bytes().chain([0]) {
+            h = (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
+        }
+    }
+    h
+}
+
+/// Figures in a text: runs of digits with inner `,` or `.` (`6,700`, `80.1`), normalised without
+/// thousands separators.
+pub fn figures(text: &str) -> Vec<(String, Span)> {
+    let b = text.as_bytes();
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < b.len() {
+        if b[i].is_ascii_digit() && (i == 0 || !b[i - 1].is_ascii_alphanumeric()) {
+            let start = i;
+            while i < b.len()
+                && (b[i].is_ascii_digit()
+                    || ((b[i] == b',' || b[i] == b'.')
+                        && i + 1 < b.len()
+                        && b[i + 1].is_ascii_digit()))
+            {
+                i += 1;
+            }
+            let raw = &text[start..i];
+            out.push((raw.replace(',', ""), Span::new(start, i)));
+        } else {
+            i += 1;
+        }
+    }
+    out
+}
+
+/// The paragraphs of an article that alignment considers: standfirst and body, not repeats.
+pub fn alignable(a: &Article) -> impl Iterator<Item = usize> + '_ {
+    a.paragraphs
+        .iter()
+        .enumerate()
+        .filter(|(_, p)| matches!(p.role, Role::Body | Role::Standfirst) && p.repeat_of.is_none())
+        .map(|(i, _)| i)
+}
+
+/// Features of one paragraph.
+pub fn features(a: &Article, para: usize) -> Features {
+    let text = a.slice(a.paragraphs[para].span);
+    let analysed = analyse(text, 0);
+    let mut stems: HashMap<String, u32> = HashMap::new();
+    let mut content = HashSet::new();
+    let mut names = HashSet::new();
+    for t in &analysed {
+        *stems.entry(t.term.clone()).or_default() += 1;
+        if !is_stopword(&t.folded) && !t.folded.bytes().all(|b| b.is_ascii_digit()) {
+            content.insert(t.term.clone());
+        }
+        if let Some(k) = &t.name_key {
+            names.insert(k.clone());
+        }
+    }
+    let lower: Vec<String> = tokens(text).into_iter().map(|t| t.text).collect();
+    let shingles = lower.windows(3).map(hash_words).collect();
+    Features {
+        para,
+        stems,
+        content,
+        shingles,
+        names,
+        figures: figures(text).into_iter().map(|f| f.0).collect(),
+        words: analysed.len(),
+    }
+}
+
+fn share(a: &HashSet<u64>, b: &HashSet<u64>) -> f32 {
+    if a.is_empty() {
+        0.0
+    } else {
+        a.iter().filter(|x| b.contains(x)).count() as f32 / a.len() as f32
+    }
+}
+
+/// Measures a pair of paragraphs.
+pub fn measure(a: &Features, b: &Features) -> Measure {
+    let copied_a_in_b = share(&a.shingles, &b.shingles);
+    let copied_b_in_a = share(&b.shingles, &a.shingles);
+    let shorter_is_a = a.words <= b.words;
+    let copied = if shorter_is_a {
+        copied_a_in_b
+    } else {
+        copied_b_in_a
+    };
+    let shared: u32 = a
+        .stems
+        .iter()
+        .map(|(k, n)| (*n).min(*b.stems.get(k).unwrap_or(&0)))
+        .sum();
+    let total: u32 = a.stems.values().sum::<u32>() + b.stems.values().sum::<u32>();
+    let dice = if total == 0 {
+        0.0
+    } else {
+        2.0 * shared as f32 / total as f32
+    };
+    let (small, large) = if a.content.len() <= b.content.len() {
+        (&a.content, &b.content)
+    } else {
+        (&b.content, &a.content)
+    };
+    let cover = if small.is_empty() {
+        0.0
+    } else {
+        small.iter().filter(|w| large.contains(*w)).count() as f32 / small.len() as f32
+    };
+    let mut shared_names: Vec<String> = a.names.intersection(&b.names).cloned().collect();
+    shared_names.sort();
+    let mut shared_figures: Vec<String> = a.figures.intersection(&b.figures).cloned().collect();
+    shared_figures.sort();
+    Measure {
+        copied,
+        copied_a_in_b,
+        copied_b_in_a,
+        dice,
+        cover,
+        shared_names,
+        shared_figures,
+    }
+}
+
+/// The kind of a measured pair, if it is aligned at all.
+pub fn classify(m: &Measure, t: &Thresholds) -> Option<Kind> {
+    if m.copied_a_in_b >= t.verbatim && m.copied_b_in_a >= t.verbatim {
+        Some(Kind::Verbatim)
+    } else if m.copied >= t.near_copied || (m.dice >= t.near_dice && m.copied >= t.near_dice_copied)
+    {
+        Some(Kind::Near)
+    } else if m.cover >= t.paraphrase_cover
+        && (!m.shared_figures.is_empty() || m.shared_names.len() >= 2)
+    {
+        Some(Kind::Paraphrase)
+    } else {
+        None
+    }
+}
+
+/// Aligns two articles paragraph by paragraph.
+pub fn align(a: &Article, b: &Article, t: &Thresholds) -> Alignment {
+    let fa: Vec<Features> = alignable(a).map(|p| features(a, p)).collect();
+    let fb: Vec<Features> = alignable(b).map(|p| features(b, p)).collect();
+    let mut candidates: Vec<Pair> = Vec::new();
+    for x in &fa {
+        for y in &fb {
+            let m = measure(x, y);
+            if let Some(kind) = classify(&m, t) {
+                candidates.push(Pair {
+                    a: x.para,
+                    b: y.para,
+                    kind,
+                    measure: m,
+                });
+            }
+        }
+    }
+    // Strongest first: verbatim, near, paraphrase; then by copying and overlap.
+    candidates.sort_by(|p, q| {
+        p.kind
+            .cmp(&q.kind)
+            .then(q.measure.copied.total_cmp(&p.measure.copied))
+            .then(q.measure.dice.total_cmp(&p.measure.dice))
+    });
+    let (mut used_a, mut used_b) = (HashSet::new(), HashSet::new());
+    let mut pairs = Vec::new();
+    for c in candidates {
+        if used_a.contains(&c.a) || used_b.contains(&c.b) {
+            continue;
+        }
+        used_a.insert(c.a);
+        used_b.insert(c.b);
+        pairs.push(c);
+    }
+    pairs.sort_by_key(|p| (p.a, p.b));
+    Alignment {
+        only_a: fa
+            .iter()
+            .map(|f| f.para)
+            .filter(|p| !used_a.contains(p))
+            .collect(),
+        only_b: fb
+            .iter()
+            .map(|f| f.para)
+            .filter(|p| !used_b.contains(p))
+            .collect(),
+        pairs,
+    }
+}
+
+/// One step of a word-level diff. Spans are byte ranges in the two paragraph texts.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "op", rename_all = "snake_case")]
+pub enum DiffOp {
+    /// The same words.
+    Equal {
+        /// In the first text.
+        a: Span,
+        /// In the second text.
+        b: Span,
+    },
+    /// Words only in the first text.
+    Delete {
+        /// In the first text.
+        a: Span,
+    },
+    /// Words only in the second text.
+    Insert {
+        /// In the second text.
+        b: Span,
+    },
+    /// Words of the first text replaced by words of the second.
+    Replace {
+        /// In the first text.
+        a: Span,
+        /// In the second text.
+        b: Span,
+    },
+}
+
+/// Word-level diff of two texts (longest common subsequence of lower-cased words); runs of the
+/// same operation are merged, and a deletion next to an insertion becomes a replacement.
+pub fn diff(a: &str, b: &str) -> Vec<DiffOp> {
+    let ta = tokens(a);
+    let tb = tokens(b);
+    let (n, m) = (ta.len(), tb.len());
+    // lcs[i][j] = LCS length of ta[i..] and tb[j..].
+    let mut lcs = vec![0u32; (n + 1) * (m + 1)];
+    let at = |i: usize, j: usize| i * (m + 1) + j;
+    for i in (0..n).rev() {
+        for j in (0..m).rev() {
+            lcs[at(i, j)] = if ta[i].text == tb[j].text {
+                lcs[at(i + 1, j + 1)] + 1
+            } else {
+                lcs[at(i + 1, j)].max(lcs[at(i, j + 1)])
+            };
+        }
+    }
+    #[derive(PartialEq, Clone, Copy)]
+    enum Step {
+        Eq(usize, usize),
+        Del(usize),
+        Ins(usize),
+    }
+    let mut steps = Vec::new();
+    let (mut i, mut j) = (0, 0);
+    while i < n || j < m {
+        if i < n && j < m && ta[i].text == tb[j].text {
+            steps.push(Step::Eq(i, j));
+            i += 1;
+            j += 1;
+        } else if j < m && (i == n || lcs[at(i, j + 1)] >= lcs[at(i + 1, j)]) {
+            steps.push(Step::Ins(j));
+            j += 1;
+        } else {
+            steps.push(Step::Del(i));
+            i += 1;
+        }
+    }
+    let span_a = |s: usize, e: usize| Span::new(ta[s].span.start, ta[e].span.end);
+    let span_b = |s: usize, e: usize| Span::new(tb[s].span.start, tb[e].span.end);
+    let mut out: Vec<DiffOp> = Vec::new();
+    let mut k = 0;
+    while k < steps.len() {
+        match steps[k] {
+            Step::Eq(i0, j0) => {
+                let mut e = k;
+                while e + 1 < steps.len() && matches!(steps[e + 1], Step::Eq(..)) {
+                    e += 1;
+                }
+                let Step::Eq(i1, j1) = steps[e] else {
+                    unreachable!()
+                };
+                out.push(DiffOp::Equal {
+                    a: span_a(i0, i1),
+                    b: span_b(j0, j1),
+                });
+                k = e + 1;
+            }
+            _ => {
+                let mut dels = Vec::new();
+                let mut ins = Vec::new();
+                while k < steps.len() {
+                    match steps[k] {
+                        Step::Del(i) => dels.push(i),
+                        Step::Ins(j) => ins.push(j),
+                        Step::Eq(..) => break,
+                    }
+                    k += 1;
+                }
+                let a = dels.first().zip(dels.last()).map(|(s, e)| span_a(*s, *e));
+                let b = ins.first().zip(ins.last()).map(|(s, e)| span_b(*s, *e));
+                out.push(match (a, b) {
+                    (Some(a), Some(b)) => DiffOp::Replace { a, b },
+                    (Some(a), None) => DiffOp::Delete { a },
+                    (None, Some(b)) => DiffOp::Insert { b },
+                    (None, None) => continue,
+                });
+            }
+        }
+    }
+    out
+}
+
+/// Text one article shares with another, corpus-wide.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Reuse {
+    /// Index of the first article in the corpus.
+    pub a: usize,
+    /// Index of the second article.
+    pub b: usize,
+    /// The verbatim and near pairs.
+    pub pairs: Vec<Pair>,
+    /// Share (0–1) of the first article's words in paragraphs it shares with the second.
+    pub share_of_a: f32,
+    /// Share of the second article's words in paragraphs it shares with the first.
+    pub share_of_b: f32,
+}
+
+/// (article, index into its alignable paragraphs).
+type ParaRef = (u32, u32);
+
+/// Every pair of articles that share verbatim or near-copied paragraphs. Candidates come from an
+/// index of three-word shingles, so unrelated articles are never compared.
+pub fn reuse(articles: &[Article], t: &Thresholds) -> Vec<Reuse> {
+    let feats: Vec<Vec<Features>> = articles
+        .iter()
+        .map(|a| alignable(a).map(|p| features(a, p)).collect())
+        .collect();
+    let mut by_shingle: HashMap<u64, Vec<(u32, u32)>> = HashMap::new();
+    for (d, fs) in feats.iter().enumerate() {
+        for (k, f) in fs.iter().enumerate() {
+            for &s in &f.shingles {
+                by_shingle.entry(s).or_default().push((d as u32, k as u32));
+            }
+        }
+    }
+    // Paragraph pairs across articles with at least three shingles in common.
+    let mut counts: HashMap<(ParaRef, ParaRef), u32> = HashMap::new();
+    for list in by_shingle.values() {
+        if list.len() > 50 {
+            continue; // boilerplate-like phrases everyone uses
+        }
+        for (x, p) in list.iter().enumerate() {
+            for q in &list[x + 1..] {
+                if p.0 != q.0 {
+                    let key = if p < q { (*p, *q) } else { (*q, *p) };
+                    *counts.entry(key).or_default() += 1;
+                }
+            }
+        }
+    }
+    let mut per_docs: HashMap<(u32, u32), Vec<Pair>> = HashMap::new();
+    for ((p, q), n) in counts {
+        if n < 3 {
+            continue;
+        }
+        let (fa, fb) = (
+            &feats[p.0 as usize][p.1 as usize],
+            &feats[q.0 as usize][q.1 as usize],
+        );
+        let m = measure(fa, fb);
+        if let Some(kind @ (Kind::Verbatim | Kind::Near)) = classify(&m, t) {
+            per_docs.entry((p.0, q.0)).or_default().push(Pair {
+                a: fa.para,
+                b: fb.para,
+                kind,
+                measure: m,
+            });
+        }
+    }
+    let words = |d: usize, paras: &mut dyn Iterator<Item = usize>| -> f32 {
+        let total: usize = feats[d].iter().map(|f| f.words).sum();
+        let mut seen = HashSet::new();
+        let shared: usize = paras
+            .filter(|p| seen.insert(*p))
+            .map(|p| feats[d].iter().find(|f| f.para == p).map_or(0, |f| f.words))
+            .sum();
+        if total == 0 {
+            0.0
+        } else {
+            shared as f32 / total as f32
+        }
+    };
+    let mut out: Vec<Reuse> = per_docs
+        .into_iter()
+        .map(|((a, b), mut pairs)| {
+            pairs.sort_by_key(|p| (p.a, p.b));
+            let (a, b) = (a as usize, b as usize);
+            Reuse {
+                share_of_a: words(a, &mut pairs.iter().map(|p| p.a)),
+                share_of_b: words(b, &mut pairs.iter().map(|p| p.b)),
+                a,
+                b,
+                pairs,
+            }
+        })
+        .collect();
+    out.sort_by_key(|r| (r.a, r.b));
+    out
+}
