@@ -13,6 +13,7 @@ mod views;
 
 use components::header::SiteHeader;
 use components::notices::Notices;
+use views::compare::CompareView;
 use views::list::ArticleList;
 use views::reader::Reader;
 use views::results::ResultsView;
@@ -82,6 +83,15 @@ fn Workspace(corpus: &'static Corpus) -> impl IntoView {
             .and_then(|id| corpus.get(&id))
     });
     let searching = Memo::new(move |_| route.with(|r| r.state.q.is_some()));
+    let comparing = Memo::new(move |_| {
+        route.with(|r| {
+            r.state
+                .compare
+                .iter()
+                .filter_map(|id| corpus.get(id))
+                .collect::<Vec<_>>()
+        })
+    });
     let hash = Memo::new(move |_| location.hash.get());
 
     Effect::new(move |_| {
@@ -112,14 +122,22 @@ fn Workspace(corpus: &'static Corpus) -> impl IntoView {
         <a class="skip-link" href="#main">"Skip to content"</a>
         <SiteHeader corpus=corpus route=route />
         <Notices route=route />
-        <main id="main" class="workspace" class:reading=move || doc.get().is_some() tabindex="-1">
-            {move || match (doc.get(), searching.get()) {
-                (Some(article), _) => view! {
+        <main
+            id="main"
+            class="workspace"
+            class:reading=move || doc.get().is_some() && comparing.with(|c| c.len() < 2)
+            tabindex="-1"
+        >
+            {move || match (comparing.get(), doc.get(), searching.get()) {
+                (compared, _, _) if compared.len() >= 2 => view! {
+                    <CompareView articles=compared corpus=corpus route=route />
+                }.into_any(),
+                (_, Some(article), _) => view! {
                     <ArticleList corpus=corpus route=route selected=doc />
                     <Reader article=article corpus=corpus route=route focus=hash />
                 }.into_any(),
-                (None, true) => view! { <ResultsView corpus=corpus route=route /> }.into_any(),
-                (None, false) => view! { <ArticleList corpus=corpus route=route selected=doc /> }.into_any(),
+                (_, None, true) => view! { <ResultsView corpus=corpus route=route /> }.into_any(),
+                (_, None, false) => view! { <ArticleList corpus=corpus route=route selected=doc /> }.into_any(),
             }}
         </main>
         <footer class="site-footer">

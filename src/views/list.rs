@@ -54,7 +54,7 @@ pub fn ArticleList(
                 {articles
                     .into_iter()
                     .map(|a| {
-                        let link = move || route.with(|r| href(&r.path, &ViewState { q: r.state.q.clone(), doc: Some(a.id.clone()) }));
+                        let link = move || route.with(|r| href(&r.path, &ViewState { q: r.state.q.clone(), doc: Some(a.id.clone()), ..Default::default() }));
                         let current = move || (selected.get().map(|s| s.id.as_str()) == Some(a.id.as_str())).then_some("page");
                         let repeats = a.paragraphs.iter().filter(|p| p.repeat_of.is_some()).count();
                         let wrappers = a.boilerplate.len();

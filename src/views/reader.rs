@@ -61,6 +61,78 @@ fn ParagraphView(
     }
 }
 
+/// Most articles a corpus may have for the reader to align the open one with all the others.
+const RELATED_LIMIT: usize = 300;
+
+/// "Compare with": the other articles, those sharing the most text first, one click away.
+fn related(
+    article: &'static Article,
+    corpus: &'static Corpus,
+    route: Memo<Route>,
+) -> Option<impl IntoView> {
+    if corpus.articles.len() < 2 || corpus.articles.len() > RELATED_LIMIT {
+        return None;
+    }
+    let t = parallax_core::align::Thresholds::default();
+    let mut others: Vec<(&'static Article, usize, usize)> = corpus
+        .articles
+        .iter()
+        .filter(|o| o.id != article.id)
+        .map(|o| {
+            let al = parallax_core::align::align(article, o, &t);
+            let copies = al
+                .pairs
+                .iter()
+                .filter(|p| p.kind != parallax_core::align::Kind::Paraphrase)
+                .count();
+            (o, copies, al.pairs.len() - copies)
+        })
+        .collect();
+    others.sort_by(|a, b| {
+        (b.1, b.2)
+            .cmp(&(a.1, a.2))
+            .then_with(|| a.0.id.cmp(&b.0.id))
+    });
+    let items = others
+        .into_iter()
+        .take(6)
+        .map(|(o, copies, paraphrases)| {
+            let link = move || {
+                route.with(|r| {
+                    href(
+                        &r.path,
+                        &ViewState {
+                            compare: vec![article.id.clone(), o.id.clone()],
+                            ..Default::default()
+                        },
+                    )
+                })
+            };
+            let shared = match (copies, paraphrases) {
+                (0, 0) => "no shared passages".to_string(),
+                (c, 0) => format!("{c} copied ¶"),
+                (0, p) => format!("{p} paraphrased ¶"),
+                (c, p) => format!("{c} copied ¶, {p} paraphrased"),
+            };
+            view! {
+                <li>
+                    <a href=link data-testid="compare-link">
+                        <span class="related-outlet">{o.outlet_label()}</span>
+                        <span class="related-title">{o.title.text.clone()}</span>
+                    </a>
+                    <span class="related-shared">{shared}</span>
+                </li>
+            }
+        })
+        .collect_view();
+    Some(view! {
+        <details class="related" open=true>
+            <summary>"Compare with another outlet’s coverage"</summary>
+            <ul>{items}</ul>
+        </details>
+    })
+}
+
 /// One article.
 #[component]
 pub fn Reader(
@@ -87,6 +159,7 @@ pub fn Reader(
                     &ViewState {
                         q: r.state.q.clone(),
                         doc: a.map(|a| a.id.clone()),
+                        ..Default::default()
                     },
                 )
             })
@@ -140,6 +213,7 @@ pub fn Reader(
             </div>
         }
     });
+    let related = related(article, corpus, route);
     let notes = (!article.notes.is_empty()).then(|| {
         view! {
             <ul class="ingest-notes">
@@ -188,6 +262,7 @@ pub fn Reader(
                 </dl>
                 {notes}
             </header>
+            {related}
             <div class="reader-body">{body}</div>
             <details class="source">
                 <summary>"Original file, exactly as ingested (" {article.text.len()} " bytes)"</summary>

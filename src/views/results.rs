@@ -42,7 +42,7 @@ fn Facet(
             let link = move || {
                 route.with(|r| {
                     let q = toggle_filter(r.state.q.as_deref().unwrap_or(""), field, &value);
-                    href(&r.path, &ViewState { q: Some(q), doc: None })
+                    href(&r.path, &ViewState { q: Some(q), ..Default::default() })
                 })
             };
             let label = if field == Field::Date { month_label(&f.value) } else { f.value.clone() };
@@ -85,6 +85,7 @@ fn HitView(hit: Hit, corpus: &'static Corpus, route: Memo<Route>) -> impl IntoVi
                     &ViewState {
                         q: r.state.q.clone(),
                         doc: Some(id.clone()),
+                        ..Default::default()
                     },
                 );
                 match para {
@@ -151,13 +152,24 @@ pub fn ResultsView(corpus: &'static Corpus, route: Memo<Route>) -> impl IntoView
     });
     move || {
         let r: Results = results.get();
-        let total = r.hits.len();
+        let total = r.total;
         let heading = match total {
             0 => "No article matches".to_string(),
             1 => "1 article matches".to_string(),
             n => format!("{n} articles match"),
         };
         let more = total > shown.get();
+        let top: Vec<String> = r
+            .hits
+            .iter()
+            .take(parallax_core::view_state::MAX_COMPARE)
+            .map(|h| h.id.clone())
+            .collect();
+        let compare_top = (top.len() >= 2).then(|| {
+            let n = top.len();
+            let link = move || route.with(|r| href(&r.path, &ViewState { compare: top.clone(), ..Default::default() }));
+            view! { <a class="compare-top-link" href=link data-testid="compare-top">"Compare the top " {n} " side by side"</a> }
+        });
         let hits = r
             .hits
             .into_iter()
@@ -168,6 +180,7 @@ pub fn ResultsView(corpus: &'static Corpus, route: Memo<Route>) -> impl IntoView
             <section class="results" aria-labelledby="results-heading" data-testid="results">
                 <div class="results-head">
                     <h2 id="results-heading">{heading} " " <q class="understood">{r.understood.clone()}</q></h2>
+                    {compare_top}
                     {r.fallback_any.then(|| view! {
                         <p class="fallback" role="status" data-testid="fallback">
                             "No article has all of the words; showing articles with any of them."

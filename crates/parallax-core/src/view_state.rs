@@ -16,7 +16,12 @@ pub struct ViewState {
     pub q: Option<String>,
     /// The article open in the reader (`doc=`), if any.
     pub doc: Option<String>,
+    /// Articles compared side by side (`compare=a,b`), two to four.
+    pub compare: Vec<String>,
 }
+
+/// Most articles compared at once.
+pub const MAX_COMPARE: usize = 4;
 
 /// Something in a link that could not be used.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -72,13 +77,21 @@ pub fn encode_component(s: &str) -> String {
 
 /// Splits a query string (with or without the leading `?`) into decoded key/value pairs.
 pub fn pairs(query: &str) -> Vec<(String, String)> {
+    raw_pairs(query)
+        .into_iter()
+        .map(|(k, v)| (k, decode_component(v)))
+        .collect()
+}
+
+/// Key (decoded) and value (still encoded) pairs: list values split on `,` before decoding.
+fn raw_pairs(query: &str) -> Vec<(String, &str)> {
     query
         .trim_start_matches('?')
         .split('&')
         .filter(|p| !p.is_empty())
         .map(|p| match p.split_once('=') {
-            Some((k, v)) => (decode_component(k), decode_component(v)),
-            None => (decode_component(p), String::new()),
+            Some((k, v)) => (decode_component(k), v),
+            None => (decode_component(p), ""),
         })
         .collect()
 }
@@ -96,7 +109,8 @@ impl ViewState {
     pub fn parse(query: &str) -> (ViewState, Vec<Notice>) {
         let mut state = ViewState::default();
         let mut notices = Vec::new();
-        for (k, v) in pairs(query) {
+        for (k, raw) in raw_pairs(query) {
+            let v = decode_component(raw);
             match k.as_str() {
                 "v" => {
                     if v.parse::<u32>().map_or(true, |n| n == 0 || n > VERSION) {
@@ -115,6 +129,24 @@ impl ViewState {
                 "doc" if state.doc.is_none() && !v.is_empty() => state.doc = Some(v),
                 "doc" => notices.push(Notice {
                     message: "The link names more than one article or an empty one; only the first is opened.".into(),
+                }),
+                "compare" if state.compare.is_empty() => {
+                    let mut ids: Vec<String> =
+                        raw.split(',').map(decode_component).filter(|id| !id.is_empty()).collect();
+                    ids.dedup();
+                    if ids.len() > MAX_COMPARE {
+                        notices.push(Notice {
+                            message: format!(
+                                "Parallax compares at most {MAX_COMPARE} articles; the first {MAX_COMPARE} of the link's {} are shown.",
+                                ids.len()
+                            ),
+                        });
+                        ids.truncate(MAX_COMPARE);
+                    }
+                    state.compare = ids;
+                }
+                "compare" => notices.push(Notice {
+                    message: "The link has more than one comparison; only the first is used.".into(),
                 }),
                 _ => notices.push(Notice {
                     message: format!("The link's parameter “{}” is not one Parallax knows; it was ignored.", shorten(&k)),
@@ -139,6 +171,40 @@ impl ViewState {
                 self.doc = None;
             }
         }
+        let unknown: Vec<String> = self
+            .compare
+            .iter()
+            .filter(|id| !has_doc(id))
+            .cloned()
+            .collect();
+        if !unknown.is_empty() {
+            let names: Vec<String> = unknown
+                .iter()
+                .map(|id| format!("“{}”", shorten(id)))
+                .collect();
+            notices.push(Notice {
+                message: format!(
+                    "The comparison names {} not in this corpus; {} left out.",
+                    names.join(", "),
+                    if unknown.len() == 1 {
+                        "it was"
+                    } else {
+                        "they were"
+                    }
+                ),
+            });
+            self.compare.retain(|id| has_doc(id));
+        }
+        if self.compare.len() == 1 {
+            notices.push(Notice {
+                message: "A comparison needs at least two articles; showing the one that is left."
+                    .into(),
+            });
+            if self.doc.is_none() {
+                self.doc = self.compare.pop();
+            }
+            self.compare.clear();
+        }
         (self, notices)
     }
 }
@@ -146,7 +212,7 @@ impl ViewState {
 impl fmt::Display for ViewState {
     /// The query string, without `?`; empty for the default view.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        if self.q.is_none() && self.doc.is_none() {
+        if self.q.is_none() && self.doc.is_none() && self.compare.is_empty() {
             return Ok(());
         }
         write!(f, "v={VERSION}")?;
@@ -155,6 +221,10 @@ impl fmt::Display for ViewState {
         }
         if let Some(doc) = &self.doc {
             write!(f, "&doc={}", encode_component(doc))?;
+        }
+        if !self.compare.is_empty() {
+            let ids: Vec<String> = self.compare.iter().map(|id| encode_component(id)).collect();
+            write!(f, "&compare={}", ids.join(","))?;
         }
         Ok(())
     }
@@ -178,11 +248,16 @@ mod tests {
             Some("Ціханоўская & co=1 + 2%"),
             Some(" "),
         ];
-        for doc in docs {
+        let compares: [&[&str]; 3] = [&[], &["000_a", "001_b"], &["a,b", "c d", "é", "x"]];
+        for (doc, compare) in docs
+            .iter()
+            .flat_map(|d| compares.iter().map(move |c| (d, c)))
+        {
             for q in queries {
                 let s = ViewState {
                     q: q.map(String::from),
                     doc: doc.map(String::from),
+                    compare: compare.iter().map(|c| c.to_string()).collect(),
                 };
                 let (back, notices) = ViewState::parse(&s.to_string());
                 assert_eq!(back, s);
@@ -214,10 +289,27 @@ mod tests {
     }
 
     #[test]
+    fn comparisons_are_checked() {
+        let (s, n) = ViewState::parse("compare=a,b,c,d,e");
+        assert_eq!(s.compare, ["a", "b", "c", "d"]);
+        assert_eq!(n.len(), 1);
+        let (s, n) = ViewState::parse("compare=a,gone").0.validate(|d| d == "a");
+        assert!(s.compare.is_empty());
+        assert_eq!(s.doc.as_deref(), Some("a"));
+        assert_eq!(n.len(), 2, "{n:?}");
+        let (s, n) = ViewState::parse("compare=a,b")
+            .0
+            .validate(|d| d == "a" || d == "b");
+        assert_eq!(s.compare, ["a", "b"]);
+        assert!(n.is_empty());
+    }
+
+    #[test]
     fn unknown_doc_falls_back_with_notice() {
         let (s, n) = ViewState {
             q: None,
             doc: Some("nope".into()),
+            compare: Vec::new(),
         }
         .validate(|d| d == "yes");
         assert_eq!(s.doc, None);

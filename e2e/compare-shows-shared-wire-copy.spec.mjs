@@ -1,0 +1,56 @@
+import { test, expect, ready } from './helpers.mjs';
+
+const PAIR = '000_8ab391a8a651fb65,001_9c6dd14e164684d3';
+
+test('comparing the two UrduPoint/Sputnik articles puts the shared wire paragraphs on one row with the changes marked', async ({ page }) => {
+  await page.goto(`/?v=1&compare=${PAIR}`);
+  await ready(page);
+  await expect(page.getByTestId('compare-column')).toHaveCount(2);
+  const kinds = page.getByTestId('pair-kind');
+  await expect(kinds).toHaveCount(2);
+  await expect(kinds.first()).toHaveText(/Edited copy/i);
+  await expect(kinds.first()).toHaveAttribute('title', /three-word runs/);
+  // The crackdown row: the second article's rewording is marked, the copied sentences are not.
+  const row = page.locator('.compare-row').filter({ hasText: 'Demonstrations were harshly suppressed' });
+  await expect(row.locator('ins').first()).toContainText('Demonstrations were harshly suppressed');
+  await expect(row.locator('.cell').first()).toContainText('Police cracked down');
+  await expect(page.getByTestId('only-here').first()).toBeVisible();
+  // The link reproduces the exact view.
+  await page.reload();
+  await ready(page);
+  await expect(page.getByTestId('pair-kind')).toHaveCount(2);
+});
+
+test('compare is one click from the reader and from search results, and back works', async ({ page }) => {
+  await page.goto('/?doc=000_8ab391a8a651fb65');
+  await ready(page);
+  const first = page.getByTestId('compare-link').first();
+  await expect(first).toContainText('Lithuanian Foreign Minister');
+  await first.click();
+  await expect(page).toHaveURL(/compare=000_8ab391a8a651fb65,001_9c6dd14e164684d3$/);
+  await expect(page.getByTestId('compare')).toBeVisible();
+  await page.goBack();
+  await expect(page.getByTestId('reader')).toBeVisible();
+
+  await page.goto('/?v=1&q=dialogue');
+  await ready(page);
+  await page.getByTestId('compare-top').click();
+  await expect(page.getByTestId('compare-column')).toHaveCount(4);
+});
+
+test('a comparison link with a missing article says so and shows what is left', async ({ page }) => {
+  await page.goto('/?v=1&compare=000_8ab391a8a651fb65,gone_article');
+  await ready(page);
+  await expect(page.getByTestId('notice')).toContainText('“gone_article” not in this corpus');
+  await expect(page.getByTestId('reader')).toHaveAttribute('data-id', '000_8ab391a8a651fb65');
+});
+
+test('the comparison stacks on a narrow screen without sideways scrolling', async ({ page }, info) => {
+  await page.setViewportSize({ width: 360, height: 740 });
+  await page.goto(`/?v=1&compare=${PAIR}`);
+  await ready(page);
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  expect(overflow).toBeLessThanOrEqual(0);
+  await expect(page.locator('.cell-source').first()).toBeVisible();
+  await page.screenshot({ path: info.outputPath('compare-narrow.png') });
+});

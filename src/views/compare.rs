@@ -1,0 +1,306 @@
+//! Side-by-side comparison of two to four articles: the first article is the pivot; every other
+//! one is aligned to it. Aligned paragraphs share a row, labelled by kind (words and line style,
+//! not colour alone), with the words that differ marked; paragraphs only one article has are
+//! labelled "only here".
+
+use crate::components::meta::{DateLabel, Outlets};
+use crate::{href, Route};
+use leptos::prelude::*;
+use parallax_core::align::{align, diff, Alignment, DiffOp, Kind, Pair, Thresholds};
+use parallax_core::view_state::ViewState;
+use parallax_core::{Article, Corpus, Span};
+
+fn kind_label(kind: Kind) -> &'static str {
+    match kind {
+        Kind::Verbatim => "Verbatim copy",
+        Kind::Near => "Edited copy",
+        Kind::Paraphrase => "Paraphrase",
+    }
+}
+
+fn explain(p: &Pair) -> String {
+    let m = &p.measure;
+    let mut s = format!(
+        "{:.0}% of the shorter paragraph's three-word runs appear in the other; word overlap (Dice) {:.2}; {:.0}% of its content words shared",
+        m.copied * 100.0,
+        m.dice,
+        m.cover * 100.0
+    );
+    if !m.shared_figures.is_empty() {
+        s.push_str(&format!(
+            "; shared figures: {}",
+            m.shared_figures.join(", ")
+        ));
+    }
+    s
+}
+
+/// Text of a paragraph with some spans (relative to the paragraph) marked as changed.
+fn marked(text: &'static str, changed: Vec<Span>, tag: &'static str) -> impl IntoView {
+    let mut pieces = Vec::new();
+    let mut pos = 0;
+    for s in changed {
+        if s.start < pos || s.end > text.len() {
+            continue;
+        }
+        pieces.push(text[pos..s.start].to_string().into_any());
+        let t = text[s.start..s.end].to_string();
+        pieces.push(if tag == "del" {
+            view! { <del title="Not in the compared paragraph">{t}</del> }.into_any()
+        } else {
+            view! { <ins title="Not in the first article's paragraph">{t}</ins> }.into_any()
+        });
+        pos = s.end;
+    }
+    pieces.push(text[pos..].to_string().into_any());
+    pieces
+}
+
+/// One cell: a paragraph of one article, or a note that this article has no counterpart.
+#[derive(Clone)]
+enum Cell {
+    Para {
+        article: &'static Article,
+        para: usize,
+        pair: Option<Pair>,
+        pivot: Option<usize>,
+        alone: bool,
+    },
+    Missing,
+}
+
+#[component]
+fn CellView(
+    cell: Cell,
+    column: usize,
+    pivot: &'static Article,
+    route: Memo<Route>,
+) -> impl IntoView {
+    match cell {
+        Cell::Missing => {
+            view! { <div class="cell missing" aria-label="No counterpart">"—"</div> }.into_any()
+        }
+        Cell::Para {
+            article,
+            para,
+            pair,
+            pivot: pivot_para,
+            alone,
+        } => {
+            let text: &'static str = article.slice(article.paragraphs[para].span);
+            // Mark the words that differ in edited and verbatim copies.
+            let body = match (&pair, pivot_para) {
+                (Some(p), Some(pp)) if p.kind != Kind::Paraphrase => {
+                    let ops = diff(pivot.slice(pivot.paragraphs[pp].span), text);
+                    let changed: Vec<Span> = ops
+                        .iter()
+                        .filter_map(|op| match op {
+                            DiffOp::Insert { b } | DiffOp::Replace { b, .. } => Some(*b),
+                            _ => None,
+                        })
+                        .collect();
+                    marked(text, changed, "ins").into_any()
+                }
+                _ => text.to_string().into_any(),
+            };
+            let label = match (&pair, column) {
+                (Some(p), _) => view! {
+                    <span class=format!("kind kind-{}", p.kind.as_str()) title=explain(p) data-testid="pair-kind">
+                        {kind_label(p.kind)}
+                    </span>
+                }
+                .into_any(),
+                (None, _) if alone => view! { <span class="kind kind-unique" data-testid="only-here">"Only here"</span> }.into_any(),
+                (None, _) => ().into_any(),
+            };
+            let link = move || {
+                route.with(|r| {
+                    format!(
+                        "{}#p{}",
+                        href(
+                            &r.path,
+                            &ViewState {
+                                doc: Some(article.id.clone()),
+                                ..Default::default()
+                            }
+                        ),
+                        para + 1
+                    )
+                })
+            };
+            let unique = alone;
+            view! {
+                <div class="cell" class:unique=unique data-testid="cell">
+                    <div class="cell-head">
+                        <span class="cell-source">{article.outlet_label()}</span>
+                        <a class="passage-link" href=link title="Open the article at this paragraph">"¶" {para + 1}</a>
+                        {label}
+                    </div>
+                    <p class="cell-text">{body}</p>
+                </div>
+            }
+            .into_any()
+        }
+    }
+}
+
+/// Rows of the comparison: pivot order, with the second article's unique paragraphs woven in
+/// where they stand in it; further articles' unique paragraphs follow at the end.
+fn rows(pivot: &'static Article, others: &[(&'static Article, Alignment)]) -> Vec<Vec<Cell>> {
+    let width = others.len() + 1;
+    let mut rows: Vec<Vec<Cell>> = Vec::new();
+    let mut pending_b: Vec<usize> = others
+        .first()
+        .map(|(_, al)| al.only_b.clone())
+        .unwrap_or_default();
+    for p in parallax_core::align::alignable(pivot) {
+        let mut row = vec![Cell::Para {
+            article: pivot,
+            para: p,
+            pair: None,
+            pivot: None,
+            alone: false,
+        }];
+        for (k, (article, al)) in others.iter().enumerate() {
+            match al.pairs.iter().find(|pair| pair.a == p) {
+                Some(pair) => {
+                    if k == 0 {
+                        // Second article's own paragraphs that come before this one go first.
+                        let (before, after): (Vec<usize>, Vec<usize>) =
+                            pending_b.iter().partition(|&&b| b < pair.b);
+                        for b in before {
+                            let mut solo = vec![Cell::Missing; width];
+                            solo[1] = Cell::Para {
+                                article,
+                                para: b,
+                                pair: None,
+                                pivot: None,
+                                alone: true,
+                            };
+                            rows.push(solo);
+                        }
+                        pending_b = after;
+                    }
+                    row.push(Cell::Para {
+                        article,
+                        para: pair.b,
+                        pair: Some(pair.clone()),
+                        pivot: Some(p),
+                        alone: false,
+                    });
+                }
+                None => row.push(Cell::Missing),
+            }
+        }
+        if row[1..].iter().all(|c| matches!(c, Cell::Missing)) {
+            if let Some(Cell::Para { alone, .. }) = row.first_mut() {
+                *alone = true;
+            }
+        }
+        rows.push(row);
+    }
+    for (k, (article, al)) in others.iter().enumerate() {
+        let rest: Vec<usize> = if k == 0 {
+            std::mem::take(&mut pending_b)
+        } else {
+            al.only_b.clone()
+        };
+        for b in rest {
+            let mut solo = vec![Cell::Missing; width];
+            solo[k + 1] = Cell::Para {
+                article,
+                para: b,
+                pair: None,
+                pivot: None,
+                alone: true,
+            };
+            rows.push(solo);
+        }
+    }
+    rows
+}
+
+/// The comparison view.
+#[component]
+pub fn CompareView(
+    articles: Vec<&'static Article>,
+    corpus: &'static Corpus,
+    route: Memo<Route>,
+) -> impl IntoView {
+    let _ = corpus;
+    let pivot = articles[0];
+    let thresholds = Thresholds::default();
+    let others: Vec<(&'static Article, Alignment)> = articles[1..]
+        .iter()
+        .map(|b| (*b, align(pivot, b, &thresholds)))
+        .collect();
+    let counts: Vec<(usize, usize, usize)> = others
+        .iter()
+        .map(|(_, al)| {
+            let n = |k: Kind| al.pairs.iter().filter(|p| p.kind == k).count();
+            (n(Kind::Verbatim), n(Kind::Near), n(Kind::Paraphrase))
+        })
+        .collect();
+    let table = rows(pivot, &others);
+    let columns = articles.len();
+    let ids: Vec<String> = articles.iter().map(|a| a.id.clone()).collect();
+    let headers = articles
+        .iter()
+        .enumerate()
+        .map(|(i, a)| {
+            let a: &'static Article = a;
+            let ids = ids.clone();
+            let without = move || {
+                let rest: Vec<String> = ids.iter().filter(|x| **x != a.id).cloned().collect();
+                route.with(|r| {
+                    if rest.len() >= 2 {
+                        href(&r.path, &ViewState { compare: rest.clone(), ..Default::default() })
+                    } else {
+                        href(&r.path, &ViewState { doc: rest.first().cloned(), ..Default::default() })
+                    }
+                })
+            };
+            let summary = (i > 0).then(|| {
+                let (v, n, p) = counts[i - 1];
+                format!("{v} verbatim · {n} edited · {p} paraphrased vs. the first")
+            });
+            let read = move || route.with(|r| href(&r.path, &ViewState { doc: Some(a.id.clone()), ..Default::default() }));
+            view! {
+                <div class="col-head" data-testid="compare-column" data-id=a.id.clone()>
+                    <div class="card-meta"><Outlets article=a /> <DateLabel article=a /></div>
+                    <h2><a href=read>{a.title.text.clone()}</a></h2>
+                    <p class="col-summary">{summary.unwrap_or_else(|| "Pivot: the others are aligned to this one".into())}</p>
+                    <a class="remove" href=without title="Remove this article from the comparison">"Remove"</a>
+                </div>
+            }
+        })
+        .collect_view();
+    let body = table
+        .into_iter()
+        .map(|row| {
+            let cells = row
+                .into_iter()
+                .enumerate()
+                .map(|(c, cell)| view! { <CellView cell=cell column=c pivot=pivot route=route /> })
+                .collect_view();
+            view! { <div class="compare-row" role="row">{cells}</div> }
+        })
+        .collect_view();
+    view! {
+        <section class=format!("compare cols-{columns}") aria-labelledby="compare-heading" data-testid="compare">
+            <div class="compare-top">
+                <h1 id="compare-heading">"Comparing " {columns} " articles"</h1>
+                <ul class="legend" aria-label="What the labels mean">
+                    <li><span class="kind kind-verbatim">"Verbatim copy"</span> " the same text"</li>
+                    <li><span class="kind kind-near">"Edited copy"</span> " long runs of the same words; " <ins>"added"</ins> " or changed words marked"</li>
+                    <li><span class="kind kind-paraphrase">"Paraphrase"</span> " the same facts in other words"</li>
+                    <li><span class="kind kind-unique">"Only here"</span> " no counterpart in the other articles"</li>
+                </ul>
+            </div>
+            <div class="compare-grid" role="table" aria-label="Aligned paragraphs">
+                <div class="compare-row compare-heads" role="row">{headers}</div>
+                {body}
+            </div>
+        </section>
+    }
+}
