@@ -54,3 +54,15 @@ test('the comparison stacks on a narrow screen without sideways scrolling', asyn
   await expect(page.locator('.cell-source').first()).toBeVisible();
   await page.screenshot({ path: info.outputPath('compare-narrow.png') });
 });
+
+test('the figures table flags the death toll on which the outlets disagree', async ({ page }) => {
+  await page.goto('/?v=1&compare=000_8ab391a8a651fb65,001_9c6dd14e164684d3,003_fa59a08e2227003b');
+  await ready(page);
+  const deaths = page.getByTestId('figure-row').filter({ hasText: 'deaths' });
+  await expect(deaths).toContainText('Outlets disagree');
+  await expect(deaths.locator('td').nth(0)).toHaveText('3');
+  await expect(deaths.locator('td').nth(2)).toHaveText('2');
+  const detained = page.getByTestId('figure-row').filter({ hasText: 'people detained' });
+  await expect(detained).not.toContainText('Outlets disagree');
+  await expect(detained.locator('td').first()).toContainText('> 6,700');
+});

@@ -220,6 +220,79 @@ fn rows(pivot: &'static Article, others: &[(&'static Article, Alignment)]) -> Ve
     rows
 }
 
+/// Figures across the compared articles, one row per measure, disagreements flagged in words.
+#[component]
+fn FiguresTable(articles: Vec<&'static Article>, route: Memo<Route>) -> impl IntoView {
+    let rows = parallax_core::figures::table(&articles);
+    if rows.is_empty() {
+        return view! { <p class="figures-empty">"The compared articles state no figures Parallax recognises."</p> }.into_any();
+    }
+    let heads = articles
+        .iter()
+        .map(|a| view! { <th scope="col">{a.outlet_label()}</th> })
+        .collect_view();
+    let body = rows
+        .into_iter()
+        .map(|row| {
+            let cells = row
+                .cells
+                .iter()
+                .zip(&articles)
+                .map(|(figs, a)| {
+                    let a: &'static Article = a;
+                    let items = figs
+                        .iter()
+                        .map(|f| {
+                            let para = f.paragraph;
+                            let link = move || {
+                                route.with(|r| {
+                                    format!(
+                                        "{}#p{}",
+                                        href(&r.path, &ViewState { doc: Some(a.id.clone()), ..Default::default() }),
+                                        para + 1
+                                    )
+                                })
+                            };
+                            let who = f.subject.clone().map(|s| format!(" ({s})"));
+                            view! {
+                                <li>
+                                    <a href=link title=format!("“{}” — counted from “{}”", a.slice(f.span), f.cue)>
+                                        <strong>{f.normalised()}</strong>
+                                    </a>
+                                    {who}
+                                </li>
+                            }
+                        })
+                        .collect_view();
+                    view! { <td>{if figs.is_empty() { None } else { Some(view! { <ul>{items}</ul> }) }}{figs.is_empty().then_some("—")}</td> }
+                })
+                .collect_view();
+            let flag = row.disagreement.then(|| view! { <span class="disagree" data-testid="disagreement">"Outlets disagree"</span> });
+            view! {
+                <tr class:disagreement=row.disagreement data-testid="figure-row">
+                    <th scope="row">{row.measure.label()} {flag}</th>
+                    {cells}
+                </tr>
+            }
+        })
+        .collect_view();
+    view! {
+        <section class="figures" aria-labelledby="figures-heading">
+            <h2 id="figures-heading">"Figures"</h2>
+            <p class="figures-note">
+                "> more than, ≥ at least, ≈ about, ~ order of magnitude (“several thousand”). A row is flagged when two outlets' figures cannot both be true."
+            </p>
+            <div class="table-scroll">
+                <table data-testid="figures">
+                    <thead><tr><th scope="col">"What is counted"</th>{heads}</tr></thead>
+                    <tbody>{body}</tbody>
+                </table>
+            </div>
+        </section>
+    }
+    .into_any()
+}
+
 /// The comparison view.
 #[component]
 pub fn CompareView(
@@ -301,6 +374,7 @@ pub fn CompareView(
                 <div class="compare-row compare-heads" role="row">{headers}</div>
                 {body}
             </div>
+            <FiguresTable articles=articles.clone() route=route />
         </section>
     }
 }

@@ -66,6 +66,15 @@ enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// The numeric claims of each article, normalised (what they count, value, qualifier).
+    Figures {
+        /// The corpus folder.
+        #[arg(long, default_value = "seeds")]
+        corpus: PathBuf,
+        /// Print one JSON object per article.
+        #[arg(long)]
+        json: bool,
+    },
     /// Write a deterministic synthetic corpus (recombined from a template corpus) to a folder.
     Generate {
         /// The template corpus whose sentences are recombined.
@@ -172,6 +181,12 @@ fn main() -> ExitCode {
             };
             let found = parallax_core::align::reuse(&loaded.corpus.articles, &Default::default());
             finish(report::reuse(&loaded.corpus, &found, json, &mut out))
+        }
+        Command::Figures { corpus, json } => {
+            let Some(loaded) = load(&corpus) else {
+                return ExitCode::FAILURE;
+            };
+            finish(report::figures(&loaded.corpus, json, &mut out))
         }
         Command::Generate {
             corpus,

@@ -375,3 +375,64 @@ pub fn reuse(
     }
     Ok(())
 }
+
+#[derive(Serialize)]
+struct FigureJson<'a> {
+    paragraph: usize,
+    start: usize,
+    end: usize,
+    text: &'a str,
+    measure: parallax_core::figures::Measure,
+    value: f64,
+    approx: parallax_core::figures::Approx,
+    normalised: String,
+    subject: Option<&'a str>,
+    cue: &'a str,
+}
+
+#[derive(Serialize)]
+struct FiguresJson<'a> {
+    doc: &'a str,
+    figures: Vec<FigureJson<'a>>,
+}
+
+/// `parallax figures`: each article's numeric claims.
+pub fn figures(corpus: &Corpus, json: bool, out: &mut impl Write) -> io::Result<()> {
+    for a in &corpus.articles {
+        let figs = parallax_core::figures::extract(a);
+        if json {
+            let line = FiguresJson {
+                doc: &a.id,
+                figures: figs
+                    .iter()
+                    .map(|f| FigureJson {
+                        paragraph: f.paragraph,
+                        start: f.span.start,
+                        end: f.span.end,
+                        text: a.slice(f.span),
+                        measure: f.measure,
+                        value: f.value,
+                        approx: f.approx,
+                        normalised: f.normalised(),
+                        subject: f.subject.as_deref(),
+                        cue: &f.cue,
+                    })
+                    .collect(),
+            };
+            writeln!(out, "{}", serde_json::to_string(&line).unwrap_or_default())?;
+        } else {
+            for f in &figs {
+                writeln!(
+                    out,
+                    "{}  ¶{:<3} {:<18} {:<12} “{}”",
+                    a.id,
+                    f.paragraph + 1,
+                    f.measure.label(),
+                    f.normalised(),
+                    a.slice(f.span)
+                )?;
+            }
+        }
+    }
+    Ok(())
+}

@@ -242,3 +242,27 @@ fn compare_and_reuse_print_spans_into_the_files() {
     assert!(!out.status.success());
     assert!(String::from_utf8_lossy(&out.stderr).contains("no article “nope”"));
 }
+
+#[test]
+fn figures_json_per_article() {
+    let out = parallax(&["figures", "--corpus", "seeds", "--json"]);
+    assert!(out.status.success());
+    let lines: Vec<serde_json::Value> = String::from_utf8(out.stdout)
+        .unwrap()
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert_eq!(lines.len(), 5);
+    let deaths_003: Vec<f64> = lines[3]["figures"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|f| f["measure"] == "deaths")
+        .map(|f| f["value"].as_f64().unwrap())
+        .collect();
+    assert_eq!(deaths_003, [2.0]);
+    let f = &lines[0]["figures"][0];
+    assert_eq!(f["measure"], "vote_share");
+    assert_eq!(f["approx"], "more_than");
+    assert_eq!(f["text"], "over 80 percent");
+}

@@ -12,6 +12,7 @@ pub mod align;
 pub mod corpus;
 pub mod date;
 pub mod error;
+pub mod figures;
 #[cfg(feature = "fs")]
 pub mod fs;
 pub mod index;
