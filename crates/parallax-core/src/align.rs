@@ -269,13 +269,35 @@ pub fn classify(m: &Measure, t: &Thresholds) -> Option<Kind> {
     }
 }
 
+/// Share of the smaller paragraph's content words two paragraphs must share to be measured.
+const PREFILTER: f32 = 0.2;
+
 /// Aligns two articles paragraph by paragraph.
 pub fn align(a: &Article, b: &Article, t: &Thresholds) -> Alignment {
     let fa: Vec<Features> = alignable(a).map(|p| features(a, p)).collect();
     let fb: Vec<Features> = alignable(b).map(|p| features(b, p)).collect();
+    // Only pairs sharing a fifth of the smaller paragraph's content words are measured: every
+    // kind of alignment needs far more than that, and most pairs share almost nothing.
+    let mut by_word: HashMap<&str, Vec<usize>> = HashMap::new();
+    for (j, y) in fb.iter().enumerate() {
+        for w in &y.content {
+            by_word.entry(w.as_str()).or_default().push(j);
+        }
+    }
     let mut candidates: Vec<Pair> = Vec::new();
+    let mut shared = vec![0usize; fb.len()];
     for x in &fa {
-        for y in &fb {
+        shared.iter_mut().for_each(|c| *c = 0);
+        for w in &x.content {
+            for &j in by_word.get(w.as_str()).map_or(&[][..], Vec::as_slice) {
+                shared[j] += 1;
+            }
+        }
+        for (j, y) in fb.iter().enumerate() {
+            let small = x.content.len().min(y.content.len());
+            if shared[j] == 0 || (shared[j] as f32) < PREFILTER * small as f32 {
+                continue;
+            }
             let m = measure(x, y);
             if let Some(kind) = classify(&m, t) {
                 candidates.push(Pair {
