@@ -29,6 +29,11 @@ pub(crate) fn href(path: &str, state: &ViewState) -> String {
     }
 }
 
+/// The link to paragraph `para` (0-based) of the article the state opens: `…?doc=ID#p7`.
+pub(crate) fn paragraph_href(path: &str, state: &ViewState, para: usize) -> String {
+    format!("{}#p{}", href(path, state), para + 1)
+}
+
 /// The root component.
 #[component]
 pub fn App() -> impl IntoView {

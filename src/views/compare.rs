@@ -4,7 +4,7 @@
 //! labelled "only here".
 
 use crate::components::meta::{DateLabel, Outlets};
-use crate::{href, Route};
+use crate::{href, paragraph_href, Route};
 use leptos::prelude::*;
 use parallax_core::align::{align, diff, Alignment, DiffOp, Kind, Pair, Thresholds};
 use parallax_core::view_state::ViewState;
@@ -115,16 +115,13 @@ fn CellView(
             };
             let link = move || {
                 route.with(|r| {
-                    format!(
-                        "{}#p{}",
-                        href(
-                            &r.path,
-                            &ViewState {
-                                doc: Some(article.id.clone()),
-                                ..Default::default()
-                            }
-                        ),
-                        para + 1
+                    paragraph_href(
+                        &r.path,
+                        &ViewState {
+                            doc: Some(article.id.clone()),
+                            ..Default::default()
+                        },
+                        para,
                     )
                 })
             };
@@ -246,11 +243,7 @@ fn FiguresTable(articles: Vec<&'static Article>, route: Memo<Route>) -> impl Int
                             let para = f.paragraph;
                             let link = move || {
                                 route.with(|r| {
-                                    format!(
-                                        "{}#p{}",
-                                        href(&r.path, &ViewState { doc: Some(a.id.clone()), ..Default::default() }),
-                                        para + 1
-                                    )
+                                    paragraph_href(&r.path, &ViewState { doc: Some(a.id.clone()), ..Default::default() }, para)
                                 })
                             };
                             let who = f.subject.clone().map(|s| format!(" ({s})"));

@@ -1,24 +1,9 @@
 //! Alignment over the seeds: shared wire copy, edited copies, paraphrases, diffs, corpus reuse.
 
+mod common;
+use common::*;
+
 use parallax_core::align::{align, diff, figures, reuse, DiffOp, Kind, Thresholds};
-use parallax_core::fs::load_dir;
-use parallax_core::{Article, Corpus};
-use std::path::PathBuf;
-use std::sync::LazyLock;
-
-static SEEDS: LazyLock<Corpus> = LazyLock::new(|| {
-    load_dir(&PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../seeds"))
-        .expect("seeds")
-        .corpus
-});
-
-fn seed(prefix: &str) -> &'static Article {
-    SEEDS
-        .articles
-        .iter()
-        .find(|a| a.id.starts_with(prefix))
-        .unwrap()
-}
 
 #[test]
 fn the_two_urdupoint_sputnik_articles_share_two_edited_wire_paragraphs() {

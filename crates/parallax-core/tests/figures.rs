@@ -1,25 +1,11 @@
 //! Figures in the seeds: normalised values, what they count, and the disagreements between outlets.
 
+mod common;
+use common::*;
+
 use parallax_core::figures::{extract, table, Approx, Measure};
-use parallax_core::fs::load_dir;
 use parallax_core::ingest::ingest_text;
-use parallax_core::{Article, Corpus};
-use std::path::PathBuf;
-use std::sync::LazyLock;
-
-static SEEDS: LazyLock<Corpus> = LazyLock::new(|| {
-    load_dir(&PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../seeds"))
-        .expect("seeds")
-        .corpus
-});
-
-fn seed(prefix: &str) -> &'static Article {
-    SEEDS
-        .articles
-        .iter()
-        .find(|a| a.id.starts_with(prefix))
-        .unwrap()
-}
+use parallax_core::Article;
 
 fn one(text: &str) -> Vec<(Measure, String, String)> {
     let a = ingest_text(

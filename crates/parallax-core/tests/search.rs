@@ -1,17 +1,12 @@
 //! Search over the seeds: every query form, name variants, typos, highlights, facets, fallbacks.
 
+mod common;
+use common::*;
+
 use parallax_core::fs::load_dir;
 use parallax_core::ingest::ingest_text;
 use parallax_core::search::{search, MatchKind, Options, Results};
 use parallax_core::Corpus;
-use std::path::PathBuf;
-use std::sync::LazyLock;
-
-static SEEDS: LazyLock<Corpus> = LazyLock::new(|| {
-    load_dir(&PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../seeds"))
-        .expect("seeds")
-        .corpus
-});
 
 fn run(q: &str) -> Results {
     search(&SEEDS, q, &Options::default())

@@ -1,26 +1,11 @@
 //! Ingest over the five seed articles: every messy case they contain, one named expectation each.
 
-use parallax_core::fs::load_dir;
+mod common;
+use common::*;
+
 use parallax_core::ingest::{Precision, Provenance, Role, SegmentKind};
 use parallax_core::outlets::OutletRole;
-use parallax_core::{Article, Corpus};
-use std::path::PathBuf;
-use std::sync::LazyLock;
-
-fn seeds_dir() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../seeds")
-}
-
-static SEEDS: LazyLock<Corpus> =
-    LazyLock::new(|| load_dir(&seeds_dir()).expect("the seeds ingest").corpus);
-
-fn seed(prefix: &str) -> &'static Article {
-    SEEDS
-        .articles
-        .iter()
-        .find(|a| a.id.starts_with(prefix))
-        .unwrap_or_else(|| panic!("no seed {prefix}"))
-}
+use parallax_core::Corpus;
 
 struct Expect {
     id: &'static str,
