@@ -20,6 +20,7 @@ pub mod ingest;
 pub mod outlets;
 pub mod query;
 pub mod search;
+pub mod stance;
 pub mod synth;
 pub mod text;
 pub mod view_state;
