@@ -5,3 +5,4 @@ pub mod highlighted;
 pub mod meta;
 pub mod notices;
 pub mod search_box;
+pub mod stance;

@@ -26,6 +26,8 @@ fn ParagraphView(
     index: usize,
     paragraph: &'static Paragraph,
     focus: Memo<String>,
+    profile: &'static parallax_core::stance::Profile,
+    tags: &'static [parallax_core::stance::Tag],
 ) -> impl IntoView {
     let anchor = format!("#p{}", index + 1);
     let class = match paragraph.role {
@@ -55,7 +57,7 @@ fn ParagraphView(
         >
             <span class="pilcrow" aria-hidden="true">{index + 1}</span>
             {paragraph.dateline.map(|d| view! { <span class="dateline">{article.slice(d).to_string()}</span> " " })}
-            {article.slice(paragraph.span).to_string()}
+            {crate::components::stance::paragraph_with_stances(article, index, paragraph, profile, tags)}
             {repeat}
         </p>
     }
@@ -150,6 +152,13 @@ pub fn Reader(
         }
     };
     let order = in_reading_order(corpus);
+    let profile = &corpus.profile;
+    let tags: &'static [parallax_core::stance::Tag] = corpus
+        .articles
+        .iter()
+        .position(|a| a.id == article.id)
+        .and_then(|i| corpus.stances.get(i))
+        .map_or(&[], Vec::as_slice);
     let pos = order.iter().position(|a| a.id == article.id).unwrap_or(0);
     let link_to = move |a: Option<&'static Article>| {
         move || {
@@ -179,7 +188,7 @@ pub fn Reader(
                     .enumerate()
                     .find(|(_, p)| p.span == s.span)?;
                 Some(
-                    view! { <ParagraphView article=article index=i paragraph=p focus=focus /> }
+                    view! { <ParagraphView article=article index=i paragraph=p focus=focus profile=profile tags=tags /> }
                         .into_any(),
                 )
             }
@@ -214,6 +223,7 @@ pub fn Reader(
         }
     });
     let related = related(article, corpus, route);
+    let stance_panel = view! { <crate::components::stance::StancePanel article=article profile=profile tags=tags /> };
     let notes = (!article.notes.is_empty()).then(|| {
         view! {
             <ul class="ingest-notes">
@@ -262,6 +272,7 @@ pub fn Reader(
                 </dl>
                 {notes}
             </header>
+            {stance_panel}
             {related}
             <div class="reader-body">{body}</div>
             <details class="source">

@@ -10,7 +10,7 @@ use serde::{Deserialize, Serialize};
 use std::collections::BTreeSet;
 
 /// Version of the binary schema; bump it whenever a serialized type changes.
-pub const SCHEMA: u32 = 3;
+pub const SCHEMA: u32 = 4;
 const MAGIC: &[u8; 4] = b"PLXC";
 
 /// The articles of one corpus, in file-name order.
@@ -24,6 +24,10 @@ pub struct Corpus {
     pub articles: Vec<Article>,
     /// The search index over the articles.
     pub index: Index,
+    /// The story profile the stances were tagged with.
+    pub profile: crate::stance::Profile,
+    /// Stance tags per article (same order as `articles`).
+    pub stances: Vec<Vec<crate::stance::Tag>>,
     /// Per-article facts for filters and facets, worked out on first use.
     #[serde(skip)]
     facts: std::sync::OnceLock<crate::search::Facts>,
@@ -60,7 +64,17 @@ impl Corpus {
 
     /// Like [`Corpus::from_articles`], with groups of words that name the same thing
     /// (`["Belarus", "Byelorussia"]`): a search for one finds the others.
-    pub fn with_aliases(name: &str, mut articles: Vec<Article>, aliases: &[Vec<String>]) -> Corpus {
+    pub fn with_aliases(name: &str, articles: Vec<Article>, aliases: &[Vec<String>]) -> Corpus {
+        Corpus::build(name, articles, aliases, crate::stance::Profile::default())
+    }
+
+    /// Builds a corpus with an alias table and a story profile: stances are tagged with it.
+    pub fn build(
+        name: &str,
+        mut articles: Vec<Article>,
+        aliases: &[Vec<String>],
+        profile: crate::stance::Profile,
+    ) -> Corpus {
         articles.sort_by(|a, b| a.id.cmp(&b.id));
         let hints = YearHints::learn(&articles);
         for a in &mut articles {
@@ -77,11 +91,17 @@ impl Corpus {
         }
         let mut index = Index::build(&articles, &Weights::default());
         index.set_aliases(aliases);
+        let stances = articles
+            .iter()
+            .map(|a| crate::stance::tag_article(a, &profile))
+            .collect();
         Corpus {
             name: name.to_string(),
             version: format!("{h:016x}"),
             articles,
             index,
+            profile,
+            stances,
             facts: Default::default(),
         }
     }

@@ -25,6 +25,10 @@ use std::path::{Path, PathBuf};
 /// Name of the optional metadata sidecar in a corpus folder.
 pub const SIDECAR: &str = "corpus.toml";
 
+/// Name of the optional story profile (stance targets and actors) in a corpus folder; without
+/// one, the built-in profile of the seed story is used.
+pub const STORY: &str = "story.toml";
+
 /// A corpus read from disk, with what was skipped.
 #[derive(Debug)]
 pub struct Loaded {
@@ -240,6 +244,9 @@ pub fn load_dir(dir: &Path) -> Result<Loaded, CorpusErrors> {
             sidecar = Some(path);
             continue;
         }
+        if file_name == STORY {
+            continue;
+        }
         let ext = path
             .extension()
             .map(|e| e.to_string_lossy().to_ascii_lowercase());
@@ -338,6 +345,27 @@ pub fn load_dir(dir: &Path) -> Result<Loaded, CorpusErrors> {
             "Add at least one article as a UTF-8 .txt file",
         ));
     }
+    let story = dir.join(STORY);
+    let profile = if story.is_file() {
+        match std::fs::read_to_string(&story)
+            .map_err(|e| e.to_string())
+            .and_then(|src| crate::stance::Profile::from_toml(&src))
+        {
+            Ok(p) => p,
+            Err(why) => {
+                errors.push(CorpusError::new(
+                    ErrorKind::Sidecar,
+                    &story,
+                    None,
+                    format!("the story profile cannot be read ({why})"),
+                    "Fix it (the format is in crates/parallax-core/profiles/default.toml) or delete it to use the built-in profile",
+                ));
+                crate::stance::Profile::default()
+            }
+        }
+    } else {
+        crate::stance::Profile::builtin()
+    };
     if !errors.is_empty() {
         return Err(CorpusErrors(errors));
     }
@@ -348,8 +376,11 @@ pub fn load_dir(dir: &Path) -> Result<Loaded, CorpusErrors> {
         .unwrap_or_else(|| "corpus".into());
     let mut inputs: Vec<PathBuf> = files.into_iter().map(|(_, p)| p).collect();
     inputs.extend(sidecar);
+    if story.is_file() {
+        inputs.push(story);
+    }
     Ok(Loaded {
-        corpus: Corpus::with_aliases(&name, articles, &aliases),
+        corpus: Corpus::build(&name, articles, &aliases, profile),
         warnings,
         inputs,
     })

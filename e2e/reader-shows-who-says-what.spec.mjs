@@ -1,0 +1,17 @@
+import { test, expect, ready } from './helpers.mjs';
+
+test('the reader marks stance-bearing sentences with who takes which position, and explains each', async ({ page }) => {
+  await page.goto('/?doc=003_fa59a08e2227003b');
+  await ready(page);
+  const kremlin = page.getByTestId('stance-badge').filter({ hasText: 'The Kremlin' });
+  await expect(kremlin.first()).toContainText('against');
+  await expect(kremlin.first()).toHaveAttribute('data-target', 'foreign_interference');
+  // Why: the cue words and the rule, on hover and keyboard focus.
+  await expect(kremlin.first()).toHaveAttribute('title', /warned against.*Rule:/);
+  await kremlin.first().focus();
+  await expect(kremlin.first()).toBeFocused();
+  const panel = page.getByTestId('stance-panel');
+  await panel.locator('summary').click();
+  await expect(panel).toContainText('Positions reported in this article');
+  await expect(panel.locator('li').first()).toBeVisible();
+});
