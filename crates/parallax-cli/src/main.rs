@@ -66,6 +66,18 @@ enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// Stance tags: who takes which position on which target, with the cues and the rule.
+    Stance {
+        /// The corpus folder.
+        #[arg(long, default_value = "seeds")]
+        corpus: PathBuf,
+        /// A story profile (TOML) to use instead of the corpus's story.toml or the built-in one.
+        #[arg(long)]
+        profile: Option<PathBuf>,
+        /// Print one JSON object per tag.
+        #[arg(long)]
+        json: bool,
+    },
     /// The numeric claims of each article, normalised (what they count, value, qualifier).
     Figures {
         /// The corpus folder.
@@ -181,6 +193,34 @@ fn main() -> ExitCode {
             };
             let found = parallax_core::align::reuse(&loaded.corpus.articles, &Default::default());
             finish(report::reuse(&loaded.corpus, &found, json, &mut out))
+        }
+        Command::Stance {
+            corpus,
+            profile,
+            json,
+        } => {
+            let Some(loaded) = load(&corpus) else {
+                return ExitCode::FAILURE;
+            };
+            let profile = match profile {
+                None => loaded.corpus.profile.clone(),
+                Some(path) => {
+                    match std::fs::read_to_string(&path)
+                        .map_err(|e| e.to_string())
+                        .and_then(|src| parallax_core::stance::Profile::from_toml(&src))
+                    {
+                        Ok(p) => p,
+                        Err(why) => {
+                            eprintln!(
+                                "parallax: {}: the story profile cannot be read ({why})",
+                                path.display()
+                            );
+                            return ExitCode::FAILURE;
+                        }
+                    }
+                }
+            };
+            finish(report::stance(&loaded.corpus, &profile, json, &mut out))
         }
         Command::Figures { corpus, json } => {
             let Some(loaded) = load(&corpus) else {

@@ -436,3 +436,63 @@ pub fn figures(corpus: &Corpus, json: bool, out: &mut impl Write) -> io::Result<
     }
     Ok(())
 }
+
+#[derive(Serialize)]
+struct TagJson<'a> {
+    doc: &'a str,
+    paragraph: usize,
+    sentence: usize,
+    start: usize,
+    end: usize,
+    actor: &'a str,
+    actor_surface: &'a str,
+    target: &'a str,
+    stance: parallax_core::stance::Polarity,
+    voice: parallax_core::stance::Voice,
+    cues: Vec<&'a str>,
+    rule: &'a str,
+    confidence: f32,
+}
+
+/// `parallax stance`: one line per tag.
+pub fn stance(
+    corpus: &Corpus,
+    profile: &parallax_core::stance::Profile,
+    json: bool,
+    out: &mut impl Write,
+) -> io::Result<()> {
+    for a in &corpus.articles {
+        for t in parallax_core::stance::tag_article(a, profile) {
+            if json {
+                let line = TagJson {
+                    doc: &a.id,
+                    paragraph: t.paragraph,
+                    sentence: t.sentence,
+                    start: t.span.start,
+                    end: t.span.end,
+                    actor: &t.actor,
+                    actor_surface: &t.actor_surface,
+                    target: &t.target,
+                    stance: t.stance,
+                    voice: t.voice,
+                    cues: t.cues.iter().map(|c| a.slice(*c)).collect(),
+                    rule: &t.rule,
+                    confidence: t.confidence,
+                };
+                writeln!(out, "{}", serde_json::to_string(&line).unwrap_or_default())?;
+            } else {
+                writeln!(
+                    out,
+                    "{}  ¶{:<3} {:<14} {:?} {:<26} {:?}",
+                    a.id,
+                    t.paragraph + 1,
+                    t.actor,
+                    t.stance,
+                    t.target,
+                    t.voice
+                )?;
+            }
+        }
+    }
+    Ok(())
+}

@@ -266,3 +266,40 @@ fn figures_json_per_article() {
     assert_eq!(f["approx"], "more_than");
     assert_eq!(f["text"], "over 80 percent");
 }
+
+#[test]
+fn stance_json_one_line_per_tag() {
+    let out = parallax(&["stance", "--corpus", "seeds", "--json"]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let lines: Vec<serde_json::Value> = String::from_utf8(out.stdout)
+        .unwrap()
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert!(lines.len() > 20);
+    for key in [
+        "doc",
+        "sentence",
+        "start",
+        "end",
+        "actor",
+        "actor_surface",
+        "target",
+        "stance",
+        "voice",
+        "cues",
+        "rule",
+        "confidence",
+    ] {
+        assert!(!lines[0][key].is_null(), "a tag lacks {key}");
+    }
+    assert!(lines.iter().any(|l| l["actor"] == "kremlin"
+        && l["target"] == "foreign_interference"
+        && l["stance"] == "oppose"));
+    let bad = parallax(&["stance", "--corpus", "seeds", "--profile", "/no/such.toml"]);
+    assert!(!bad.status.success());
+}
