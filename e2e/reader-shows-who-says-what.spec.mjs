@@ -15,3 +15,12 @@ test('the reader marks stance-bearing sentences with who takes which position, a
   await expect(panel).toContainText('Positions reported in this article');
   await expect(panel.locator('li').first()).toBeVisible();
 });
+
+test('a stance search lists the sentences that take that position', async ({ page }) => {
+  await page.goto('/?v=1&q=stance%3Asanctions%3Dsupport');
+  await ready(page);
+  const hits = page.getByTestId('hit');
+  await expect(hits.first()).toBeVisible();
+  await expect(page.getByTestId('passage').first()).toContainText(/sanction/i);
+  await expect(page.getByTestId('passage').first().locator('mark').first()).toBeVisible();
+});

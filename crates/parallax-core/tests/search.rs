@@ -208,7 +208,7 @@ fn malformed_queries_answer_with_hints_never_panic() {
         ("foo:bar", "not a filter"),
         ("date:yesterday dialogue", "is not a date"),
         ("outlet:", "needs a value"),
-        ("actor:putin dialogue", "stance tagging"),
+        ("stance:sanctions=maybe", "is not a stance"),
     ];
     for (q, hint) in cases {
         let r = run(q);
@@ -419,4 +419,29 @@ fn alias_groups_in_the_sidecar_are_checked() {
             .contains("corpus.toml:5: an alias group needs two or more single words"),
         "{e}"
     );
+}
+
+#[test]
+fn stance_and_actor_filters_list_the_tagged_sentences() {
+    let r = run("stance:sanctions=support");
+    assert!(r.total >= 1, "{:?}", r.hints);
+    for h in &r.hits {
+        let tags = &SEEDS.stances[h.doc];
+        assert!(tags.iter().any(
+            |t| t.target == "sanctions" && t.stance == parallax_core::stance::Polarity::Support
+        ));
+        // The passages are the tagged sentences, with their cue words marked.
+        let p = &h.passages[0];
+        assert!(tags
+            .iter()
+            .any(|t| t.span.start == p.start && t.span.end == p.end));
+        assert!(!p.highlights.is_empty());
+    }
+    let kremlin = run("actor:kremlin");
+    assert_eq!(ids(&kremlin), ["003"]);
+    // Filters combine with words, and can be negated.
+    let r = run("dialogue actor:putin");
+    assert!(ids(&r).contains(&"004"));
+    let r = run("dialogue -actor:putin");
+    assert!(!ids(&r).contains(&"004"));
 }

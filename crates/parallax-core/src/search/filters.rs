@@ -223,3 +223,79 @@ impl DateFilter {
         }) || (bucket == "undated" && filters.iter().any(|f| !f.negated && f.range.is_none()))
     }
 }
+
+/// A parsed `actor:` or `stance:` filter: `actor:putin` (id or a word of the name),
+/// `stance:sanctions`, `stance:sanctions=support` (`oppose`, `neutral`).
+pub(super) struct StanceFilter {
+    actor: Option<String>,
+    target: Option<String>,
+    polarity: Option<crate::stance::Polarity>,
+    negated: bool,
+}
+
+impl StanceFilter {
+    pub(super) fn new(
+        field: crate::query::Field,
+        value: &str,
+        negated: bool,
+    ) -> Result<StanceFilter, String> {
+        use crate::query::Field;
+        use crate::stance::Polarity;
+        let v = value.trim().to_lowercase();
+        match field {
+            Field::Actor => Ok(StanceFilter {
+                actor: Some(v),
+                target: None,
+                polarity: None,
+                negated,
+            }),
+            Field::Stance => {
+                let (target, polarity) = match v.split_once('=') {
+                    Some((t, p)) => (t.to_string(), Some(p.to_string())),
+                    None => (v.clone(), None),
+                };
+                let polarity = match polarity.as_deref() {
+                    None => None,
+                    Some("support" | "for" | "pro") => Some(Polarity::Support),
+                    Some("oppose" | "against" | "anti") => Some(Polarity::Oppose),
+                    Some("neutral" | "neutral_report" | "report") => Some(Polarity::NeutralReport),
+                    Some(other) => {
+                        return Err(format!(
+                            "“{other}” is not a stance; write stance:{target}=support, =oppose or =neutral."
+                        ))
+                    }
+                };
+                Ok(StanceFilter {
+                    actor: None,
+                    target: Some(target),
+                    polarity,
+                    negated,
+                })
+            }
+            _ => Err(format!("“{}:” is not a stance filter.", field.as_str())),
+        }
+    }
+
+    /// Whether a tag is what the filter asks for (ignoring negation).
+    pub(super) fn selects(&self, corpus: &Corpus, t: &crate::stance::Tag) -> bool {
+        let actor_ok = self.actor.as_ref().is_none_or(|a| {
+            t.actor == *a
+                || corpus.profile.actors.iter().any(|x| {
+                    x.id == t.actor && fold(&x.name).split_whitespace().any(|w| w == fold(a))
+                })
+                || fold(&t.actor_surface) == fold(a)
+        });
+        let target_ok = self.target.as_ref().is_none_or(|g| t.target == *g);
+        let polarity_ok = self.polarity.is_none_or(|p| t.stance == p);
+        actor_ok && target_ok && polarity_ok
+    }
+
+    pub(super) fn all_admit(filters: &[StanceFilter], corpus: &Corpus, d: usize) -> bool {
+        let tags = corpus.stances.get(d).map_or(&[][..], Vec::as_slice);
+        admitted(
+            filters,
+            |f| tags.iter().any(|t| f.selects(corpus, t)),
+            |f| f.negated,
+        )
+    }
+}

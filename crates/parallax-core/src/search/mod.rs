@@ -15,7 +15,7 @@ use crate::text::normalise::fold;
 use crate::text::tokenize::{is_stopword, word_spans};
 use crate::Corpus;
 use expand::expand;
-use filters::{DateFilter, OutletFilter};
+use filters::{DateFilter, OutletFilter, StanceFilter};
 use serde::Serialize;
 use std::collections::BTreeMap;
 
@@ -296,6 +296,7 @@ pub fn search(corpus: &Corpus, input: &str, opts: &Options) -> Results {
     let facts = corpus.facts();
     let mut outlet_filters: Vec<OutletFilter> = Vec::new();
     let mut date_filters: Vec<DateFilter> = Vec::new();
+    let mut stance_filters: Vec<StanceFilter> = Vec::new();
     for c in &q.clauses {
         match c {
             Clause::Term { text, prefix, negated } => {
@@ -322,13 +323,16 @@ pub fn search(corpus: &Corpus, input: &str, opts: &Options) -> Results {
                     "“date:{value}” is not a date; write date:2020, date:2020-08, date:2020-08-14 or a range like date:2020-08-01..2020-08-20."
                 )),
             },
-            Clause::Filter { field, .. } => res.hints.push(format!(
-                "“{}:” filters need stance tagging, which is not part of this build yet; the filter was left out.",
-                field.as_str()
-            )),
+            Clause::Filter { field, value, negated } => match StanceFilter::new(*field, value, *negated) {
+                Ok(f) => stance_filters.push(f),
+                Err(hint) => res.hints.push(hint),
+            },
         }
     }
-    res.active = !positive.is_empty() || !outlet_filters.is_empty() || !date_filters.is_empty();
+    res.active = !positive.is_empty()
+        || !outlet_filters.is_empty()
+        || !date_filters.is_empty()
+        || !stance_filters.is_empty();
     if !res.active {
         return res;
     }
@@ -429,9 +433,10 @@ pub fn search(corpus: &Corpus, input: &str, opts: &Options) -> Results {
         &mut res,
     );
 
+    let stance_ok = |d: u32| StanceFilter::all_admit(&stance_filters, corpus, d as usize);
     let mut ranked: Vec<(u32, f32)> = term_docs
         .into_iter()
-        .filter(|&d| outlet_ok(d) && date_ok(d))
+        .filter(|&d| outlet_ok(d) && date_ok(d) && stance_ok(d))
         .map(|d| (d, score[d as usize]))
         .collect();
     res.total = ranked.len();
@@ -465,7 +470,11 @@ pub fn search(corpus: &Corpus, input: &str, opts: &Options) -> Results {
                 passages: Vec::new(),
                 matched_terms: Vec::new(),
             };
-            fill_passages(corpus, &active, opts, &mut hit);
+            if active.is_empty() && !stance_filters.is_empty() {
+                stance_passages(corpus, &stance_filters, opts, &mut hit);
+            } else {
+                fill_passages(corpus, &active, opts, &mut hit);
+            }
             hit
         })
         .collect();
@@ -659,4 +668,41 @@ fn highlight(index: &Index, u: u32, text: &str, active: &[Active<'_>]) -> Vec<Hi
         }
     }
     kept
+}
+
+/// For a search by stance or actor alone: the tagged sentences are the passages, their cue words
+/// highlighted.
+fn stance_passages(corpus: &Corpus, filters: &[StanceFilter], opts: &Options, hit: &mut Hit) {
+    let article = &corpus.articles[hit.doc];
+    let tags = corpus.stances.get(hit.doc).map_or(&[][..], Vec::as_slice);
+    for t in tags
+        .iter()
+        .filter(|t| filters.iter().any(|f| f.selects(corpus, t)))
+        .take(opts.passages)
+    {
+        let mut cues: Vec<crate::Span> = t.cues.clone();
+        cues.sort_by_key(|c| c.start);
+        cues.dedup_by(|a, b| a.start < b.end);
+        let highlights = cues
+            .into_iter()
+            .map(|c| Highlight {
+                start: c.start,
+                end: c.end,
+                kind: MatchKind::Exact,
+                query: t.rule.clone(),
+            })
+            .collect();
+        hit.passages.push(Passage {
+            paragraph: Some(t.paragraph),
+            start: t.span.start,
+            end: t.span.end,
+            score: t.confidence,
+            highlights,
+        });
+        let who = t.actor_surface.clone();
+        if !who.is_empty() && !hit.matched_terms.contains(&who) {
+            hit.matched_terms.push(who);
+        }
+    }
+    let _ = article;
 }
