@@ -141,6 +141,19 @@ fn CellView(
     }
 }
 
+/// A row holding one article's paragraph that no other article has.
+fn solo_row(width: usize, column: usize, article: &'static Article, para: usize) -> Vec<Cell> {
+    let mut row = vec![Cell::Missing; width];
+    row[column] = Cell::Para {
+        article,
+        para,
+        pair: None,
+        pivot: None,
+        alone: true,
+    };
+    row
+}
+
 /// Rows of the comparison: pivot order, with the second article's unique paragraphs woven in
 /// where they stand in it; further articles' unique paragraphs follow at the end.
 fn rows(pivot: &'static Article, others: &[(&'static Article, Alignment)]) -> Vec<Vec<Cell>> {
@@ -166,15 +179,7 @@ fn rows(pivot: &'static Article, others: &[(&'static Article, Alignment)]) -> Ve
                         let (before, after): (Vec<usize>, Vec<usize>) =
                             pending_b.iter().partition(|&&b| b < pair.b);
                         for b in before {
-                            let mut solo = vec![Cell::Missing; width];
-                            solo[1] = Cell::Para {
-                                article,
-                                para: b,
-                                pair: None,
-                                pivot: None,
-                                alone: true,
-                            };
-                            rows.push(solo);
+                            rows.push(solo_row(width, 1, article, b));
                         }
                         pending_b = after;
                     }
@@ -203,15 +208,7 @@ fn rows(pivot: &'static Article, others: &[(&'static Article, Alignment)]) -> Ve
             al.only_b.clone()
         };
         for b in rest {
-            let mut solo = vec![Cell::Missing; width];
-            solo[k + 1] = Cell::Para {
-                article,
-                para: b,
-                pair: None,
-                pivot: None,
-                alone: true,
-            };
-            rows.push(solo);
+            rows.push(solo_row(width, k + 1, article, b));
         }
     }
     rows

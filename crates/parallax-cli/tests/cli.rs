@@ -15,6 +15,14 @@ fn parallax(args: &[&str]) -> std::process::Output {
         .expect("the binary runs")
 }
 
+/// Each line of a command's output, parsed as JSON.
+fn json_lines(stdout: &[u8]) -> Vec<serde_json::Value> {
+    String::from_utf8_lossy(stdout)
+        .lines()
+        .map(|l| serde_json::from_str(l).expect("each line is JSON"))
+        .collect()
+}
+
 #[test]
 fn articles_json_prints_one_object_per_seed() {
     let out = parallax(&["articles", "--corpus", "seeds", "--json"]);
@@ -23,11 +31,7 @@ fn articles_json_prints_one_object_per_seed() {
         "{}",
         String::from_utf8_lossy(&out.stderr)
     );
-    let lines: Vec<serde_json::Value> = String::from_utf8(out.stdout)
-        .unwrap()
-        .lines()
-        .map(|l| serde_json::from_str(l).expect("each line is JSON"))
-        .collect();
+    let lines: Vec<serde_json::Value> = json_lines(&out.stdout);
     assert_eq!(lines.len(), 5);
     // (id, outlet label, date, provenance, dateline, boilerplate spans, repeats)
     let want = [
@@ -172,11 +176,7 @@ fn search_json_ranks_like_the_page() {
         "{}",
         String::from_utf8_lossy(&out.stderr)
     );
-    let lines: Vec<serde_json::Value> = String::from_utf8(out.stdout)
-        .unwrap()
-        .lines()
-        .map(|l| serde_json::from_str(l).unwrap())
-        .collect();
+    let lines: Vec<serde_json::Value> = json_lines(&out.stdout);
     let docs: Vec<&str> = lines.iter().map(|l| l["doc"].as_str().unwrap()).collect();
     assert_eq!(docs, TSIKHANOUSKAYA_RANKING);
     let reuters = &lines[1];
@@ -247,11 +247,7 @@ fn compare_and_reuse_print_spans_into_the_files() {
 fn figures_json_per_article() {
     let out = parallax(&["figures", "--corpus", "seeds", "--json"]);
     assert!(out.status.success());
-    let lines: Vec<serde_json::Value> = String::from_utf8(out.stdout)
-        .unwrap()
-        .lines()
-        .map(|l| serde_json::from_str(l).unwrap())
-        .collect();
+    let lines: Vec<serde_json::Value> = json_lines(&out.stdout);
     assert_eq!(lines.len(), 5);
     let deaths_003: Vec<f64> = lines[3]["figures"]
         .as_array()
@@ -275,11 +271,7 @@ fn stance_json_one_line_per_tag() {
         "{}",
         String::from_utf8_lossy(&out.stderr)
     );
-    let lines: Vec<serde_json::Value> = String::from_utf8(out.stdout)
-        .unwrap()
-        .lines()
-        .map(|l| serde_json::from_str(l).unwrap())
-        .collect();
+    let lines: Vec<serde_json::Value> = json_lines(&out.stdout);
     assert!(lines.len() > 20);
     for key in [
         "doc",
