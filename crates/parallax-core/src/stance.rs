@@ -217,6 +217,9 @@ const OPPOSE_TRIGGERS: &[&str] = &[
     "denied",
 ];
 
+/// Most bytes between an actor and the verb it is the subject of (`Putin on Thursday called`).
+const SUBJECT_GAP: usize = 45;
+
 const NEGATIONS: &[&str] = &["not", "never", "no", "n't", "without"];
 
 const REPORTING: &[&str] = &[
@@ -467,11 +470,36 @@ fn judge(
         .flat_map(|t| find_all(lower, t))
         .filter(|m| m.start < cue.start && !in_quote(m.start))
         .min_by_key(|m| m.start);
-    let subject = lead.and_then(|l| {
+    // Possessives (`his`, `her`) name an owner, not a speaker.
+    let can_speak = |m: &&Mention| {
+        !in_quote(m.at.start) && !matches!(m.surface.to_ascii_lowercase().as_str(), "his" | "her")
+    };
+    // First choice: the nearest speech or stance verb before the cue (not an infinitive, `to
+    // start`) with an actor right before it — the subject of the clause the cue is in (`…, while
+    // Merkel stressed that …`).
+    let mut verbs: Vec<Span> = SUPPORT_TRIGGERS
+        .iter()
+        .chain(OPPOSE_TRIGGERS)
+        .chain(REPORTING)
+        .flat_map(|t| find_all(lower, t))
+        .filter(|m| m.start < cue.start && !in_quote(m.start) && !lower[..m.start].ends_with("to "))
+        .collect();
+    verbs.sort_by_key(|m| std::cmp::Reverse(m.start));
+    let clause_subject = verbs.iter().find_map(|v| {
         named
             .iter()
-            .filter(|m| m.at.end <= l.start && !in_quote(m.at.start))
+            .filter(can_speak)
+            .filter(|m| m.at.end <= v.start && v.start - m.at.end <= SUBJECT_GAP)
             .last()
+    });
+    let subject = clause_subject.or_else(|| {
+        lead.and_then(|l| {
+            named
+                .iter()
+                .filter(can_speak)
+                .filter(|m| m.at.end <= l.start)
+                .last()
+        })
     });
     let speaker = quotes
         .iter()

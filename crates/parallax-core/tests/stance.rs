@@ -141,4 +141,4 @@ fn evaluation_on_the_seed_gold_set() {
 
 /// Measured when the tagger landed; raise them as the rules improve (targets: 0.85 and 0.9).
 const FLOOR_MACRO_F1: f64 = 0.85;
-const FLOOR_ACTOR: f64 = 0.6;
+const FLOOR_ACTOR: f64 = 0.65;
