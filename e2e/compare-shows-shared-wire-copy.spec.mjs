@@ -66,3 +66,13 @@ test('the figures table flags the death toll on which the outlets disagree', asy
   await expect(detained).not.toContainText('Outlets disagree');
   await expect(detained.locator('td').first()).toContainText('> 6,700');
 });
+
+test('the comparison shows who each article quotes or reports, and on what', async ({ page }) => {
+  await page.goto('/?v=1&compare=003_fa59a08e2227003b,004_9c538ca53b92ee9e');
+  await ready(page);
+  const putin = page.getByTestId('voice-row').filter({ hasText: 'Vladimir Putin' });
+  await expect(putin.locator('td').nth(1)).toContainText('dialogue between authorities and opposition');
+  const kremlin = page.getByTestId('voice-row').filter({ hasText: 'The Kremlin' });
+  await expect(kremlin.locator('td').nth(0)).toContainText('against');
+  await expect(kremlin.locator('td').nth(1)).toHaveText('—');
+});

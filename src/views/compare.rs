@@ -214,6 +214,113 @@ fn rows(pivot: &'static Article, others: &[(&'static Article, Alignment)]) -> Ve
     rows
 }
 
+/// Who each compared article quotes or reports, and which positions it reports: one row per
+/// actor, one column per article, each cell listing the actor's positions there.
+#[component]
+fn VoicesTable(articles: Vec<&'static Article>, corpus: &'static Corpus) -> impl IntoView {
+    use parallax_core::stance::{Polarity, Tag, Voice};
+    let tags: Vec<&'static [Tag]> = articles
+        .iter()
+        .map(|a| {
+            corpus
+                .articles
+                .iter()
+                .position(|x| x.id == a.id)
+                .and_then(|i| corpus.stances.get(i))
+                .map_or(&[][..], Vec::as_slice)
+        })
+        .collect();
+    let mut actors: Vec<&str> = tags
+        .iter()
+        .flat_map(|ts| ts.iter().map(|t| t.actor.as_str()))
+        .collect();
+    actors.sort_unstable();
+    actors.dedup();
+    if actors.is_empty() {
+        return ().into_any();
+    }
+    let profile = &corpus.profile;
+    let name = |id: &str| {
+        profile.actors.iter().find(|a| a.id == id).map_or_else(
+            || {
+                if id == "outlet" {
+                    "The outlet itself".to_string()
+                } else {
+                    id.to_string()
+                }
+            },
+            |a| a.name.clone(),
+        )
+    };
+    let label = |id: &str| {
+        profile
+            .targets
+            .iter()
+            .find(|t| t.id == id)
+            .map_or_else(|| id.to_string(), |t| t.label.clone())
+    };
+    let heads = articles
+        .iter()
+        .map(|a| view! { <th scope="col">{a.outlet_label()}</th> })
+        .collect_view();
+    let body = actors
+        .into_iter()
+        .map(|actor| {
+            let cells = tags
+                .iter()
+                .map(|ts| {
+                    let mine: Vec<&Tag> = ts.iter().filter(|t| t.actor == actor).collect();
+                    if mine.is_empty() {
+                        return view! { <td class="none">"—"</td> }.into_any();
+                    }
+                    let voice = if mine.iter().any(|t| t.voice == Voice::Quoted) {
+                        "quoted"
+                    } else if mine.iter().all(|t| t.voice == Voice::Outlet) {
+                        "in its own words"
+                    } else {
+                        "reported"
+                    };
+                    let mut positions: Vec<(String, Polarity)> = mine.iter().map(|t| (t.target.clone(), t.stance)).collect();
+                    positions.sort_by(|a, b| a.0.cmp(&b.0));
+                    positions.dedup();
+                    let items = positions
+                        .into_iter()
+                        .map(|(target, p)| {
+                            let (class, word) = match p {
+                                Polarity::Support => ("support", "for"),
+                                Polarity::Oppose => ("oppose", "against"),
+                                Polarity::NeutralReport => ("neutral", "reports on"),
+                            };
+                            view! { <li><span class=format!("stance-badge {class}")><em>{word}</em></span> " " {label(&target).to_lowercase()}</li> }
+                        })
+                        .collect_view();
+                    view! {
+                        <td>
+                            <span class="voice-note">{voice}</span>
+                            <ul>{items}</ul>
+                        </td>
+                    }
+                    .into_any()
+                })
+                .collect_view();
+            view! { <tr data-testid="voice-row"><th scope="row">{name(actor)}</th>{cells}</tr> }
+        })
+        .collect_view();
+    view! {
+        <section class="figures voices" aria-labelledby="voices-heading">
+            <h2 id="voices-heading">"Who is heard, and on what"</h2>
+            <p class="figures-note">"Actors each article quotes or reports, with the positions it gives them (from the stance tags)."</p>
+            <div class="table-scroll">
+                <table data-testid="voices">
+                    <thead><tr><th scope="col">"Actor"</th>{heads}</tr></thead>
+                    <tbody>{body}</tbody>
+                </table>
+            </div>
+        </section>
+    }
+    .into_any()
+}
+
 /// Figures across the compared articles, one row per measure, disagreements flagged in words.
 #[component]
 fn FiguresTable(articles: Vec<&'static Article>, route: Memo<Route>) -> impl IntoView {
@@ -290,7 +397,6 @@ pub fn CompareView(
     corpus: &'static Corpus,
     route: Memo<Route>,
 ) -> impl IntoView {
-    let _ = corpus;
     let pivot = articles[0];
     let thresholds = Thresholds::default();
     let others: Vec<(&'static Article, Alignment)> = articles[1..]
@@ -364,6 +470,7 @@ pub fn CompareView(
                 <div class="compare-row compare-heads" role="row">{headers}</div>
                 {body}
             </div>
+            <VoicesTable articles=articles.clone() corpus=corpus />
             <FiguresTable articles=articles.clone() route=route />
         </section>
     }
