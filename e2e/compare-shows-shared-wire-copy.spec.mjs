@@ -76,3 +76,17 @@ test('the comparison shows who each article quotes or reports, and on what', asy
   await expect(kremlin.locator('td').nth(0)).toContainText('against');
   await expect(kremlin.locator('td').nth(1)).toHaveText('—');
 });
+
+test('focusing a passage marks it and its counterparts, and the link keeps the focus', async ({ page }) => {
+  await page.goto(`/?v=1&compare=${PAIR}`);
+  await ready(page);
+  const row = page.locator('.compare-row').filter({ hasText: 'Police cracked down' });
+  await row.getByTestId('focus-link').first().click();
+  await expect(page).toHaveURL(/focus=000_8ab391a8a651fb65%3A7/);
+  await expect(row).toHaveClass(/focused/);
+  await expect(row.locator('.cell.focused')).toHaveCount(1);
+  await page.reload();
+  await ready(page);
+  await expect(page.locator('.compare-row.focused')).toContainText('Demonstrations were harshly suppressed');
+  await expect(page.locator('.compare-row.focused')).toBeInViewport();
+});

@@ -75,6 +75,7 @@ fn CellView(
     column: usize,
     pivot: &'static Article,
     route: Memo<Route>,
+    focus: Memo<Option<String>>,
 ) -> impl IntoView {
     match cell {
         Cell::Missing => {
@@ -126,12 +127,23 @@ fn CellView(
                 })
             };
             let unique = alone;
+            let key = passage_key(article, para);
+            let key_for_link = key.clone();
+            let focus_link = move || {
+                route.with(|r| {
+                    let mut state = r.state.clone();
+                    state.focus = Some(key_for_link.clone());
+                    href(&r.path, &state)
+                })
+            };
+            let is_focused = move || focus.with(|f| f.as_deref() == Some(key.as_str()));
             view! {
-                <div class="cell" class:unique=unique data-testid="cell">
+                <div class="cell" class:unique=unique class:focused=is_focused data-testid="cell">
                     <div class="cell-head">
                         <span class="cell-source">{article.outlet_label()}</span>
                         <a class="passage-link" href=link title="Open the article at this paragraph">"¶" {para + 1}</a>
                         {label}
+                        <a class="focus-link" href=focus_link title="Focus this passage and its counterparts" data-testid="focus-link">"Focus"</a>
                     </div>
                     <p class="cell-text">{body}</p>
                 </div>
@@ -139,6 +151,11 @@ fn CellView(
             .into_any()
         }
     }
+}
+
+/// How a passage is named in a `focus=` link: `ID:N`, N counted from 1.
+fn passage_key(article: &Article, para: usize) -> String {
+    format!("{}:{}", article.id, para + 1)
 }
 
 /// A row holding one article's paragraph that no other article has.
@@ -444,15 +461,48 @@ pub fn CompareView(
             }
         })
         .collect_view();
+    // The focused passage (`focus=ID:N`): its row, with its counterparts, is marked and scrolled to.
+    let focus = Memo::new(move |_| route.with(|r| r.state.focus.clone()));
+    let row_keys: Vec<Vec<String>> = table
+        .iter()
+        .map(|row| {
+            row.iter()
+                .filter_map(|c| match c {
+                    Cell::Para { article, para, .. } => Some(passage_key(article, *para)),
+                    Cell::Missing => None,
+                })
+                .collect()
+        })
+        .collect();
+    let focused_row = Memo::new(move |_| {
+        focus.with(|f| {
+            f.as_ref()
+                .and_then(|f| row_keys.iter().position(|k| k.contains(f)))
+        })
+    });
+    Effect::new(move |_| {
+        if let Some(i) = focused_row.get() {
+            request_animation_frame(move || {
+                if let Some(el) = document().get_element_by_id(&format!("row-{i}")) {
+                    el.scroll_into_view();
+                }
+            });
+        }
+    });
     let body = table
         .into_iter()
-        .map(|row| {
+        .enumerate()
+        .map(|(i, row)| {
             let cells = row
                 .into_iter()
                 .enumerate()
-                .map(|(c, cell)| view! { <CellView cell=cell column=c pivot=pivot route=route /> })
+                .map(|(c, cell)| view! { <CellView cell=cell column=c pivot=pivot route=route focus=focus /> })
                 .collect_view();
-            view! { <div class="compare-row" role="row">{cells}</div> }
+            view! {
+                <div class="compare-row" class:focused=move || focused_row.get() == Some(i) id=format!("row-{i}") role="row">
+                    {cells}
+                </div>
+            }
         })
         .collect_view();
     view! {

@@ -18,6 +18,8 @@ pub struct ViewState {
     pub doc: Option<String>,
     /// Articles compared side by side (`compare=a,b`), two to four.
     pub compare: Vec<String>,
+    /// The passage in focus in a comparison (`focus=ID:N`, paragraph N counted from 1).
+    pub focus: Option<String>,
 }
 
 /// Most articles compared at once.
@@ -130,6 +132,10 @@ impl ViewState {
                 "doc" => notices.push(Notice {
                     message: "The link names more than one article or an empty one; only the first is opened.".into(),
                 }),
+                "focus" if state.focus.is_none() && !v.is_empty() => state.focus = Some(v),
+                "focus" => notices.push(Notice {
+                    message: "The link focuses more than one passage or an empty one; only the first is used.".into(),
+                }),
                 "compare" if state.compare.is_empty() => {
                     let mut ids: Vec<String> =
                         raw.split(',').map(decode_component).filter(|id| !id.is_empty()).collect();
@@ -212,7 +218,8 @@ impl ViewState {
 impl fmt::Display for ViewState {
     /// The query string, without `?`; empty for the default view.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        if self.q.is_none() && self.doc.is_none() && self.compare.is_empty() {
+        if self.q.is_none() && self.doc.is_none() && self.compare.is_empty() && self.focus.is_none()
+        {
             return Ok(());
         }
         write!(f, "v={VERSION}")?;
@@ -221,6 +228,9 @@ impl fmt::Display for ViewState {
         }
         if let Some(doc) = &self.doc {
             write!(f, "&doc={}", encode_component(doc))?;
+        }
+        if let Some(focus) = &self.focus {
+            write!(f, "&focus={}", encode_component(focus))?;
         }
         if !self.compare.is_empty() {
             let ids: Vec<String> = self.compare.iter().map(|id| encode_component(id)).collect();
@@ -258,6 +268,7 @@ mod tests {
                     q: q.map(String::from),
                     doc: doc.map(String::from),
                     compare: compare.iter().map(|c| c.to_string()).collect(),
+                    focus: doc.map(|d| format!("{d}:3")),
                 };
                 let (back, notices) = ViewState::parse(&s.to_string());
                 assert_eq!(back, s);
@@ -310,6 +321,7 @@ mod tests {
             q: None,
             doc: Some("nope".into()),
             compare: Vec::new(),
+            focus: None,
         }
         .validate(|d| d == "yes");
         assert_eq!(s.doc, None);
