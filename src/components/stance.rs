@@ -5,11 +5,12 @@ use leptos::prelude::*;
 use parallax_core::ingest::{Article, Paragraph};
 use parallax_core::stance::{Polarity, Profile, Tag, Voice};
 
-fn actor_name(profile: &Profile, id: &str) -> String {
+/// The actor's display name (the id when the profile does not know it).
+pub fn actor_name(profile: &Profile, id: &str) -> String {
     profile.actors.iter().find(|a| a.id == id).map_or_else(
         || {
             if id == "outlet" {
-                "The outlet".to_string()
+                "The outlet itself".to_string()
             } else {
                 id.to_string()
             }
@@ -18,7 +19,8 @@ fn actor_name(profile: &Profile, id: &str) -> String {
     )
 }
 
-fn target_label(profile: &Profile, id: &str) -> String {
+/// The target's label (the id when the profile does not know it).
+pub fn target_label(profile: &Profile, id: &str) -> String {
     profile
         .targets
         .iter()
@@ -26,7 +28,8 @@ fn target_label(profile: &Profile, id: &str) -> String {
         .map_or_else(|| id.to_string(), |t| t.label.clone())
 }
 
-fn polarity_words(p: Polarity) -> (&'static str, &'static str) {
+/// CSS class and the word shown for a polarity.
+pub fn polarity_words(p: Polarity) -> (&'static str, &'static str) {
     match p {
         Polarity::Support => ("support", "for"),
         Polarity::Oppose => ("oppose", "against"),

@@ -4,6 +4,7 @@
 //! labelled "only here".
 
 use crate::components::meta::{DateLabel, Outlets};
+use crate::components::stance::{actor_name, polarity_words, target_label};
 use crate::{href, paragraph_href, Route};
 use leptos::prelude::*;
 use parallax_core::align::{align, diff, Alignment, DiffOp, Kind, Pair, Thresholds};
@@ -231,22 +232,41 @@ fn rows(pivot: &'static Article, others: &[(&'static Article, Alignment)]) -> Ve
     rows
 }
 
+/// A titled table with one column per compared article.
+#[component]
+fn TableSection(
+    id: &'static str,
+    title: &'static str,
+    note: &'static str,
+    first_column: &'static str,
+    articles: Vec<&'static Article>,
+    body: AnyView,
+    #[prop(optional)] class: &'static str,
+) -> impl IntoView {
+    let heads = articles
+        .iter()
+        .map(|a| view! { <th scope="col">{a.outlet_label()}</th> })
+        .collect_view();
+    view! {
+        <section class=format!("figures {class}") aria-labelledby=format!("{id}-heading")>
+            <h2 id=format!("{id}-heading")>{title}</h2>
+            <p class="figures-note">{note}</p>
+            <div class="table-scroll">
+                <table data-testid=id>
+                    <thead><tr><th scope="col">{first_column}</th>{heads}</tr></thead>
+                    <tbody>{body}</tbody>
+                </table>
+            </div>
+        </section>
+    }
+}
+
 /// Who each compared article quotes or reports, and which positions it reports: one row per
 /// actor, one column per article, each cell listing the actor's positions there.
 #[component]
 fn VoicesTable(articles: Vec<&'static Article>, corpus: &'static Corpus) -> impl IntoView {
     use parallax_core::stance::{Polarity, Tag, Voice};
-    let tags: Vec<&'static [Tag]> = articles
-        .iter()
-        .map(|a| {
-            corpus
-                .articles
-                .iter()
-                .position(|x| x.id == a.id)
-                .and_then(|i| corpus.stances.get(i))
-                .map_or(&[][..], Vec::as_slice)
-        })
-        .collect();
+    let tags: Vec<&'static [Tag]> = articles.iter().map(|a| corpus.stances_of(&a.id)).collect();
     let mut actors: Vec<&str> = tags
         .iter()
         .flat_map(|ts| ts.iter().map(|t| t.actor.as_str()))
@@ -257,29 +277,8 @@ fn VoicesTable(articles: Vec<&'static Article>, corpus: &'static Corpus) -> impl
         return ().into_any();
     }
     let profile = &corpus.profile;
-    let name = |id: &str| {
-        profile.actors.iter().find(|a| a.id == id).map_or_else(
-            || {
-                if id == "outlet" {
-                    "The outlet itself".to_string()
-                } else {
-                    id.to_string()
-                }
-            },
-            |a| a.name.clone(),
-        )
-    };
-    let label = |id: &str| {
-        profile
-            .targets
-            .iter()
-            .find(|t| t.id == id)
-            .map_or_else(|| id.to_string(), |t| t.label.clone())
-    };
-    let heads = articles
-        .iter()
-        .map(|a| view! { <th scope="col">{a.outlet_label()}</th> })
-        .collect_view();
+    let name = |id: &str| actor_name(profile, id);
+    let label = |id: &str| target_label(profile, id);
     let body = actors
         .into_iter()
         .map(|actor| {
@@ -303,11 +302,7 @@ fn VoicesTable(articles: Vec<&'static Article>, corpus: &'static Corpus) -> impl
                     let items = positions
                         .into_iter()
                         .map(|(target, p)| {
-                            let (class, word) = match p {
-                                Polarity::Support => ("support", "for"),
-                                Polarity::Oppose => ("oppose", "against"),
-                                Polarity::NeutralReport => ("neutral", "reports on"),
-                            };
+                            let (class, word) = polarity_words(p);
                             view! { <li><span class=format!("stance-badge {class}")><em>{word}</em></span> " " {label(&target).to_lowercase()}</li> }
                         })
                         .collect_view();
@@ -324,16 +319,15 @@ fn VoicesTable(articles: Vec<&'static Article>, corpus: &'static Corpus) -> impl
         })
         .collect_view();
     view! {
-        <section class="figures voices" aria-labelledby="voices-heading">
-            <h2 id="voices-heading">"Who is heard, and on what"</h2>
-            <p class="figures-note">"Actors each article quotes or reports, with the positions it gives them (from the stance tags)."</p>
-            <div class="table-scroll">
-                <table data-testid="voices">
-                    <thead><tr><th scope="col">"Actor"</th>{heads}</tr></thead>
-                    <tbody>{body}</tbody>
-                </table>
-            </div>
-        </section>
+        <TableSection
+            id="voices"
+            class="voices"
+            title="Who is heard, and on what"
+            note="Actors each article quotes or reports, with the positions it gives them (from the stance tags)."
+            first_column="Actor"
+            articles=articles
+            body=body.into_any()
+        />
     }
     .into_any()
 }
@@ -345,10 +339,6 @@ fn FiguresTable(articles: Vec<&'static Article>, route: Memo<Route>) -> impl Int
     if rows.is_empty() {
         return view! { <p class="figures-empty">"The compared articles state no figures Parallax recognises."</p> }.into_any();
     }
-    let heads = articles
-        .iter()
-        .map(|a| view! { <th scope="col">{a.outlet_label()}</th> })
-        .collect_view();
     let body = rows
         .into_iter()
         .map(|row| {
@@ -391,18 +381,14 @@ fn FiguresTable(articles: Vec<&'static Article>, route: Memo<Route>) -> impl Int
         })
         .collect_view();
     view! {
-        <section class="figures" aria-labelledby="figures-heading">
-            <h2 id="figures-heading">"Figures"</h2>
-            <p class="figures-note">
-                "> more than, ≥ at least, ≈ about, ~ order of magnitude (“several thousand”). A row is flagged when two outlets' figures cannot both be true."
-            </p>
-            <div class="table-scroll">
-                <table data-testid="figures">
-                    <thead><tr><th scope="col">"What is counted"</th>{heads}</tr></thead>
-                    <tbody>{body}</tbody>
-                </table>
-            </div>
-        </section>
+        <TableSection
+            id="figures"
+            title="Figures"
+            note="> more than, ≥ at least, ≈ about, ~ order of magnitude (“several thousand”). A row is flagged when two outlets' figures cannot both be true."
+            first_column="What is counted"
+            articles=articles.clone()
+            body=body.into_any()
+        />
     }
     .into_any()
 }

@@ -153,12 +153,7 @@ pub fn Reader(
     };
     let order = in_reading_order(corpus);
     let profile = &corpus.profile;
-    let tags: &'static [parallax_core::stance::Tag] = corpus
-        .articles
-        .iter()
-        .position(|a| a.id == article.id)
-        .and_then(|i| corpus.stances.get(i))
-        .map_or(&[], Vec::as_slice);
+    let tags = corpus.stances_of(&article.id);
     let pos = order.iter().position(|a| a.id == article.id).unwrap_or(0);
     let link_to = move |a: Option<&'static Article>| {
         move || {

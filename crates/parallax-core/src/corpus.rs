@@ -111,6 +111,15 @@ impl Corpus {
         self.facts.get_or_init(|| crate::search::Facts::of(self))
     }
 
+    /// The stance tags of the article with this id (none if it has none or does not exist).
+    pub fn stances_of(&self, id: &str) -> &[crate::stance::Tag] {
+        self.articles
+            .iter()
+            .position(|a| a.id == id)
+            .and_then(|i| self.stances.get(i))
+            .map_or(&[], Vec::as_slice)
+    }
+
     /// The article with this id.
     pub fn get(&self, id: &str) -> Option<&Article> {
         self.articles.iter().find(|a| a.id == id)

@@ -380,7 +380,7 @@ pub fn tag_article(article: &Article, profile: &Profile) -> Vec<Tag> {
                     }
                     for c in find_all(&lower, cue) {
                         if let Some(tag) = judge(
-                            article, *span, sentence, &lower, target, c, &named, &quotes, &in_quote,
+                            *span, sentence, &lower, target, c, &named, &quotes, &in_quote,
                         ) {
                             tags.push(Tag {
                                 paragraph: pi,
@@ -406,7 +406,6 @@ pub fn tag_article(article: &Article, profile: &Profile) -> Vec<Tag> {
 
 #[allow(clippy::too_many_arguments)]
 fn judge(
-    article: &Article,
     span: Span,
     sentence: &str,
     lower: &str,
@@ -541,7 +540,6 @@ fn judge(
         None => return None,
     };
     let abs = |s: Span| Span::new(span.start + s.start, span.start + s.end);
-    let _ = article;
     Some(Tag {
         paragraph: 0,
         sentence: 0,

@@ -673,7 +673,6 @@ fn highlight(index: &Index, u: u32, text: &str, active: &[Active<'_>]) -> Vec<Hi
 /// For a search by stance or actor alone: the tagged sentences are the passages, their cue words
 /// highlighted.
 fn stance_passages(corpus: &Corpus, filters: &[StanceFilter], opts: &Options, hit: &mut Hit) {
-    let article = &corpus.articles[hit.doc];
     let tags = corpus.stances.get(hit.doc).map_or(&[][..], Vec::as_slice);
     for t in tags
         .iter()
@@ -704,5 +703,4 @@ fn stance_passages(corpus: &Corpus, filters: &[StanceFilter], opts: &Options, hi
             hit.matched_terms.push(who);
         }
     }
-    let _ = article;
 }
