@@ -10,8 +10,10 @@
 
 pub mod align;
 pub mod corpus;
+pub mod coverage;
 pub mod date;
 pub mod error;
+pub mod export;
 pub mod figures;
 #[cfg(feature = "fs")]
 pub mod fs;

@@ -67,6 +67,69 @@ pub struct Profile {
     /// The actors.
     #[serde(default, rename = "actor")]
     pub actors: Vec<Actor>,
+    /// Groups of affiliations, for roll-ups (governments, opposition…).
+    #[serde(default, rename = "group")]
+    pub groups: Vec<Group>,
+}
+
+/// A group of affiliations that stances roll up to in the coverage views.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Group {
+    /// Stable id (`governments`).
+    pub id: String,
+    /// Label for the UI (`National governments`).
+    pub label: String,
+    /// The affiliations it gathers (`italy`, `lithuania`).
+    pub affiliations: Vec<String>,
+}
+
+/// The pseudo-actor of statements in the article's own voice.
+pub const OUTLET_ACTOR: &str = "outlet";
+
+impl Profile {
+    /// The actor's name: from the profile, "The outlet itself" for the outlet's own voice, or the
+    /// id (a name as written) when the profile does not know it.
+    pub fn actor_name(&self, id: &str) -> String {
+        match self.actors.iter().find(|a| a.id == id) {
+            Some(a) => a.name.clone(),
+            None if id == OUTLET_ACTOR => "The outlet itself".to_string(),
+            None => id.to_string(),
+        }
+    }
+
+    /// The target's label (the id when the profile does not know it).
+    pub fn target_label(&self, id: &str) -> String {
+        self.targets
+            .iter()
+            .find(|t| t.id == id)
+            .map_or_else(|| id.to_string(), |t| t.label.clone())
+    }
+
+    /// The group an actor's stances roll up to, as `(id, label)`: the profile's group of its
+    /// affiliation, else the affiliation itself, else "Named in the text" for actors the profile
+    /// does not know.
+    pub fn group_of(&self, actor: &str) -> (String, String) {
+        if actor == OUTLET_ACTOR {
+            return ("outlet".into(), "The outlets' own voice".into());
+        }
+        let Some(a) = self.actors.iter().find(|a| a.id == actor) else {
+            return ("unlisted".into(), "Others named in the text".into());
+        };
+        match self
+            .groups
+            .iter()
+            .find(|g| g.affiliations.iter().any(|f| *f == a.affiliation))
+        {
+            Some(g) => (g.id.clone(), g.label.clone()),
+            None => {
+                let mut label = a.affiliation.replace('_', " ");
+                if let Some(first) = label.get(..1) {
+                    label = first.to_uppercase() + &label[1..];
+                }
+                (a.affiliation.clone(), label)
+            }
+        }
+    }
 }
 
 #[cfg(feature = "fs")]

@@ -4,6 +4,8 @@
 //! parsed from `location.search`, and navigates by writing one back. Parsing is total: any input
 //! gives a state, and what could not be used is reported as [`Notice`]s for the page to show.
 
+use crate::coverage::{DateRange, Rows};
+use crate::date::Date;
 use std::fmt;
 
 /// Current version of the link format, written as `v=1`.
@@ -20,6 +22,21 @@ pub struct ViewState {
     pub compare: Vec<String>,
     /// The passage in focus in a comparison (`focus=ID:N`, paragraph N counted from 1).
     pub focus: Option<String>,
+    /// The coverage view (`view=coverage`) and its selections, if it is open.
+    pub coverage: Option<CoverageState>,
+}
+
+/// What the coverage view shows: `view=coverage&by=actor&row=eu&target=sanctions&from=…&to=…`.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct CoverageState {
+    /// The matrix's rows (`by=outlet`, the default, or `by=actor`).
+    pub by: Rows,
+    /// The selected row (an outlet label or an actor id), if any.
+    pub row: Option<String>,
+    /// The selected target (column), if any.
+    pub target: Option<String>,
+    /// The timeline's brush: the days every part of the view is limited to.
+    pub range: DateRange,
 }
 
 /// Most articles compared at once.
@@ -154,9 +171,53 @@ impl ViewState {
                 "compare" => notices.push(Notice {
                     message: "The link has more than one comparison; only the first is used.".into(),
                 }),
+                "view" if v == "coverage" => {
+                    state.coverage.get_or_insert_with(Default::default);
+                }
+                "view" => notices.push(Notice {
+                    message: format!("The link asks for a view “{}” that Parallax does not have; it was ignored.", shorten(&v)),
+                }),
+                "by" => match Rows::parse(&v) {
+                    Some(by) => state.coverage.get_or_insert_with(Default::default).by = by,
+                    None => notices.push(Notice {
+                        message: format!("The coverage view has rows by outlet or by actor, not by “{}”; showing outlets.", shorten(&v)),
+                    }),
+                },
+                "row" | "target" if !v.is_empty() => {
+                    let c = state.coverage.get_or_insert_with(Default::default);
+                    let slot = if k == "row" { &mut c.row } else { &mut c.target };
+                    if slot.is_none() {
+                        *slot = Some(v);
+                    } else {
+                        notices.push(Notice {
+                            message: format!("The link selects more than one {k}; only the first is used."),
+                        });
+                    }
+                }
+                "from" | "to" => match Date::parse_iso(&v) {
+                    Some(d) => {
+                        let range = &mut state.coverage.get_or_insert_with(Default::default).range;
+                        if k == "from" { range.from = Some(d) } else { range.to = Some(d) }
+                    }
+                    None => notices.push(Notice {
+                        message: format!("“{}” is not a date Parallax can read (use YYYY-MM-DD); the {} of the range was ignored.", shorten(&v), if k == "from" { "start" } else { "end" }),
+                    }),
+                },
                 _ => notices.push(Notice {
                     message: format!("The link's parameter “{}” is not one Parallax knows; it was ignored.", shorten(&k)),
                 }),
+            }
+        }
+        if let Some(range) = state.coverage.as_mut().map(|c| &mut c.range) {
+            if let (Some(from), Some(to)) = (range.from, range.to) {
+                if from > to {
+                    (range.from, range.to) = (Some(to), Some(from));
+                    notices.push(Notice {
+                        message:
+                            "The link's date range ends before it starts; its ends were swapped."
+                                .into(),
+                    });
+                }
             }
         }
         (state, notices)
@@ -218,8 +279,7 @@ impl ViewState {
 impl fmt::Display for ViewState {
     /// The query string, without `?`; empty for the default view.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        if self.q.is_none() && self.doc.is_none() && self.compare.is_empty() && self.focus.is_none()
-        {
+        if *self == ViewState::default() {
             return Ok(());
         }
         write!(f, "v={VERSION}")?;
@@ -235,6 +295,24 @@ impl fmt::Display for ViewState {
         if !self.compare.is_empty() {
             let ids: Vec<String> = self.compare.iter().map(|id| encode_component(id)).collect();
             write!(f, "&compare={}", ids.join(","))?;
+        }
+        if let Some(c) = &self.coverage {
+            write!(f, "&view=coverage")?;
+            if c.by != Rows::default() {
+                write!(f, "&by={}", c.by.as_str())?;
+            }
+            if let Some(row) = &c.row {
+                write!(f, "&row={}", encode_component(row))?;
+            }
+            if let Some(target) = &c.target {
+                write!(f, "&target={}", encode_component(target))?;
+            }
+            if let Some(from) = c.range.from {
+                write!(f, "&from={from}")?;
+            }
+            if let Some(to) = c.range.to {
+                write!(f, "&to={to}")?;
+            }
         }
         Ok(())
     }
@@ -269,6 +347,7 @@ mod tests {
                     doc: doc.map(String::from),
                     compare: compare.iter().map(|c| c.to_string()).collect(),
                     focus: doc.map(|d| format!("{d}:3")),
+                    coverage: None,
                 };
                 let (back, notices) = ViewState::parse(&s.to_string());
                 assert_eq!(back, s);
@@ -322,10 +401,55 @@ mod tests {
             doc: Some("nope".into()),
             compare: Vec::new(),
             focus: None,
+            coverage: None,
         }
         .validate(|d| d == "yes");
         assert_eq!(s.doc, None);
         assert_eq!(n.len(), 1);
         assert!(n[0].message.contains("nope"));
+    }
+
+    #[test]
+    fn coverage_round_trips_and_complains() {
+        let day = |s: &str| Date::parse_iso(s);
+        let states = [
+            CoverageState::default(),
+            CoverageState {
+                by: Rows::Actors,
+                row: Some("eu".into()),
+                target: Some("sanctions".into()),
+                range: DateRange {
+                    from: day("2020-08-01"),
+                    to: day("2020-08-31"),
+                },
+            },
+            CoverageState {
+                row: Some("UrduPoint / Sputnik".into()),
+                range: DateRange {
+                    from: None,
+                    to: day("2021-01-01"),
+                },
+                ..Default::default()
+            },
+        ];
+        for c in states {
+            let s = ViewState {
+                coverage: Some(c),
+                ..Default::default()
+            };
+            let text = s.to_string();
+            assert!(text.contains("view=coverage"), "{text}");
+            assert_eq!(ViewState::parse(&text), (s, vec![]));
+        }
+        let (s, n) = ViewState::parse(
+            "by=actor&from=2020-09-01&to=2020-08-01&view=nope&by=rows&from=yesterday",
+        );
+        let c = s.coverage.unwrap();
+        assert_eq!(c.by, Rows::Actors);
+        assert_eq!(
+            (c.range.from, c.range.to),
+            (day("2020-08-01"), day("2020-09-01"))
+        );
+        assert_eq!(n.len(), 4, "{n:?}");
     }
 }

@@ -154,6 +154,29 @@ impl DateInfo {
         }
     }
 
+    /// The first and last day the article can date from (a whole month or year when only that is
+    /// known, starting no earlier than [`DateInfo::not_before`]); `None` when undated.
+    pub fn interval(&self) -> Option<(Date, Date)> {
+        let d = self.date?;
+        let last = match self.precision {
+            Precision::Day => d,
+            Precision::Month => {
+                let next = if d.month == 12 {
+                    Date::new(d.year + 1, 1, 1)
+                } else {
+                    Date::new(d.year, d.month + 1, 1)
+                };
+                next.map_or(d, |n| n.add_days(-1))
+            }
+            Precision::Year => Date::new(d.year, 12, 31).unwrap_or(d),
+        };
+        let first = self
+            .not_before
+            .filter(|nb| *nb > d && *nb <= last)
+            .unwrap_or(d);
+        Some((first, last))
+    }
+
     /// Machine form: `2020-08-27`, `2020-08`, `2021`, or empty when unknown.
     pub fn iso(&self) -> String {
         match (self.date, self.precision) {
