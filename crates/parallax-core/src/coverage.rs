@@ -527,7 +527,7 @@ pub fn ledger(sel: &Selection<'_>) -> Vec<LedgerGroup> {
 }
 
 /// The ledger as a table: one line per actor and outlet.
-pub fn ledger_table(corpus: &Corpus, groups: &[LedgerGroup]) -> Table {
+pub fn ledger_table(groups: &[LedgerGroup]) -> Table {
     let mut rows = Vec::new();
     for g in groups {
         for a in &g.actors {
@@ -548,7 +548,6 @@ pub fn ledger_table(corpus: &Corpus, groups: &[LedgerGroup]) -> Table {
             }
         }
     }
-    let _ = corpus;
     Table {
         name: "quote-ledger".into(),
         columns: [
@@ -674,7 +673,7 @@ impl Timeline {
             let mut out = Vec::new();
             let mut d = Date::new(self.start.year, self.start.month, 1).unwrap_or(self.start);
             while d <= self.end {
-                if d >= self.start && (d.month - 1) % months == 0 {
+                if d >= self.start && (d.month - 1).is_multiple_of(months) {
                     let label = if d.month == 1 || out.is_empty() {
                         format!("{} {}", month_name(d), d.year)
                     } else {

@@ -118,7 +118,7 @@ impl Profile {
         match self
             .groups
             .iter()
-            .find(|g| g.affiliations.iter().any(|f| *f == a.affiliation))
+            .find(|g| g.affiliations.contains(&a.affiliation))
         {
             Some(g) => (g.id.clone(), g.label.clone()),
             None => {

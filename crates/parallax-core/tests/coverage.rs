@@ -114,7 +114,7 @@ fn ledger_groups_actors_by_affiliation() {
             .all(|a| a.actor != "outlet"),
         "the outlets' own voice is not a quote"
     );
-    let t = coverage::ledger_table(&SEEDS, &groups);
+    let t = coverage::ledger_table(&groups);
     assert!(t
         .rows
         .iter()
