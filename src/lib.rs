@@ -14,6 +14,7 @@ mod views;
 use components::header::SiteHeader;
 use components::notices::Notices;
 use views::compare::CompareView;
+use views::coverage::CoverageView;
 use views::list::ArticleList;
 use views::reader::Reader;
 use views::results::ResultsView;
@@ -88,6 +89,7 @@ fn Workspace(corpus: &'static Corpus) -> impl IntoView {
             .and_then(|id| corpus.get(&id))
     });
     let searching = Memo::new(move |_| route.with(|r| r.state.q.is_some()));
+    let covering = Memo::new(move |_| route.with(|r| r.state.coverage.is_some()));
     let comparing = Memo::new(move |_| {
         route.with(|r| {
             r.state
@@ -102,6 +104,7 @@ fn Workspace(corpus: &'static Corpus) -> impl IntoView {
     Effect::new(move |_| {
         let title = match (doc.get(), route.with(|r| r.state.q.clone())) {
             (Some(a), _) => format!("{} — Parallax", a.title.text),
+            (None, _) if covering.get() => "Coverage across outlets — Parallax".to_string(),
             (None, Some(q)) => format!("{q} — Parallax search"),
             (None, None) => "Parallax — how outlets covered the same story".to_string(),
         };
@@ -131,6 +134,7 @@ fn Workspace(corpus: &'static Corpus) -> impl IntoView {
             id="main"
             class="workspace"
             class:reading=move || doc.get().is_some() && comparing.with(|c| c.len() < 2)
+            class:wide=move || covering.get() && doc.get().is_none()
             tabindex="-1"
         >
             {move || match (comparing.get(), doc.get(), searching.get()) {
@@ -141,6 +145,7 @@ fn Workspace(corpus: &'static Corpus) -> impl IntoView {
                     <ArticleList corpus=corpus route=route selected=doc />
                     <Reader article=article corpus=corpus route=route focus=hash />
                 }.into_any(),
+                (_, None, _) if covering.get() => view! { <CoverageView corpus=corpus route=route /> }.into_any(),
                 (_, None, true) => view! { <ResultsView corpus=corpus route=route /> }.into_any(),
                 (_, None, false) => view! { <ArticleList corpus=corpus route=route selected=doc /> }.into_any(),
             }}

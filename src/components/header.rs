@@ -18,6 +18,20 @@ pub fn SiteHeader(corpus: &'static Corpus, route: Memo<Route>) -> impl IntoView 
         }
     });
     let home = move || route.with(|r| href(&r.path, &ViewState::default()));
+    let coverage = move || {
+        route.with(|r| {
+            href(
+                &r.path,
+                &ViewState {
+                    coverage: Some(Default::default()),
+                    ..Default::default()
+                },
+            )
+        })
+    };
+    // Which view the header's navigation marks as the current one.
+    let on_coverage = move || route.with(|r| r.state.coverage.is_some() && r.state.doc.is_none() && r.state.compare.len() < 2);
+    let on_list = move || route.with(|r| r.state == ViewState::default());
     view! {
         <header class="site-header">
             <a class="brand" href=home aria-label="Parallax, all articles">
@@ -25,6 +39,10 @@ pub fn SiteHeader(corpus: &'static Corpus, route: Memo<Route>) -> impl IntoView 
                 <span class="brand-name">"Parallax"</span>
             </a>
             <p class="tagline">"How different outlets covered the same story"</p>
+            <nav class="views-nav" aria-label="Views">
+                <a href=home aria-current=move || on_list().then_some("page") data-testid="nav-articles">"Articles"</a>
+                <a href=coverage aria-current=move || on_coverage().then_some("page") data-testid="nav-coverage">"Coverage"</a>
+            </nav>
             <SearchBox route=route />
             <ul class="corpus-summary" aria-label="Corpus summary" data-testid="corpus-summary">
                 <li><strong>{s.articles}</strong>{if s.articles == 1 { " article" } else { " articles" }}</li>

@@ -1,5 +1,6 @@
 //! Reusable widgets, one per file.
 
+pub mod export;
 pub mod header;
 pub mod highlighted;
 pub mod meta;

@@ -2,6 +2,7 @@
 //! `/` anywhere focuses it.
 
 use crate::{href, Route};
+use parallax_core::view_state::ViewState;
 use leptos::ev;
 use leptos::html::Input;
 use leptos::prelude::*;
@@ -14,9 +15,12 @@ pub fn SearchBox(route: Memo<Route>) -> impl IntoView {
     let navigate = use_navigate();
     let input: NodeRef<Input> = NodeRef::new();
     let go = move |q: String, replace: bool| {
-        let (path, mut state) = route.with_untracked(|r| (r.path.clone(), r.state.clone()));
-        state.q = (!q.trim().is_empty()).then_some(q);
-        state.doc = None;
+        // A search is a view of its own: it leaves the article, comparison or coverage view.
+        let path = route.with_untracked(|r| r.path.clone());
+        let state = ViewState {
+            q: (!q.trim().is_empty()).then_some(q),
+            ..Default::default()
+        };
         navigate(
             &href(&path, &state),
             NavigateOptions {

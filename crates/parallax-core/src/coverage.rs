@@ -358,17 +358,20 @@ pub struct Statement<'c> {
     pub tag: &'c Tag,
 }
 
-/// The statements of one matrix cell (or of a whole row when `target` is `None`), in corpus
-/// order.
+/// The statements of one matrix cell, of a whole row (`target` is `None`) or of a whole column
+/// (`row` is `None`), in corpus order.
 pub fn statements<'c>(
     sel: &Selection<'c>,
     by: Rows,
-    row: &str,
+    row: Option<&str>,
     target: Option<&str>,
 ) -> Vec<Statement<'c>> {
     let corpus = sel.corpus;
     tags(sel)
-        .filter(|(d, t)| target.is_none_or(|x| t.target == x) && row_key(corpus, by, *d, t) == row)
+        .filter(|(d, t)| {
+            target.is_none_or(|x| t.target == x)
+                && row.is_none_or(|r| row_key(corpus, by, *d, t) == r)
+        })
         .map(|(doc, tag)| Statement {
             doc,
             article: &corpus.articles[doc],

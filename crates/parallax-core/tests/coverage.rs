@@ -75,19 +75,22 @@ fn matrix_by_outlet_counts_every_selected_outlet() {
 #[test]
 fn a_cell_lists_its_sentences() {
     let sel = all();
-    let list = coverage::statements(&sel, Rows::Actors, "eu", Some("sanctions"));
+    let list = coverage::statements(&sel, Rows::Actors, Some("eu"), Some("sanctions"));
     assert!(!list.is_empty());
     for s in &list {
         assert_eq!(s.tag.actor, "eu");
         assert_eq!(s.tag.target, "sanctions");
         assert!(s.article.slice(s.tag.span).contains("sanction"));
     }
-    let row = coverage::statements(&sel, Rows::Outlets, "TASS", None);
+    let row = coverage::statements(&sel, Rows::Outlets, Some("TASS"), None);
     assert_eq!(row.len(), SEEDS.stances_of("002_41439f313bc3004e").len());
+    let column = coverage::statements(&sel, Rows::Actors, None, Some("dialogue"));
+    assert!(column.len() > list.len());
+    assert!(column.iter().all(|s| s.tag.target == "dialogue"));
     let t = coverage::statements_table(&SEEDS, "cell", &list);
     assert_eq!(t.columns[0], "article");
     assert_eq!(t.rows.len(), list.len());
-    assert!(coverage::statements(&sel, Rows::Actors, "nobody", None).is_empty());
+    assert!(coverage::statements(&sel, Rows::Actors, Some("nobody"), None).is_empty());
 }
 
 #[test]

@@ -1,0 +1,85 @@
+//! Download buttons: a table as CSV or JSON, a chart as an SVG file. The files are made in the
+//! page (no server) and handed to the browser as a download.
+
+use leptos::prelude::*;
+use parallax_core::export::Table;
+use parallax_core::Corpus;
+use wasm_bindgen::JsCast;
+
+/// Offers `content` as a file download. Returns `false` when the browser refused.
+pub fn download(file_name: &str, mime: &str, content: &str) -> bool {
+    let run = || -> Option<()> {
+        let parts = js_sys::Array::of1(&wasm_bindgen::JsValue::from_str(content));
+        let options = web_sys::BlobPropertyBag::new();
+        options.set_type(mime);
+        let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options).ok()?;
+        let url = web_sys::Url::create_object_url_with_blob(&blob).ok()?;
+        let a: web_sys::HtmlAnchorElement = document().create_element("a").ok()?.dyn_into().ok()?;
+        a.set_href(&url);
+        a.set_download(file_name);
+        a.set_class_name("visually-hidden");
+        document().body()?.append_child(&a).ok()?;
+        a.click();
+        a.remove();
+        // Revoke once the download has started.
+        set_timeout(
+            move || {
+                let _ = web_sys::Url::revoke_object_url(&url);
+            },
+            std::time::Duration::from_secs(30),
+        );
+        Some(())
+    };
+    run().is_some()
+}
+
+/// The page's address, for the `view` field of exported JSON.
+pub fn current_url() -> String {
+    window().location().href().unwrap_or_default()
+}
+
+/// CSV and JSON buttons for a table, made when clicked.
+#[component]
+pub fn TableExport(
+    corpus: &'static Corpus,
+    /// What the buttons say they download (`the matrix`).
+    label: &'static str,
+    table: Callback<(), Table>,
+) -> impl IntoView {
+    let csv = move |_| {
+        let t = table.run(());
+        download(&format!("{}.csv", t.name), "text/csv;charset=utf-8", &t.csv());
+    };
+    let json = move |_| {
+        let t = table.run(());
+        let body = t.json(&corpus.name, &corpus.version, &current_url());
+        download(&format!("{}.json", t.name), "application/json", &body);
+    };
+    view! {
+        <div class="export" role="group" aria-label=format!("Download {label}")>
+            <span class="export-label" aria-hidden="true">"Download"</span>
+            <button type="button" on:click=csv data-testid="export-csv" aria-label=format!("Download {label} as CSV")>"CSV"</button>
+            <button type="button" on:click=json data-testid="export-json" aria-label=format!("Download {label} as JSON")>"JSON"</button>
+        </div>
+    }
+}
+
+/// An SVG button: serialises the chart element with this id into a standalone SVG file.
+#[component]
+pub fn SvgExport(element_id: &'static str, file_name: &'static str, label: &'static str) -> impl IntoView {
+    let save = move |_| {
+        let Some(el) = document().get_element_by_id(element_id) else {
+            return;
+        };
+        let Ok(serializer) = web_sys::XmlSerializer::new() else {
+            return;
+        };
+        if let Ok(markup) = serializer.serialize_to_string(&el) {
+            let file = format!("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n{markup}\n");
+            download(file_name, "image/svg+xml", &file);
+        }
+    };
+    view! {
+        <button type="button" class="export-svg" on:click=save data-testid="export-svg" aria-label=format!("Download {label} as SVG")>"SVG"</button>
+    }
+}
