@@ -38,48 +38,55 @@ pub fn current_url() -> String {
     window().location().href().unwrap_or_default()
 }
 
-/// CSV and JSON buttons for a table, made when clicked.
+/// Saves the SVG element with this id as a standalone SVG file.
+fn save_svg(element_id: &str, file_name: &str) {
+    let Some(el) = document().get_element_by_id(element_id) else {
+        return;
+    };
+    let Ok(serializer) = web_sys::XmlSerializer::new() else {
+        return;
+    };
+    if let Ok(markup) = serializer.serialize_to_string(&el) {
+        let file = format!("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n{markup}\n");
+        download(file_name, "image/svg+xml", &file);
+    }
+}
+
+/// Download buttons for a table: CSV and JSON, made when clicked; with `svg`, the id of a chart
+/// element, also an SVG of that chart.
 #[component]
 pub fn TableExport(
     corpus: &'static Corpus,
     /// What the buttons say they download (`the matrix`).
     label: &'static str,
     table: Callback<(), Table>,
+    #[prop(optional)] svg: Option<&'static str>,
 ) -> impl IntoView {
     let csv = move |_| {
         let t = table.run(());
-        download(&format!("{}.csv", t.name), "text/csv;charset=utf-8", &t.csv());
+        download(
+            &format!("{}.csv", t.name),
+            "text/csv;charset=utf-8",
+            &t.csv(),
+        );
     };
     let json = move |_| {
         let t = table.run(());
         let body = t.json(&corpus.name, &corpus.version, &current_url());
         download(&format!("{}.json", t.name), "application/json", &body);
     };
+    let svg_button = svg.map(|id| {
+        let save = move |_| save_svg(id, &format!("{}.svg", table.run(()).name));
+        view! {
+            <button type="button" on:click=save data-testid="export-svg" aria-label=format!("Download {label} as an SVG chart")>"SVG"</button>
+        }
+    });
     view! {
         <div class="export" role="group" aria-label=format!("Download {label}")>
             <span class="export-label" aria-hidden="true">"Download"</span>
+            {svg_button}
             <button type="button" on:click=csv data-testid="export-csv" aria-label=format!("Download {label} as CSV")>"CSV"</button>
             <button type="button" on:click=json data-testid="export-json" aria-label=format!("Download {label} as JSON")>"JSON"</button>
         </div>
-    }
-}
-
-/// An SVG button: serialises the chart element with this id into a standalone SVG file.
-#[component]
-pub fn SvgExport(element_id: &'static str, file_name: &'static str, label: &'static str) -> impl IntoView {
-    let save = move |_| {
-        let Some(el) = document().get_element_by_id(element_id) else {
-            return;
-        };
-        let Ok(serializer) = web_sys::XmlSerializer::new() else {
-            return;
-        };
-        if let Ok(markup) = serializer.serialize_to_string(&el) {
-            let file = format!("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n{markup}\n");
-            download(file_name, "image/svg+xml", &file);
-        }
-    };
-    view! {
-        <button type="button" class="export-svg" on:click=save data-testid="export-svg" aria-label=format!("Download {label} as SVG")>"SVG"</button>
     }
 }

@@ -30,7 +30,11 @@ pub fn SiteHeader(corpus: &'static Corpus, route: Memo<Route>) -> impl IntoView 
         })
     };
     // Which view the header's navigation marks as the current one.
-    let on_coverage = move || route.with(|r| r.state.coverage.is_some() && r.state.doc.is_none() && r.state.compare.len() < 2);
+    let on_coverage = move || {
+        route.with(|r| {
+            r.state.coverage.is_some() && r.state.doc.is_none() && r.state.compare.len() < 2
+        })
+    };
     let on_list = move || route.with(|r| r.state == ViewState::default());
     view! {
         <header class="site-header">

@@ -2,12 +2,12 @@
 //! `/` anywhere focuses it.
 
 use crate::{href, Route};
-use parallax_core::view_state::ViewState;
 use leptos::ev;
 use leptos::html::Input;
 use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
 use leptos_router::NavigateOptions;
+use parallax_core::view_state::ViewState;
 
 /// The search form in the header.
 #[component]

@@ -3,12 +3,14 @@
 //! quote ledger, name spellings and figures across outlets. Every table downloads as CSV and
 //! JSON, the timeline as SVG; every selection is in the URL.
 
-use crate::components::export::{SvgExport, TableExport};
+use crate::components::export::TableExport;
 use crate::{href, paragraph_href, Route};
 use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
 use leptos_router::NavigateOptions;
-use parallax_core::coverage::{self, Counts, DateRange, Rows, Statement, Timeline, POLARITIES, VOICES};
+use parallax_core::coverage::{
+    self, Counts, DateRange, Rows, Statement, Timeline, POLARITIES, VOICES,
+};
 use parallax_core::date::Date;
 use parallax_core::ingest::{Article, Precision};
 use parallax_core::stance::{Polarity, Voice};
@@ -137,7 +139,7 @@ pub fn CoverageView(corpus: &'static Corpus, route: Memo<Route>) -> impl IntoVie
                 <p class="coverage-scope" aria-live="polite" data-testid="coverage-scope">
                     {summary}
                     {move || (!range.get().is_all()).then(|| view! {
-                        " " <a href=clear class="clear-range" data-testid="clear-range">"Show all dates"</a>
+                        " " <a href=clear class="clear-range" data-testid="clear-range" data-noscroll="">"Show all dates"</a>
                     })}
                 </p>
             </div>
@@ -180,7 +182,12 @@ fn presets(corpus: &Corpus, t: &Timeline) -> Vec<(String, DateRange, usize)> {
             }
             .map(|n| n.add_days(-1));
             let month = from.map(|f| f.human()).unwrap_or_default();
-            (month.split_once(' ').map_or(month.clone(), |x| x.1.to_string()), DateRange { from, to })
+            (
+                month
+                    .split_once(' ')
+                    .map_or(month.clone(), |x| x.1.to_string()),
+                DateRange { from, to },
+            )
         };
         match out.iter_mut().find(|p| p.0 == label) {
             Some(p) => p.2 += 1,
@@ -192,7 +199,11 @@ fn presets(corpus: &Corpus, t: &Timeline) -> Vec<(String, DateRange, usize)> {
 }
 
 #[component]
-fn TimelineSection(corpus: &'static Corpus, route: Memo<Route>, state: Memo<CoverageState>) -> impl IntoView {
+fn TimelineSection(
+    corpus: &'static Corpus,
+    route: Memo<Route>,
+    state: Memo<CoverageState>,
+) -> impl IntoView {
     let t = timeline_of(corpus);
     let height = TOP + LANE * t.outlets.len().max(1) as f64 + 46.0;
     let x = move |d: Date| LEFT + t.position(d) * PLOT_W;
@@ -211,8 +222,22 @@ fn TimelineSection(corpus: &'static Corpus, route: Memo<Route>, state: Memo<Cove
     let go = {
         let navigate = navigate.clone();
         move |range: DateRange| {
-            let url = route.with_untracked(|r| coverage_href(r, CoverageState { range, ..state.get_untracked() }));
-            navigate(&url, NavigateOptions { scroll: false, ..Default::default() });
+            let url = route.with_untracked(|r| {
+                coverage_href(
+                    r,
+                    CoverageState {
+                        range,
+                        ..state.get_untracked()
+                    },
+                )
+            });
+            navigate(
+                &url,
+                NavigateOptions {
+                    scroll: false,
+                    ..Default::default()
+                },
+            );
         }
     };
     let go_brush = go.clone();
@@ -222,20 +247,20 @@ fn TimelineSection(corpus: &'static Corpus, route: Memo<Route>, state: Memo<Cove
         }
         if let Some(f) = frac(&ev) {
             drag.set(Some((f, f)));
-            if let Some(el) = svg_ref.get_untracked() {
-                let _ = el.set_pointer_capture(ev.pointer_id());
-            }
         }
     };
+    // The pointer is captured only once it really drags, so that a click still opens a mark.
     let on_move = move |ev: web_sys::PointerEvent| {
-        if drag.with_untracked(Option::is_some) {
-            if let Some(f) = frac(&ev) {
-                drag.update(|d| {
-                    if let Some(d) = d {
-                        d.1 = f;
-                    }
-                });
+        let Some((start, _)) = drag.get_untracked() else {
+            return;
+        };
+        if let Some(f) = frac(&ev) {
+            if (f - start).abs() * PLOT_W >= 4.0 {
+                if let Some(el) = svg_ref.get_untracked() {
+                    let _ = el.set_pointer_capture(ev.pointer_id());
+                }
             }
+            drag.set(Some((start, f)));
         }
     };
     let on_up = move |_ev: web_sys::PointerEvent| {
@@ -259,7 +284,9 @@ fn TimelineSection(corpus: &'static Corpus, route: Memo<Route>, state: Memo<Cove
                     return None;
                 }
                 let x0 = r.from.map_or(LEFT, x).clamp(LEFT, LEFT + PLOT_W);
-                let x1 = r.to.map_or(LEFT + PLOT_W, |d| x(d.add_days(1))).clamp(LEFT, LEFT + PLOT_W);
+                let x1 =
+                    r.to.map_or(LEFT + PLOT_W, |d| x(d.add_days(1)))
+                        .clamp(LEFT, LEFT + PLOT_W);
                 (x0, x1)
             }
         };
@@ -334,7 +361,6 @@ fn TimelineSection(corpus: &'static Corpus, route: Memo<Route>, state: Memo<Cove
             view! {
                 <g class="mark" class:outside=move || !in_range() tabindex="0" role="link" aria-label=label.clone()
                     data-testid="timeline-mark" data-doc=a.id.clone()
-                    on:pointerdown=|ev: web_sys::PointerEvent| ev.stop_propagation()
                     on:click=move |_| open()
                     on:keydown=move |ev: web_sys::KeyboardEvent| if ev.key() == "Enter" { open_key() }>
                     <title>{label.clone()}</title>
@@ -359,8 +385,8 @@ fn TimelineSection(corpus: &'static Corpus, route: Memo<Route>, state: Memo<Cove
             let link = move || route.with(|rt| coverage_href(rt, CoverageState { range: r, ..state.get() }));
             let current = move || state.with(|s| s.range == r);
             view! {
-                <li><a href=link class="chip" aria-current=move || current().then_some("true") data-testid="range-preset">
-                    {label.clone()} <span class="count">{n}</span>
+                <li><a href=link class="chip" data-noscroll="" aria-current=move || current().then_some("true") data-testid="range-preset">
+                    {label.clone()} " " <span class="count">{n}</span>
                 </a></li>
             }
         })
@@ -370,29 +396,31 @@ fn TimelineSection(corpus: &'static Corpus, route: Memo<Route>, state: Memo<Cove
         let go = go.clone();
         move |ev: leptos::ev::Event| {
             let from = Date::parse_iso(&event_target_value(&ev));
-            go(DateRange { from, ..state.get_untracked().range });
+            go(DateRange {
+                from,
+                ..state.get_untracked().range
+            });
         }
     };
     let set_to = move |ev: leptos::ev::Event| {
         let to = Date::parse_iso(&event_target_value(&ev));
-        go(DateRange { to, ..state.get_untracked().range });
+        go(DateRange {
+            to,
+            ..state.get_untracked().range
+        });
     };
     view! {
         <section class="panel timeline" aria-labelledby="timeline-heading">
             <div class="section-head">
                 <h2 id="timeline-heading">"Timeline"</h2>
-                <div class="export" role="group" aria-label="Download the timeline">
-                    <span class="export-label" aria-hidden="true">"Download"</span>
-                    <SvgExport element_id="timeline-chart" file_name="timeline.svg" label="the timeline chart" />
-                </div>
-                <TableExport corpus=corpus label="the timeline" table=Callback::new(move |()| t.table(corpus)) />
+                <TableExport corpus=corpus label="the timeline" svg="timeline-chart" table=Callback::new(move |()| t.table(corpus)) />
             </div>
             <p class="section-note">"Each article on its publication date, one lane per outlet. Hollow, dashed marks are dates Parallax inferred from the text; a bar is a date known only to the month or year. Drag across the chart (or pick dates below) to limit every table on this page."</p>
             <div class="chart-scroll">
                 <svg id="timeline-chart" node_ref=svg_ref xmlns="http://www.w3.org/2000/svg" viewBox=format!("0 0 {W} {height}")
                     role="group" aria-labelledby="timeline-title timeline-desc" data-testid="timeline"
                     font-family="system-ui, sans-serif"
-                    on:pointerdown=on_down on:pointermove=on_move on:pointerup=on_up.clone() on:pointercancel=move |_| drag.set(None)>
+                    on:pointerdown=on_down on:pointermove=on_move on:pointerup=on_up on:pointercancel=move |_| drag.set(None)>
                     <title id="timeline-title">"Articles over time, by outlet"</title>
                     <desc id="timeline-desc">{description}</desc>
                     <rect x="0" y="0" width=W height=height fill="#ffffff" />
@@ -450,23 +478,54 @@ fn counts_words(c: &Counts) -> String {
             .filter(|v| c.get(p, **v) > 0)
             .map(|v| format!("{} {}", c.get(p, *v), voice_words(*v)))
             .collect();
-        parts.push(format!("{n} {} ({})", polarity_sign(p).1, voices.join(", ")));
+        parts.push(format!(
+            "{n} {} ({})",
+            polarity_sign(p).1,
+            voices.join(", ")
+        ));
     }
     parts.join("; ")
 }
 
 #[component]
-fn MatrixSection(corpus: &'static Corpus, route: Memo<Route>, state: Memo<CoverageState>) -> impl IntoView {
+fn MatrixSection(
+    corpus: &'static Corpus,
+    route: Memo<Route>,
+    state: Memo<CoverageState>,
+) -> impl IntoView {
     let by = Memo::new(move |_| state.with(|s| s.by));
-    let matrix = Memo::new(move |_| coverage::matrix(&coverage::select(corpus, state.with(|s| s.range)), by.get()));
+    let matrix = Memo::new(move |_| {
+        coverage::matrix(&coverage::select(corpus, state.with(|s| s.range)), by.get())
+    });
     let link = move |row: Option<String>, target: Option<String>| {
-        route.with(|r| coverage_href(r, CoverageState { row, target, ..state.get() }))
+        route.with(|r| {
+            coverage_href(
+                r,
+                CoverageState {
+                    row,
+                    target,
+                    ..state.get()
+                },
+            )
+        })
     };
     let toggle = move |rows: Rows| {
         let here = move || by.get() == rows;
-        let href = move || route.with(|r| coverage_href(r, CoverageState { by: rows, row: None, target: None, ..state.get() }));
+        let href = move || {
+            route.with(|r| {
+                coverage_href(
+                    r,
+                    CoverageState {
+                        by: rows,
+                        row: None,
+                        target: None,
+                        ..state.get()
+                    },
+                )
+            })
+        };
         view! {
-            <a href=href role="tab" aria-selected=move || here().to_string() class="tab" class:current=here
+            <a href=href role="tab" data-noscroll="" aria-selected=move || here().to_string() class="tab" class:current=here
                 data-testid=format!("rows-{}", rows.as_str())>
                 {match rows { Rows::Outlets => "Outlets", Rows::Actors => "Actors" }}
             </a>
@@ -483,7 +542,7 @@ fn MatrixSection(corpus: &'static Corpus, route: Memo<Route>, state: Memo<Covera
                     let is_sel = selected.0.is_none() && selected.1.as_deref() == Some(id.as_str());
                     view! {
                         <th scope="col" class:selected=is_sel>
-                            <a href=link(None, Some(id.clone())) title=format!("Every statement on {}", label.to_lowercase())>{label.clone()}</a>
+                            <a href=link(None, Some(id.clone())) data-noscroll="" title=format!("Every statement on {}", label.to_lowercase())>{label.clone()}</a>
                         </th>
                     }
                 })
@@ -518,7 +577,7 @@ fn MatrixSection(corpus: &'static Corpus, route: Memo<Route>, state: Memo<Covera
                             let words = format!("{} on {}: {}", row.label, label.to_lowercase(), counts_words(c));
                             view! {
                                 <td class:selected=is_sel>
-                                    <a href=link(Some(row.key.clone()), Some(id.clone())) class="cell" aria-label=words.clone() title=words
+                                    <a href=link(Some(row.key.clone()), Some(id.clone())) class="cell" data-noscroll="" aria-label=words.clone() title=words
                                         data-testid="matrix-cell" data-row=row.key.clone() data-target=id.clone()
                                         aria-current=is_sel.then_some("true")>
                                         <span class="signs">{signs}</span>
@@ -532,7 +591,7 @@ fn MatrixSection(corpus: &'static Corpus, route: Memo<Route>, state: Memo<Covera
                     view! {
                         <tr class:selected=row_sel data-testid="matrix-row" data-row=row.key.clone()>
                             <th scope="row">
-                                <a href=link(Some(row.key.clone()), None) class="row-name">{row.label.clone()}</a>
+                                <a href=link(Some(row.key.clone()), None) class="row-name" data-noscroll="">{row.label.clone()}</a>
                                 {sub.map(|s| view! { <span class="row-sub">{s}</span> })}
                             </th>
                             {cells}
@@ -578,7 +637,13 @@ fn MatrixSection(corpus: &'static Corpus, route: Memo<Route>, state: Memo<Covera
 fn marked_sentence(s: &Statement<'static>) -> impl IntoView {
     let a = s.article;
     let span = s.tag.span;
-    let mut cues: Vec<_> = s.tag.cues.iter().filter(|c| c.start >= span.start && c.end <= span.end).copied().collect();
+    let mut cues: Vec<_> = s
+        .tag
+        .cues
+        .iter()
+        .filter(|c| c.start >= span.start && c.end <= span.end)
+        .copied()
+        .collect();
     cues.sort();
     let mut out = Vec::new();
     let mut pos = span.start;
@@ -597,30 +662,76 @@ fn marked_sentence(s: &Statement<'static>) -> impl IntoView {
 }
 
 #[component]
-fn Drilldown(corpus: &'static Corpus, route: Memo<Route>, state: Memo<CoverageState>) -> impl IntoView {
-    let close = move || route.with(|r| coverage_href(r, CoverageState { row: None, target: None, ..state.get() }));
+fn Drilldown(
+    corpus: &'static Corpus,
+    route: Memo<Route>,
+    state: Memo<CoverageState>,
+) -> impl IntoView {
+    let close = move || {
+        route.with(|r| {
+            coverage_href(
+                r,
+                CoverageState {
+                    row: None,
+                    target: None,
+                    ..state.get()
+                },
+            )
+        })
+    };
+    // A new selection moves the focus (and the view) to its statements.
+    let selection = Memo::new(move |_| state.with(|s| (s.row.clone(), s.target.clone())));
+    Effect::new(move |previous: Option<()>| {
+        let (row, target) = selection.get();
+        if previous.is_some() && (row.is_some() || target.is_some()) {
+            request_animation_frame(|| {
+                if let Some(h) = document().get_element_by_id("drill-heading") {
+                    if let Ok(h) = wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(h) {
+                        let _ = h.focus();
+                    }
+                }
+            });
+        }
+    });
     move || {
         let s = state.get();
         if s.row.is_none() && s.target.is_none() {
             return ().into_any();
         }
         let sel = coverage::select(corpus, s.range);
-        let list: Vec<Statement<'static>> = coverage::statements(&sel, s.by, s.row.as_deref(), s.target.as_deref());
+        let list: Vec<Statement<'static>> =
+            coverage::statements(&sel, s.by, s.row.as_deref(), s.target.as_deref());
         let who = s.row.as_deref().map(|r| match s.by {
             Rows::Outlets => r.to_string(),
             Rows::Actors => corpus.profile.actor_name(r),
         });
-        let what = s.target.as_deref().map(|t| corpus.profile.target_label(t).to_lowercase());
+        let what = s
+            .target
+            .as_deref()
+            .map(|t| corpus.profile.target_label(t).to_lowercase());
         let title = match (who, what) {
             (Some(w), Some(t)) => format!("{w} on {t}"),
             (Some(w), None) => format!("{w}: every position"),
             (None, Some(t)) => format!("Everyone on {t}"),
             (None, None) => String::new(),
         };
-        let name = format!("statements-{}{}", s.row.as_deref().unwrap_or("all"), s.target.as_deref().map(|t| format!("-{t}")).unwrap_or_default())
-            .chars()
-            .map(|c| if c.is_ascii_alphanumeric() || c == '-' || c == '_' { c } else { '_' })
-            .collect::<String>();
+        let name = format!(
+            "statements-{}{}",
+            s.row.as_deref().unwrap_or("all"),
+            s.target
+                .as_deref()
+                .map(|t| format!("-{t}"))
+                .unwrap_or_default()
+        )
+        .chars()
+        .map(|c| {
+            if c.is_ascii_alphanumeric() || c == '-' || c == '_' {
+                c
+            } else {
+                '_'
+            }
+        })
+        .collect::<String>();
         let export_list = list.clone();
         let items = list
             .iter()
@@ -653,7 +764,7 @@ fn Drilldown(corpus: &'static Corpus, route: Memo<Route>, state: Memo<CoverageSt
                 <div class="section-head">
                     <h3 id="drill-heading" tabindex="-1">{title} " — " {plural(list.len(), "statement", "statements")}</h3>
                     <TableExport corpus=corpus label="these statements" table=Callback::new(move |()| coverage::statements_table(corpus, &name, &export_list)) />
-                    <a href=close class="close" aria-label="Close the statements">"Close ×"</a>
+                    <a href=close class="close" data-noscroll="" aria-label="Close the statements">"Close ×"</a>
                 </div>
                 <ol class="statements">{items}</ol>
                 {none}
@@ -664,8 +775,13 @@ fn Drilldown(corpus: &'static Corpus, route: Memo<Route>, state: Memo<CoverageSt
 }
 
 #[component]
-fn LedgerSection(corpus: &'static Corpus, route: Memo<Route>, state: Memo<CoverageState>) -> impl IntoView {
-    let groups = Memo::new(move |_| coverage::ledger(&coverage::select(corpus, state.with(|s| s.range))));
+fn LedgerSection(
+    corpus: &'static Corpus,
+    route: Memo<Route>,
+    state: Memo<CoverageState>,
+) -> impl IntoView {
+    let groups =
+        Memo::new(move |_| coverage::ledger(&coverage::select(corpus, state.with(|s| s.range))));
     let body = move || {
         groups.with(|groups| {
             if groups.is_empty() {
@@ -697,7 +813,7 @@ fn LedgerSection(corpus: &'static Corpus, route: Memo<Route>, state: Memo<Covera
                                 .collect_view();
                             view! {
                                 <tr data-testid="ledger-row">
-                                    <th scope="row"><a href=link>{a.name.clone()}</a>
+                                    <th scope="row"><a href=link data-noscroll="">{a.name.clone()}</a>
                                         <span class="row-sub">{a.quoted} " quoted · " {a.reported} " reported"</span></th>
                                     <td><ul class="inline-list">{outlets}</ul></td>
                                     <td><ul class="inline-list">{positions}</ul></td>
@@ -735,12 +851,20 @@ fn LedgerSection(corpus: &'static Corpus, route: Memo<Route>, state: Memo<Covera
 }
 
 #[component]
-fn NamesSection(corpus: &'static Corpus, route: Memo<Route>, state: Memo<CoverageState>) -> impl IntoView {
+fn NamesSection(
+    corpus: &'static Corpus,
+    route: Memo<Route>,
+    state: Memo<CoverageState>,
+) -> impl IntoView {
     let _ = route;
     let data = Memo::new(move |_| {
         let sel = coverage::select(corpus, state.with(|s| s.range));
         let names = coverage::name_usage(&sel);
-        let mut outlets: Vec<String> = sel.docs.iter().map(|&d| corpus.articles[d].outlet_label()).collect();
+        let mut outlets: Vec<String> = sel
+            .docs
+            .iter()
+            .map(|&d| corpus.articles[d].outlet_label())
+            .collect();
         outlets.sort();
         outlets.dedup();
         (names, outlets)
@@ -805,8 +929,14 @@ fn NamesSection(corpus: &'static Corpus, route: Memo<Route>, state: Memo<Coverag
 }
 
 #[component]
-fn FiguresSection(corpus: &'static Corpus, route: Memo<Route>, state: Memo<CoverageState>) -> impl IntoView {
-    let figures = Memo::new(move |_| coverage::figures_across(&coverage::select(corpus, state.with(|s| s.range))));
+fn FiguresSection(
+    corpus: &'static Corpus,
+    route: Memo<Route>,
+    state: Memo<CoverageState>,
+) -> impl IntoView {
+    let figures = Memo::new(move |_| {
+        coverage::figures_across(&coverage::select(corpus, state.with(|s| s.range)))
+    });
     let body = move || {
         figures.with(|f| {
             if f.lines.is_empty() {

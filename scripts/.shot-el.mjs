@@ -1,0 +1,10 @@
+import { chromium } from '@playwright/test';
+const [url, sel, out, w = '1400'] = process.argv.slice(2);
+const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu'] });
+const page = await browser.newPage({ viewport: { width: Number(w), height: 900 } });
+page.on('pageerror', (e) => console.log('pageerror', String(e)));
+page.on('console', (m) => m.type() === 'error' && console.log('console error', m.text()));
+await page.goto(url);
+await page.waitForSelector(sel);
+await page.locator(sel).first().screenshot({ path: out });
+await browser.close();
