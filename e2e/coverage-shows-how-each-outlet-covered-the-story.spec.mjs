@@ -128,6 +128,10 @@ test('tables download as CSV and JSON, the timeline as SVG', async ({ page }) =>
   expect(chart).toContain('<title');
   expect(chart).toContain('Publication date');
 
+  const [matrixSvg] = await Promise.all([page.waitForEvent('download'), matrix.getByTestId('export-svg').click()]);
+  expect(matrixSvg.suggestedFilename()).toBe('coverage-matrix-by-actor.svg');
+  expect(await readFile(await matrixSvg.path(), 'utf8')).toContain('European Union');
+
   const [ledger] = await Promise.all([page.waitForEvent('download'), page.locator('.ledger').getByTestId('export-csv').click()]);
   const ledgerText = await readFile(await ledger.path(), 'utf8');
   expect(ledgerText).toContain('European Union,European Union,TASS');

@@ -38,29 +38,25 @@ pub fn current_url() -> String {
     window().location().href().unwrap_or_default()
 }
 
-/// Saves the SVG element with this id as a standalone SVG file.
-fn save_svg(element_id: &str, file_name: &str) {
-    let Some(el) = document().get_element_by_id(element_id) else {
-        return;
-    };
-    let Ok(serializer) = web_sys::XmlSerializer::new() else {
-        return;
-    };
-    if let Ok(markup) = serializer.serialize_to_string(&el) {
-        let file = format!("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n{markup}\n");
-        download(file_name, "image/svg+xml", &file);
-    }
+/// The SVG element with this id, serialised as a standalone file.
+pub fn element_svg(element_id: &str) -> Option<String> {
+    let el = document().get_element_by_id(element_id)?;
+    let markup = web_sys::XmlSerializer::new()
+        .ok()?
+        .serialize_to_string(&el)
+        .ok()?;
+    Some(markup)
 }
 
-/// Download buttons for a table: CSV and JSON, made when clicked; with `svg`, the id of a chart
-/// element, also an SVG of that chart.
+/// Download buttons for a table: CSV and JSON, made when clicked; with `svg`, which draws the
+/// table's chart as SVG markup, also an SVG file.
 #[component]
 pub fn TableExport(
     corpus: &'static Corpus,
     /// What the buttons say they download (`the matrix`).
     label: &'static str,
     table: Callback<(), Table>,
-    #[prop(optional)] svg: Option<&'static str>,
+    #[prop(optional)] svg: Option<Callback<(), Option<String>>>,
 ) -> impl IntoView {
     let csv = move |_| {
         let t = table.run(());
@@ -75,8 +71,13 @@ pub fn TableExport(
         let body = t.json(&corpus.name, &corpus.version, &current_url());
         download(&format!("{}.json", t.name), "application/json", &body);
     };
-    let svg_button = svg.map(|id| {
-        let save = move |_| save_svg(id, &format!("{}.svg", table.run(()).name));
+    let svg_button = svg.map(|svg| {
+        let save = move |_| {
+            if let Some(markup) = svg.run(()) {
+                let file = format!("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n{markup}\n");
+                download(&format!("{}.svg", table.run(()).name), "image/svg+xml", &file);
+            }
+        };
         view! {
             <button type="button" on:click=save data-testid="export-svg" aria-label=format!("Download {label} as an SVG chart")>"SVG"</button>
         }

@@ -3,13 +3,14 @@
 //! quote ledger, name spellings and figures across outlets. Every table downloads as CSV and
 //! JSON, the timeline as SVG; every selection is in the URL.
 
-use crate::components::export::TableExport;
+use crate::components::export::{element_svg, TableExport};
 use crate::{href, paragraph_href, Route};
 use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
 use leptos_router::NavigateOptions;
 use parallax_core::coverage::{
-    self, Counts, DateRange, Rows, Statement, Timeline, POLARITIES, VOICES,
+    self, polarity_colour, voice_opacity, Counts, DateRange, Rows, Statement, Timeline, POLARITIES,
+    VOICES,
 };
 use parallax_core::date::Date;
 use parallax_core::ingest::{Article, Precision};
@@ -24,29 +25,14 @@ const PALETTE: [&str; 8] = [
     "#0072b2", "#d55e00", "#009e73", "#cc79a7", "#8a6d00", "#56b4e9", "#5b4a9e", "#3d3d3d",
 ];
 
-fn polarity_colour(p: Polarity) -> &'static str {
-    match p {
-        Polarity::Support => "#2e7d4f",
-        Polarity::Oppose => "#b5303c",
-        Polarity::NeutralReport => "#8a8f99",
-    }
-}
-
-fn voice_opacity(v: Voice) -> &'static str {
-    match v {
-        Voice::Quoted => "1",
-        Voice::Reported => "0.6",
-        Voice::Outlet => "0.32",
-    }
-}
-
 /// Sign and words of a polarity: `+` for, `−` against, `·` reports on.
 fn polarity_sign(p: Polarity) -> (&'static str, &'static str) {
-    match p {
-        Polarity::Support => ("+", "for"),
-        Polarity::Oppose => ("−", "against"),
-        Polarity::NeutralReport => ("·", "reporting without a side"),
-    }
+    let words = match p {
+        Polarity::Support => "for",
+        Polarity::Oppose => "against",
+        Polarity::NeutralReport => "reporting without a side",
+    };
+    (coverage::polarity_sign(p), words)
 }
 
 fn voice_words(v: Voice) -> &'static str {
@@ -413,7 +399,7 @@ fn TimelineSection(
         <section class="panel timeline" aria-labelledby="timeline-heading">
             <div class="section-head">
                 <h2 id="timeline-heading">"Timeline"</h2>
-                <TableExport corpus=corpus label="the timeline" svg="timeline-chart" table=Callback::new(move |()| t.table(corpus)) />
+                <TableExport corpus=corpus label="the timeline" svg=Callback::new(|()| element_svg("timeline-chart")) table=Callback::new(move |()| t.table(corpus)) />
             </div>
             <p class="section-note">"Each article on its publication date, one lane per outlet. Hollow, dashed marks are dates Parallax inferred from the text; a bar is a date known only to the month or year. Drag across the chart (or pick dates below) to limit every table on this page."</p>
             <div class="chart-scroll">
@@ -620,7 +606,8 @@ fn MatrixSection(
                     {toggle(Rows::Outlets)}
                     {toggle(Rows::Actors)}
                 </div>
-                <TableExport corpus=corpus label="the matrix" table=Callback::new(move |()| matrix.with_untracked(|m| m.table())) />
+                <TableExport corpus=corpus label="the matrix" table=Callback::new(move |()| matrix.with_untracked(|m| m.table()))
+                    svg=Callback::new(move |()| Some(matrix.with_untracked(|m| m.svg("Who takes which position")))) />
             </div>
             <p class="section-note">
                 "Stance statements of the selected articles, from the stance tags. "

@@ -251,3 +251,20 @@ fn exports_parse_back() {
     assert!(header.starts_with("actor,group,target,target_label,support_quoted"));
     assert!(header.ends_with("neutral_report_outlet,total"));
 }
+
+#[test]
+fn the_matrix_draws_as_a_standalone_svg() {
+    let m = coverage::matrix(&all(), Rows::Actors);
+    let svg = m.svg("Who takes which position <seeds>");
+    assert!(svg.starts_with("<svg xmlns=\"http://www.w3.org/2000/svg\""));
+    assert!(svg.trim_end().ends_with("</svg>"));
+    assert!(svg.contains("<title id=\"t\">Who takes which position &lt;seeds&gt;</title>"));
+    assert!(svg.contains("European Union") && svg.contains("in TASS"));
+    assert!(!svg.contains("<seeds>"), "text is escaped");
+    // Every opened element is closed: a cheap well-formedness check.
+    for tag in ["svg", "text", "title", "desc", "tspan"] {
+        let opened = svg.matches(&format!("<{tag}")).count();
+        let closed = svg.matches(&format!("</{tag}>")).count();
+        assert_eq!(opened, closed, "<{tag}>");
+    }
+}
