@@ -53,7 +53,7 @@ pub struct Actor {
     pub aliases: Vec<String>,
     /// What stances roll up to (`italy`, `opposition`).
     pub affiliation: String,
-    /// `m` or `f`, for pronouns.
+    /// `m`, `f` or `p` (plural), for pronouns (`he`, `she`, `they`).
     #[serde(default)]
     pub gender: Option<String>,
 }
@@ -363,6 +363,36 @@ fn quoted_ranges(s: &str) -> Vec<Span> {
     out
 }
 
+/// Whether a mention is a pronoun (it points back to an actor named earlier).
+fn is_pronoun(surface: &str) -> bool {
+    matches!(
+        surface.to_ascii_lowercase().as_str(),
+        "he" | "she" | "his" | "her" | "they" | "their"
+    )
+}
+
+/// Whether a mention is a possessive: it names an owner (`his release`), not a speaker.
+fn is_possessive(surface: &str) -> bool {
+    matches!(
+        surface.to_ascii_lowercase().as_str(),
+        "his" | "her" | "their"
+    )
+}
+
+/// Whether the word before `at` is a preposition: the mention is then an object (`the goal of
+/// the opposition`), not a subject.
+fn after_preposition(lower: &str, at: usize) -> bool {
+    let before = lower[..at].trim_end();
+    let word = before
+        .rsplit(|c: char| !c.is_ascii_alphabetic())
+        .next()
+        .unwrap_or("");
+    matches!(
+        word,
+        "of" | "with" | "to" | "for" | "by" | "on" | "against" | "from" | "about" | "between"
+    )
+}
+
 /// An actor named in a sentence.
 #[derive(Clone, Debug)]
 struct Mention {
@@ -389,7 +419,14 @@ fn mentions(profile: &Profile, sentence: &str, lower: &str, context: &[Mention])
         }
     }
     // Pronouns point back to the last actor of that gender.
-    for (word, gender) in [("he", "m"), ("she", "f"), ("his", "m"), ("her", "f")] {
+    for (word, gender) in [
+        ("he", "m"),
+        ("she", "f"),
+        ("his", "m"),
+        ("her", "f"),
+        ("they", "p"),
+        ("their", "p"),
+    ] {
         for m in find_all(lower, word) {
             let of_gender = |x: &&Mention| {
                 profile
@@ -428,43 +465,101 @@ pub fn tag_article(article: &Article, profile: &Profile) -> Vec<Tag> {
             units.push((i, p));
         }
     }
+    // The speaker of the last quotation, for the sentences of a quotation that runs on without
+    // naming them again (`"…," Putin said. "… . …"`).
+    let mut last_speaker: Option<Mention> = None;
     for (pi, p) in units {
+        // Quotation marks are paired over the whole paragraph, so that a quotation may span
+        // sentences.
+        let para_quotes = quoted_ranges(article.slice(p.span));
+        if para_quotes.is_empty() {
+            last_speaker = None;
+        }
         for (si, span) in p.sentences.iter().enumerate() {
             let sentence = article.slice(*span);
             let lower = sentence.to_ascii_lowercase();
             let named = mentions(profile, sentence, &lower, &context);
-            let quotes = quoted_ranges(sentence);
+            let offset = span.start - p.span.start;
+            let quotes: Vec<Span> = para_quotes
+                .iter()
+                .filter(|q| q.start < offset + sentence.len() && q.end > offset)
+                .map(|q| {
+                    Span::new(
+                        q.start.saturating_sub(offset),
+                        (q.end - offset).min(sentence.len()),
+                    )
+                })
+                .collect();
             let in_quote = |at: usize| quotes.iter().any(|q| q.start <= at && at < q.end);
+            if let Some(speaker) = quote_speaker(&lower, &named, &quotes) {
+                last_speaker = Some(speaker.clone());
+            }
             for target in &profile.targets {
-                let mut seen = false;
+                // Each cue occurrence is judged; a sentence keeps one tag per actor and target
+                // (`Macron called for dialogue, while Merkel stressed … dialogue`).
+                let mut found: Vec<Tag> = Vec::new();
                 for cue in &target.cues {
-                    if seen {
-                        break;
-                    }
                     for c in find_all(&lower, cue) {
+                        if found.iter().any(|t| {
+                            t.cues[1].start - span.start < c.end
+                                && c.start < t.cues[1].end - span.start
+                        }) {
+                            continue;
+                        }
                         if let Some(tag) = judge(
-                            *span, sentence, &lower, target, c, &named, &quotes, &in_quote,
+                            *span,
+                            sentence,
+                            &lower,
+                            target,
+                            c,
+                            &named,
+                            &quotes,
+                            &in_quote,
+                            last_speaker.as_ref(),
                         ) {
-                            tags.push(Tag {
-                                paragraph: pi,
-                                sentence: si,
-                                ..tag
-                            });
-                            seen = true;
-                            break;
+                            if !found.iter().any(|t| t.actor == tag.actor) {
+                                found.push(Tag {
+                                    paragraph: pi,
+                                    sentence: si,
+                                    ..tag
+                                });
+                            }
                         }
                     }
                 }
+                tags.extend(found);
             }
-            context.extend(named.into_iter().filter(|m| {
-                !matches!(
-                    m.surface.to_ascii_lowercase().as_str(),
-                    "he" | "she" | "his" | "her"
-                )
-            }));
+            context.extend(named.into_iter().filter(|m| !is_pronoun(&m.surface)));
         }
     }
     tags
+}
+
+/// The speaker a sentence attributes its quotation to: an actor outside the quotation marks,
+/// next to a reporting verb (`"…," Putin said`, `said Franak Viacorka`).
+fn quote_speaker<'m>(lower: &str, named: &'m [Mention], quotes: &[Span]) -> Option<&'m Mention> {
+    if quotes.is_empty() || !REPORTING.iter().any(|r| !find_all(lower, r).is_empty()) {
+        return None;
+    }
+    let outside = |m: &&Mention| {
+        !quotes
+            .iter()
+            .any(|q| q.start <= m.at.start && m.at.start < q.end)
+            && !is_possessive(&m.surface)
+    };
+    named.iter().filter(outside).min_by_key(|m| {
+        quotes
+            .iter()
+            .map(|q| {
+                if m.at.start >= q.end {
+                    m.at.start - q.end
+                } else {
+                    q.start.saturating_sub(m.at.end)
+                }
+            })
+            .min()
+            .unwrap_or(usize::MAX)
+    })
 }
 
 #[allow(clippy::too_many_arguments)]
@@ -477,6 +572,7 @@ fn judge(
     named: &[Mention],
     quotes: &[Span],
     in_quote: &dyn Fn(usize) -> bool,
+    last_speaker: Option<&Mention>,
 ) -> Option<Tag> {
     // The nearest trigger before the cue (or overlapping it, for phrases like "neither free nor fair").
     let mut best: Option<(Span, i8, &str)> = None;
@@ -533,9 +629,7 @@ fn judge(
         .filter(|m| m.start < cue.start && !in_quote(m.start))
         .min_by_key(|m| m.start);
     // Possessives (`his`, `her`) name an owner, not a speaker.
-    let can_speak = |m: &&Mention| {
-        !in_quote(m.at.start) && !matches!(m.surface.to_ascii_lowercase().as_str(), "his" | "her")
-    };
+    let can_speak = |m: &&Mention| !in_quote(m.at.start) && !is_possessive(&m.surface);
     // First choice: the nearest speech or stance verb before the cue (not an infinitive, `to
     // start`) with an actor right before it — the subject of the clause the cue is in (`…, while
     // Merkel stressed that …`).
@@ -581,14 +675,98 @@ fn judge(
     let according = find_all(lower, "according to")
         .first()
         .and_then(|a| named.iter().find(|m| m.at.start >= a.end));
+    // Inside a quotation, a third party named right before a stance verb holds the position the
+    // speaker reports (`"Putin had just called on (Lukashenko) to start the dialogue," said …`).
+    let reported_inside = quoted
+        .then(|| {
+            SUPPORT_TRIGGERS
+                .iter()
+                .chain(OPPOSE_TRIGGERS)
+                .flat_map(|t| find_all(lower, t))
+                .filter(|m| {
+                    m.start < cue.start && in_quote(m.start) && !lower[..m.start].ends_with("to ")
+                })
+                .max_by_key(|m| m.start)
+        })
+        .flatten()
+        .and_then(|v| {
+            named
+                .iter()
+                .filter(|m| {
+                    in_quote(m.at.start)
+                        && !is_pronoun(&m.surface)
+                        && !after_preposition(lower, m.at.start)
+                        && m.at.end <= v.start
+                        && v.start - m.at.end <= 20
+                })
+                .last()
+        });
+    // A relative clause names its own subject: `the opposition, which is protesting`.
+    let relative = ["which", "who"]
+        .iter()
+        .flat_map(|w| find_all(lower, w))
+        .filter(|r| r.end <= cue.start && cue.start - r.end <= 60 && !in_quote(r.start))
+        .max_by_key(|r| r.start)
+        .and_then(|r| {
+            let before = lower[..r.start].trim_end();
+            before.ends_with(',').then(|| before.len() - 1)
+        })
+        .and_then(|comma| {
+            named
+                .iter()
+                .rfind(|m| m.at.end <= comma && comma - m.at.end <= 1 && !is_pronoun(&m.surface))
+        });
+    // `Putin says Lukashenko should start dialogue`: a position someone *should* take is the
+    // position of whoever says so.
+    let subject = subject.map(|m| {
+        let rest = &lower[m.at.end..cue.start];
+        let modal = ["should", "must", "has to", "needs to", "ought to"]
+            .iter()
+            .any(|w| rest.trim_start().starts_with(w));
+        let sayer = modal
+            .then(|| {
+                REPORTING
+                    .iter()
+                    .flat_map(|r| find_all(lower, r))
+                    .filter(|r| r.end <= m.at.start && !in_quote(r.start))
+                    .max_by_key(|r| r.start)
+            })
+            .flatten()
+            .and_then(|r| {
+                named
+                    .iter()
+                    .filter(can_speak)
+                    .filter(|x| x.at.end <= r.start && r.start - x.at.end <= SUBJECT_GAP)
+                    .last()
+            });
+        sayer.unwrap_or(m)
+    });
+    // Whoever a call is addressed to (`calling on the president`) does not hold its position.
+    let addressed = |m: &Mention| {
+        SUPPORT_TRIGGERS
+            .iter()
+            .chain(OPPOSE_TRIGGERS)
+            .flat_map(|t| find_all(lower, t))
+            .any(|t| t.end <= m.at.start && m.at.start - t.end <= 5)
+    };
     let actor = if quoted {
-        subject
-            .filter(|_| !lead.is_some_and(|l| in_quote(l.start)))
+        reported_inside
+            .or(subject.filter(|_| !lead.is_some_and(|l| in_quote(l.start))))
             .or(speaker)
+            .or(last_speaker)
     } else {
-        subject.or(according).or(speaker)
+        relative.or(subject).or(according).or(speaker)
     }
-    .or_else(|| named.iter().find(|m| !in_quote(m.at.start)));
+    .or_else(|| {
+        named
+            .iter()
+            .find(|m| !in_quote(m.at.start) && !is_possessive(&m.surface) && !addressed(m))
+    })
+    .or_else(|| {
+        named
+            .iter()
+            .find(|m| !in_quote(m.at.start) && !addressed(m))
+    });
     let reporting = REPORTING.iter().any(|r| !find_all(lower, r).is_empty());
     let voice = if quoted {
         Voice::Quoted

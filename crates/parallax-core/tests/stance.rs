@@ -41,6 +41,25 @@ fn rules() {
         ("pronoun", "Merkel spoke to reporters. She urged an end to the violence.", &[("merkel", "violence_crackdown", Oppose, Reported)]),
         ("valence against", "The ministers condemned the crackdown.", &[("eu_foreign_ministers", "violence_crackdown", Oppose, Reported)]),
         ("no trigger, no tag", "Sanctions were on the agenda.", &[]),
+        (
+            "a quotation running on over two sentences keeps its speaker",
+            "\"We know the situation,\" Putin said in a speech.\n\n\"We appeal for calm. And we call for dialogue with the opposition.\"",
+            &[("putin", "dialogue", Support, Quoted)],
+        ),
+        ("plural pronoun", "EU foreign ministers met in Brussels. They condemned the crackdown.", &[("eu_foreign_ministers", "violence_crackdown", Oppose, Reported)]),
+        ("relative clause names its subject", "Merkel urged talks with the opposition, which is protesting in Minsk.", &[("merkel", "dialogue", Support, Reported), ("opposition", "protests", Support, Reported)]),
+        ("the addressee of a call does not hold it", "A huge opposition rally on Sunday, calling on the president to step down.", &[("protesters", "resignation_of_lukashenko", Support, Reported)]),
+        ("X says Y should", "Putin says Lukashenko should start dialogue with the opposition.", &[("putin", "dialogue", Support, Reported)]),
+        (
+            "a quotation reporting a third party's call",
+            "\"Putin had just called on Lukashenko to start the dialogue with the opposition,\" said Franak Viacorka.",
+            &[("putin", "dialogue", Support, Quoted)],
+        ),
+        (
+            "two actors on one target in one sentence",
+            "Macron called for dialogue, while Merkel stressed that dialogue must start.",
+            &[("macron", "dialogue", Support, Reported), ("merkel", "dialogue", Support, Reported)],
+        ),
     ];
     for (name, text, want) in cases {
         let got = tags_of(text);
@@ -70,13 +89,16 @@ fn evaluation_on_the_seed_gold_set() {
         .collect();
     let profile = Profile::builtin();
     let mut predicted: BTreeSet<(String, String, Polarity)> = BTreeSet::new();
-    let mut by_sentence: BTreeMap<(String, String, String), String> = BTreeMap::new();
+    // Every actor the tagger gives each (article, sentence, target): a sentence may hold two
+    // positions on one target (`Macron called for dialogue, while Merkel stressed …`).
+    let mut by_sentence: BTreeMap<(String, String, String), BTreeSet<String>> = BTreeMap::new();
     for a in &SEEDS.articles {
         for t in tag_article(a, &profile) {
             predicted.insert((a.id.clone(), t.target.clone(), t.stance));
             by_sentence
                 .entry((a.id.clone(), a.slice(t.span).to_string(), t.target.clone()))
-                .or_insert(t.actor);
+                .or_default()
+                .insert(t.actor);
         }
     }
     let expected: BTreeSet<(String, String, Polarity)> = gold
@@ -113,20 +135,48 @@ fn evaluation_on_the_seed_gold_set() {
         f1s.push(f1);
     }
     let macro_f1 = f1s.iter().sum::<f64>() / f1s.len().max(1) as f64;
-    let matched: Vec<bool> = gold
-        .iter()
-        .filter_map(|g| {
-            by_sentence
-                .get(&(g.doc.clone(), g.sentence.clone(), g.target.clone()))
-                .map(|a| *a == g.actor)
-        })
-        .collect();
+    // Actor accuracy: of the gold positions whose sentence and target the tagger also tagged, the
+    // share whose actor it found; and of the actors it gives those sentences, the share gold has.
+    let mut gold_actors: BTreeMap<(String, String, String), BTreeSet<String>> = BTreeMap::new();
+    for g in &gold {
+        gold_actors
+            .entry((g.doc.clone(), g.sentence.clone(), g.target.clone()))
+            .or_default()
+            .insert(g.actor.clone());
+    }
+    let mut matched: Vec<bool> = Vec::new();
+    for g in &gold {
+        let key = (g.doc.clone(), g.sentence.clone(), g.target.clone());
+        if let Some(found) = by_sentence.get(&key) {
+            matched.push(found.contains(&g.actor));
+            if !found.contains(&g.actor) {
+                println!(
+                    "  actor miss: {} {} gold {} tagged {:?} :: {:.70}",
+                    &g.doc[..3],
+                    g.target,
+                    g.actor,
+                    found,
+                    g.sentence
+                );
+            }
+        }
+    }
     let actor_accuracy =
         matched.iter().filter(|x| **x).count() as f64 / matched.len().max(1) as f64;
+    let given: Vec<bool> = by_sentence
+        .iter()
+        .filter_map(|(k, found)| gold_actors.get(k).map(|g| (found, g)))
+        .flat_map(|(found, g)| found.iter().map(move |a| g.contains(a)))
+        .collect();
+    let actor_precision = given.iter().filter(|x| **x).count() as f64 / given.len().max(1) as f64;
     println!("macro-F1 (doc, target, polarity): {macro_f1:.3}");
     println!(
         "actor accuracy on {} gold sentences the tagger also tagged: {actor_accuracy:.3}",
         matched.len()
+    );
+    println!(
+        "actor precision on the {} actors the tagger gives those sentences: {actor_precision:.3}",
+        given.len()
     );
     // A floor under the current figures, so a change that makes tagging worse fails.
     assert!(
@@ -137,8 +187,13 @@ fn evaluation_on_the_seed_gold_set() {
         actor_accuracy >= FLOOR_ACTOR,
         "actor accuracy {actor_accuracy:.3} fell below {FLOOR_ACTOR}"
     );
+    assert!(
+        actor_precision >= FLOOR_ACTOR_PRECISION,
+        "actor precision {actor_precision:.3} fell below {FLOOR_ACTOR_PRECISION}"
+    );
 }
 
 /// Measured when the tagger landed; raise them as the rules improve (targets: 0.85 and 0.9).
-const FLOOR_MACRO_F1: f64 = 0.85;
-const FLOOR_ACTOR: f64 = 0.65;
+const FLOOR_MACRO_F1: f64 = 0.88;
+const FLOOR_ACTOR: f64 = 0.9;
+const FLOOR_ACTOR_PRECISION: f64 = 0.95;
