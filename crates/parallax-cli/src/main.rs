@@ -87,6 +87,29 @@ enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// Coverage tables over the corpus (what the page's coverage view shows), as CSV or JSON: the
+    /// stance matrix rolled up by outlet or actor, the quote ledger, name spellings, figures
+    /// across outlets, or the timeline.
+    Coverage {
+        /// The corpus folder.
+        #[arg(long, default_value = "seeds")]
+        corpus: PathBuf,
+        /// Which table.
+        #[arg(long, value_enum, default_value_t = CoverageTable::Matrix)]
+        table: CoverageTable,
+        /// The matrix's rows.
+        #[arg(long, value_enum, default_value_t = RowsArg::Outlet)]
+        by: RowsArg,
+        /// Only articles that can date from this day on (YYYY-MM-DD).
+        #[arg(long)]
+        from: Option<String>,
+        /// Only articles that can date from this day or earlier (YYYY-MM-DD).
+        #[arg(long)]
+        to: Option<String>,
+        /// Print JSON (with the corpus version) instead of CSV.
+        #[arg(long)]
+        json: bool,
+    },
     /// Write a deterministic synthetic corpus (recombined from a template corpus) to a folder.
     Generate {
         /// The template corpus whose sentences are recombined.
@@ -102,6 +125,23 @@ enum Command {
         #[arg(long)]
         out: PathBuf,
     },
+}
+
+/// The tables of `parallax coverage`.
+#[derive(Clone, Copy, clap::ValueEnum)]
+enum CoverageTable {
+    Matrix,
+    Ledger,
+    Names,
+    Figures,
+    Timeline,
+}
+
+/// Rows of the coverage matrix.
+#[derive(Clone, Copy, clap::ValueEnum)]
+enum RowsArg {
+    Outlet,
+    Actor,
 }
 
 fn load(corpus: &std::path::Path) -> Option<parallax_core::fs::Loaded> {
@@ -227,6 +267,50 @@ fn main() -> ExitCode {
                 return ExitCode::FAILURE;
             };
             finish(report::figures(&loaded.corpus, json, &mut out))
+        }
+        Command::Coverage {
+            corpus,
+            table,
+            by,
+            from,
+            to,
+            json,
+        } => {
+            use parallax_core::coverage::{self, DateRange, Rows};
+            let mut range = DateRange::default();
+            for (arg, slot) in [(&from, &mut range.from), (&to, &mut range.to)] {
+                if let Some(text) = arg {
+                    match parallax_core::date::Date::parse_iso(text) {
+                        Some(d) => *slot = Some(d),
+                        None => {
+                            eprintln!("parallax: “{text}” is not a date (use YYYY-MM-DD)");
+                            return ExitCode::FAILURE;
+                        }
+                    }
+                }
+            }
+            let Some(loaded) = load(&corpus) else {
+                return ExitCode::FAILURE;
+            };
+            let c = &loaded.corpus;
+            let sel = coverage::select(c, range);
+            let by = match by {
+                RowsArg::Outlet => Rows::Outlets,
+                RowsArg::Actor => Rows::Actors,
+            };
+            let t = match table {
+                CoverageTable::Matrix => coverage::matrix(&sel, by).table(),
+                CoverageTable::Ledger => coverage::ledger_table(&coverage::ledger(&sel)),
+                CoverageTable::Names => coverage::names_table(&coverage::name_usage(&sel)),
+                CoverageTable::Figures => coverage::figures_across(&sel).table(c),
+                CoverageTable::Timeline => coverage::timeline(c).table(c),
+            };
+            let text = if json {
+                t.json(&c.name, &c.version, "")
+            } else {
+                t.csv().trim_start_matches('\u{feff}').to_string()
+            };
+            finish(out.write_all(text.as_bytes()))
         }
         Command::Generate {
             corpus,

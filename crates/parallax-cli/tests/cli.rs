@@ -295,3 +295,43 @@ fn stance_json_one_line_per_tag() {
     let bad = parallax(&["stance", "--corpus", "seeds", "--profile", "/no/such.toml"]);
     assert!(!bad.status.success());
 }
+
+#[test]
+fn coverage_prints_roll_ups_as_csv_and_json() {
+    let out = parallax(&["coverage", "--corpus", "seeds", "--by", "actor"]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let csv = String::from_utf8_lossy(&out.stdout);
+    let mut lines = csv.lines();
+    assert!(lines.next().unwrap().starts_with("actor,group,target,"));
+    assert!(
+        csv.lines()
+            .any(|l| l.starts_with("Vladimir Putin,Russia,dialogue,")),
+        "{csv}"
+    );
+
+    let out = parallax(&[
+        "coverage",
+        "--table",
+        "names",
+        "--json",
+        "--from",
+        "2021-01-01",
+    ]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).expect("one JSON document");
+    assert_eq!(v["table"], "name-spellings");
+    // Only the 2021 Reuters story is in range: one spelling per name, so nothing to show.
+    assert_eq!(v["rows"].as_array().unwrap().len(), 0);
+
+    let out = parallax(&["coverage", "--to", "2020-13-45"]);
+    assert!(!out.status.success());
+    assert!(String::from_utf8_lossy(&out.stderr).contains("not a date"));
+}
