@@ -90,3 +90,23 @@ test('focusing a passage marks it and its counterparts, and the link keeps the f
   await expect(page.locator('.compare-row.focused')).toContainText('Demonstrations were harshly suppressed');
   await expect(page.locator('.compare-row.focused')).toBeInViewport();
 });
+
+test('any passage says where else it appears, and a focused passage is traced beyond the comparison', async ({ page }) => {
+  await page.goto('/?v=1&doc=000_8ab391a8a651fb65');
+  await ready(page);
+  const also = page.locator('#p7').getByTestId('also-in');
+  await expect(also).toContainText('UrduPoint / Sputnik ¶8 (edited copy, 86% copied)');
+  await expect(page.locator('#p1').getByTestId('also-in')).toHaveCount(0);
+  await also.getByTestId('also-in-link').click();
+  await expect(page).toHaveURL(/focus=000_8ab391a8a651fb65%3A7&compare=000_8ab391a8a651fb65,001_9c6dd14e164684d3/);
+  await expect(page.locator('.compare-row.focused')).toContainText('Police cracked down');
+
+  // In a comparison without the copy, the focused passage points to it.
+  await page.goto('/?v=1&focus=000_8ab391a8a651fb65%3A7&compare=000_8ab391a8a651fb65,002_41439f313bc3004e');
+  await ready(page);
+  const elsewhere = page.getByTestId('elsewhere');
+  await expect(elsewhere).toContainText('Lithuanian Foreign Minister');
+  await elsewhere.getByTestId('elsewhere-add').click();
+  await expect(page.getByTestId('compare-column')).toHaveCount(3);
+  await expect(page.getByTestId('elsewhere')).toHaveCount(0);
+});

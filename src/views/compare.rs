@@ -475,6 +475,52 @@ pub fn CompareView(
             });
         }
     });
+    // The focused passage traced beyond the comparison: other articles that copy it.
+    let compared: Vec<String> = articles.iter().map(|a| a.id.clone()).collect();
+    let elsewhere = move || {
+        let f = focus.get()?;
+        let (id, n) = f.rsplit_once(':')?;
+        let para = n.parse::<usize>().ok()?.checked_sub(1)?;
+        let doc = corpus.position(id)?;
+        let items: Vec<_> = corpus
+            .also_in(doc, para)
+            .into_iter()
+            .filter(|ap| !compared.contains(&corpus.articles[ap.doc].id))
+            .map(|ap| {
+                let other = &corpus.articles[ap.doc];
+                let mut ids = compared.clone();
+                let full = ids.len() >= parallax_core::view_state::MAX_COMPARE;
+                if full {
+                    ids.pop();
+                }
+                ids.push(other.id.clone());
+                let add = route.with(|r| {
+                    href(
+                        &r.path,
+                        &ViewState {
+                            compare: ids,
+                            focus: Some(f.clone()),
+                            ..Default::default()
+                        },
+                    )
+                });
+                let kind = if ap.kind == Kind::Verbatim { "word for word" } else { "edited copy" };
+                view! {
+                    <li>
+                        <strong>{other.outlet_label()}</strong> " — " {other.title.text.clone()} ", ¶" {ap.paragraph + 1}
+                        " (" {kind} ", " {(ap.copied * 100.0).round()} "% copied) "
+                        <a href=add data-testid="elsewhere-add">{if full { "Compare instead of the last" } else { "Add to the comparison" }}</a>
+                    </li>
+                }
+            })
+            .collect();
+        (!items.is_empty()).then(|| view! {
+            <aside class="elsewhere" data-testid="elsewhere" aria-label="Where else the focused passage appears">
+                <p><strong>"The focused passage also appears outside this comparison:"</strong></p>
+                <ul>{items}</ul>
+            </aside>
+        })
+    };
     let body = table
         .into_iter()
         .enumerate()
@@ -502,6 +548,7 @@ pub fn CompareView(
                     <li><span class="kind kind-unique">"Only here"</span> " no counterpart in the other articles"</li>
                 </ul>
             </div>
+            {elsewhere}
             <div class="compare-grid" role="table" aria-label="Aligned paragraphs">
                 <div class="compare-row compare-heads" role="row">{headers}</div>
                 {body}

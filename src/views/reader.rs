@@ -28,8 +28,22 @@ fn ParagraphView(
     focus: Memo<String>,
     profile: &'static parallax_core::stance::Profile,
     tags: &'static [parallax_core::stance::Tag],
+    /// Where else this paragraph appears, with the link that compares it there.
+    also: Vec<(String, String)>,
 ) -> impl IntoView {
     let anchor = format!("#p{}", index + 1);
+    let also = (!also.is_empty()).then(|| {
+        let links = also
+            .into_iter()
+            .map(|(label, link)| view! { <li><a href=link data-testid="also-in-link">{label}</a></li> })
+            .collect_view();
+        view! {
+            <span class="also-in" data-testid="also-in">
+                <span class="also-in-label">"Also in "</span>
+                <ul>{links}</ul>
+            </span>
+        }
+    });
     let class = match paragraph.role {
         Role::Standfirst => "para standfirst",
         Role::Body => "para",
@@ -59,6 +73,7 @@ fn ParagraphView(
             {paragraph.dateline.map(|d| view! { <span class="dateline">{article.slice(d).to_string()}</span> " " })}
             {crate::components::stance::paragraph_with_stances(article, index, paragraph, profile, tags)}
             {repeat}
+            {also}
         </p>
     }
 }
@@ -172,6 +187,7 @@ pub fn Reader(
     let prev = pos.checked_sub(1).and_then(|i| order.get(i)).copied();
     let next = order.get(pos + 1).copied();
 
+    let doc = corpus.position(&article.id);
     let body = article
         .segments
         .iter()
@@ -182,8 +198,34 @@ pub fn Reader(
                     .iter()
                     .enumerate()
                     .find(|(_, p)| p.span == s.span)?;
+                let also: Vec<(String, String)> = doc
+                    .map(|d| corpus.also_in(d, i))
+                    .unwrap_or_default()
+                    .into_iter()
+                    .map(|ap| {
+                        let other = &corpus.articles[ap.doc];
+                        let label = format!(
+                            "{} ¶{} ({}, {}% copied)",
+                            other.outlet_label(),
+                            ap.paragraph + 1,
+                            if ap.kind == parallax_core::align::Kind::Verbatim { "word for word" } else { "edited copy" },
+                            (ap.copied * 100.0).round()
+                        );
+                        let link = route.with_untracked(|r| {
+                            href(
+                                &r.path,
+                                &ViewState {
+                                    compare: vec![article.id.clone(), other.id.clone()],
+                                    focus: Some(format!("{}:{}", article.id, i + 1)),
+                                    ..Default::default()
+                                },
+                            )
+                        });
+                        (label, link)
+                    })
+                    .collect();
                 Some(
-                    view! { <ParagraphView article=article index=i paragraph=p focus=focus profile=profile tags=tags /> }
+                    view! { <ParagraphView article=article index=i paragraph=p focus=focus profile=profile tags=tags also=also /> }
                         .into_any(),
                 )
             }

@@ -10,7 +10,7 @@ use serde::{Deserialize, Serialize};
 use std::collections::BTreeSet;
 
 /// Version of the binary schema; bump it whenever a serialized type changes.
-pub const SCHEMA: u32 = 5;
+pub const SCHEMA: u32 = 6;
 const MAGIC: &[u8; 4] = b"PLXC";
 
 /// The articles of one corpus, in file-name order.
@@ -28,9 +28,25 @@ pub struct Corpus {
     pub profile: crate::stance::Profile,
     /// Stance tags per article (same order as `articles`).
     pub stances: Vec<Vec<crate::stance::Tag>>,
+    /// The reuse graph: every pair of articles sharing verbatim or edited copies of paragraphs,
+    /// found once when the corpus is built.
+    pub reuse: Vec<crate::align::Reuse>,
     /// Per-article facts for filters and facets, worked out on first use.
     #[serde(skip)]
     facts: std::sync::OnceLock<crate::search::Facts>,
+}
+
+/// A passage of another article that copies (or is copied by) a given one.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Appearance {
+    /// Index of the other article.
+    pub doc: usize,
+    /// Its paragraph.
+    pub paragraph: usize,
+    /// Verbatim or near (an edited copy).
+    pub kind: crate::align::Kind,
+    /// Share of the passage's words in runs both share (0–1).
+    pub copied: f32,
 }
 
 /// Counts shown in the app's header.
@@ -95,6 +111,7 @@ impl Corpus {
             .iter()
             .map(|a| crate::stance::tag_article(a, &profile))
             .collect();
+        let reuse = crate::align::reuse(&articles, &crate::align::Thresholds::default());
         Corpus {
             name: name.to_string(),
             version: format!("{h:016x}"),
@@ -102,6 +119,7 @@ impl Corpus {
             index,
             profile,
             stances,
+            reuse,
             facts: Default::default(),
         }
     }
@@ -118,6 +136,42 @@ impl Corpus {
             .position(|a| a.id == id)
             .and_then(|i| self.stances.get(i))
             .map_or(&[], Vec::as_slice)
+    }
+
+    /// Where else paragraph `para` of article `doc` appears, verbatim or edited, from the reuse
+    /// graph: `(article index, paragraph, kind, share of the passage's words copied)`, closest
+    /// copies first.
+    pub fn also_in(&self, doc: usize, para: usize) -> Vec<Appearance> {
+        let mut out: Vec<Appearance> = Vec::new();
+        for r in self.reuse.iter().filter(|r| r.a == doc || r.b == doc) {
+            for p in &r.pairs {
+                let (mine, other, other_para) = if r.a == doc {
+                    (p.a, r.b, p.b)
+                } else {
+                    (p.b, r.a, p.a)
+                };
+                if mine == para {
+                    out.push(Appearance {
+                        doc: other,
+                        paragraph: other_para,
+                        kind: p.kind,
+                        copied: p.measure.copied,
+                    });
+                }
+            }
+        }
+        out.sort_by(|x, y| {
+            y.copied
+                .total_cmp(&x.copied)
+                .then(x.doc.cmp(&y.doc))
+                .then(x.paragraph.cmp(&y.paragraph))
+        });
+        out
+    }
+
+    /// The index of the article with this id.
+    pub fn position(&self, id: &str) -> Option<usize> {
+        self.articles.iter().position(|a| a.id == id)
     }
 
     /// The article with this id.

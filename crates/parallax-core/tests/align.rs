@@ -142,3 +142,27 @@ fn figures_are_normalised() {
         .collect();
     assert_eq!(got, ["6700", "80.1", "10.12", "2020"]);
 }
+
+#[test]
+fn the_reuse_graph_is_built_with_the_corpus_and_answers_both_ways() {
+    let corpus = &*common::SEEDS;
+    assert_eq!(
+        corpus.reuse.len(),
+        1,
+        "only the two UrduPoint/Sputnik stories share copy"
+    );
+    let a = corpus.position("000_8ab391a8a651fb65").unwrap();
+    let b = corpus.position("001_9c6dd14e164684d3").unwrap();
+    // The crackdown paragraph: ¶7 of the first is ¶8 of the second, and back.
+    let there = corpus.also_in(a, 6);
+    assert_eq!(there.len(), 1);
+    assert_eq!((there[0].doc, there[0].paragraph), (b, 7));
+    assert_eq!(there[0].kind, parallax_core::align::Kind::Near);
+    assert!(there[0].copied > 0.8);
+    let back = corpus.also_in(b, 7);
+    assert_eq!((back[0].doc, back[0].paragraph), (a, 6));
+    assert!(corpus.also_in(a, 0).is_empty());
+    // Encoding keeps it.
+    let again = parallax_core::Corpus::decode(&corpus.encode()).unwrap();
+    assert_eq!(again.reuse, corpus.reuse);
+}
