@@ -14,7 +14,10 @@
 //! boilerplate are never aligned.
 
 use crate::ingest::{Article, Role};
-use crate::text::tokenize::{analyse, is_stopword, tokens};
+use crate::text::names::name_key;
+use crate::text::normalise::fold_char;
+use crate::text::stem::stem;
+use crate::text::tokenize::{is_stopword, tokens, words};
 use crate::Span;
 use serde::{Deserialize, Serialize};
 use std::collections::{HashMap, HashSet};
@@ -117,22 +120,41 @@ pub struct Alignment {
 pub struct Features {
     /// Paragraph index.
     pub para: usize,
-    stems: HashMap<String, u32>,
-    content: HashSet<String>,
+    /// Stem hashes with their counts, sorted by hash.
+    stems: Vec<(u64, u32)>,
+    /// Content-word stem hashes (no stop words, no numbers), sorted and distinct.
+    content: Vec<u64>,
     shingles: HashSet<u64>,
     names: HashSet<String>,
     figures: HashSet<String>,
     words: usize,
 }
 
-fn hash_words(ws: &[String]) -> u64 {
+fn hash_words<S: AsRef<str>>(ws: &[S]) -> u64 {
     let mut h: u64 = 0xcbf2_9ce4_8422_2325;
     for w in ws {
-        for b in w.bytes().chain([0]) {
+        for b in w.as_ref().bytes().chain([0]) {
             h = (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
         }
     }
     h
+}
+
+/// Counts of the values two sorted, distinct slices share.
+fn shared_sorted(a: &[u64], b: &[u64]) -> usize {
+    let (mut i, mut j, mut n) = (0, 0, 0);
+    while i < a.len() && j < b.len() {
+        match a[i].cmp(&b[j]) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                n += 1;
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    n
 }
 
 /// Figures in a text: runs of digits with inner `,` or `.` (`6,700`, `80.1`), normalised without
@@ -172,30 +194,93 @@ pub fn alignable(a: &Article) -> impl Iterator<Item = usize> + '_ {
 
 /// Features of one paragraph.
 pub fn features(a: &Article, para: usize) -> Features {
+    features_with(a, para, &mut Stems::default())
+}
+
+/// What one folded word contributes: the hash of its stem, and whether it is a content word.
+type StemEntry = (u64, bool);
+
+/// A cache of stems by folded word, shared by the paragraphs of one alignment: most words recur,
+/// and stemming is the costly part of reading a paragraph.
+#[derive(Default)]
+pub struct Stems(HashMap<String, StemEntry>);
+
+/// Mixes three word hashes into a shingle hash.
+fn mix(a: u64, b: u64, c: u64) -> u64 {
+    let k = 0x9e37_79b9_7f4a_7c15u64;
+    (a.wrapping_mul(k).rotate_left(23) ^ b)
+        .wrapping_mul(k)
+        .rotate_left(23)
+        ^ c
+}
+
+/// Features of one paragraph, with a stem cache.
+pub fn features_with(a: &Article, para: usize, cache: &mut Stems) -> Features {
     let text = a.slice(a.paragraphs[para].span);
-    let analysed = analyse(text, 0);
-    let mut stems: HashMap<String, u32> = HashMap::new();
-    let mut content = HashSet::new();
+    let mut stems: Vec<u64> = Vec::new();
+    let mut content = Vec::new();
     let mut names = HashSet::new();
-    for t in &analysed {
-        *stems.entry(t.term.clone()).or_default() += 1;
-        if !is_stopword(&t.folded) && !t.folded.bytes().all(|b| b.is_ascii_digit()) {
-            content.insert(t.term.clone());
+    let mut word_hashes: Vec<u64> = Vec::new();
+    let mut folded = String::new();
+    for span in words(text) {
+        let surface = &text[span.start..span.end];
+        folded.clear();
+        for c in surface.chars() {
+            fold_char(c, &mut folded);
         }
-        if let Some(k) = &t.name_key {
-            names.insert(k.clone());
+        if folded.ends_with("'s") {
+            folded.truncate(folded.len() - 2);
+        }
+        folded.retain(|c| c != '\'');
+        if folded.is_empty() {
+            continue;
+        }
+        let (h, is_content) = match cache.0.get(folded.as_str()) {
+            Some(e) => *e,
+            None => {
+                let e = (
+                    hash_words(&[stem(&folded)]),
+                    !is_stopword(&folded) && !folded.bytes().all(|b| b.is_ascii_digit()),
+                );
+                cache.0.insert(folded.clone(), e);
+                e
+            }
+        };
+        stems.push(h);
+        if is_content {
+            content.push(h);
+        }
+        if surface.starts_with(char::is_uppercase) {
+            if let Some(k) = name_key(&folded) {
+                names.insert(k);
+            }
+        }
+        word_hashes.push(hash_words(&[folded.as_str()]));
+    }
+    let words = stems.len();
+    stems.sort_unstable();
+    let mut counted: Vec<(u64, u32)> = Vec::new();
+    for h in stems {
+        match counted.last_mut() {
+            Some((last, n)) if *last == h => *n += 1,
+            _ => counted.push((h, 1)),
         }
     }
-    let lower: Vec<String> = tokens(text).into_iter().map(|t| t.text).collect();
-    let shingles = lower.windows(3).map(hash_words).collect();
+    content.sort_unstable();
+    content.dedup();
+    // Three-word runs of the folded words (case and accents do not hide a copy).
+    let shingles = word_hashes
+        .windows(3)
+        .map(|w| mix(w[0], w[1], w[2]))
+        .collect();
     Features {
         para,
-        stems,
+        stems: counted,
         content,
         shingles,
         names,
         figures: figures(text).into_iter().map(|f| f.0).collect(),
-        words: analysed.len(),
+        words,
     }
 }
 
@@ -217,26 +302,31 @@ pub fn measure(a: &Features, b: &Features) -> Measure {
     } else {
         copied_b_in_a
     };
-    let shared: u32 = a
-        .stems
-        .iter()
-        .map(|(k, n)| (*n).min(*b.stems.get(k).unwrap_or(&0)))
-        .sum();
-    let total: u32 = a.stems.values().sum::<u32>() + b.stems.values().sum::<u32>();
+    let (mut i, mut j, mut shared) = (0, 0, 0u32);
+    while i < a.stems.len() && j < b.stems.len() {
+        let (x, y) = (a.stems[i], b.stems[j]);
+        match x.0.cmp(&y.0) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                shared += x.1.min(y.1);
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    let total: u32 =
+        a.stems.iter().map(|s| s.1).sum::<u32>() + b.stems.iter().map(|s| s.1).sum::<u32>();
     let dice = if total == 0 {
         0.0
     } else {
         2.0 * shared as f32 / total as f32
     };
-    let (small, large) = if a.content.len() <= b.content.len() {
-        (&a.content, &b.content)
-    } else {
-        (&b.content, &a.content)
-    };
-    let cover = if small.is_empty() {
+    let small = a.content.len().min(b.content.len());
+    let cover = if small == 0 {
         0.0
     } else {
-        small.iter().filter(|w| large.contains(*w)).count() as f32 / small.len() as f32
+        shared_sorted(&a.content, &b.content) as f32 / small as f32
     };
     let mut shared_names: Vec<String> = a.names.intersection(&b.names).cloned().collect();
     shared_names.sort();
@@ -269,19 +359,25 @@ pub fn classify(m: &Measure, t: &Thresholds) -> Option<Kind> {
     }
 }
 
-/// Share of the smaller paragraph's content words two paragraphs must share to be measured.
-const PREFILTER: f32 = 0.2;
+/// Share of the smaller paragraph's content words two paragraphs must share to be measured: a
+/// paraphrase needs 0.35 of them (`cover`), and copies share far more.
+const PREFILTER: f32 = 0.3;
 
 /// Aligns two articles paragraph by paragraph.
 pub fn align(a: &Article, b: &Article, t: &Thresholds) -> Alignment {
-    let fa: Vec<Features> = alignable(a).map(|p| features(a, p)).collect();
-    let fb: Vec<Features> = alignable(b).map(|p| features(b, p)).collect();
-    // Only pairs sharing a fifth of the smaller paragraph's content words are measured: every
+    let mut cache = Stems::default();
+    let fa: Vec<Features> = alignable(a)
+        .map(|p| features_with(a, p, &mut cache))
+        .collect();
+    let fb: Vec<Features> = alignable(b)
+        .map(|p| features_with(b, p, &mut cache))
+        .collect();
+    // Only pairs sharing 30% of the smaller paragraph's content words are measured: every
     // kind of alignment needs far more than that, and most pairs share almost nothing.
-    let mut by_word: HashMap<&str, Vec<usize>> = HashMap::new();
+    let mut by_word: HashMap<u64, Vec<usize>> = HashMap::new();
     for (j, y) in fb.iter().enumerate() {
         for w in &y.content {
-            by_word.entry(w.as_str()).or_default().push(j);
+            by_word.entry(*w).or_default().push(j);
         }
     }
     let mut candidates: Vec<Pair> = Vec::new();
@@ -289,7 +385,7 @@ pub fn align(a: &Article, b: &Article, t: &Thresholds) -> Alignment {
     for x in &fa {
         shared.iter_mut().for_each(|c| *c = 0);
         for w in &x.content {
-            for &j in by_word.get(w.as_str()).map_or(&[][..], Vec::as_slice) {
+            for &j in by_word.get(w).map_or(&[][..], Vec::as_slice) {
                 shared[j] += 1;
             }
         }
@@ -477,9 +573,14 @@ type ParaRef = (u32, u32);
 /// Every pair of articles that share verbatim or near-copied paragraphs. Candidates come from an
 /// index of three-word shingles, so unrelated articles are never compared.
 pub fn reuse(articles: &[Article], t: &Thresholds) -> Vec<Reuse> {
+    let mut cache = Stems::default();
     let feats: Vec<Vec<Features>> = articles
         .iter()
-        .map(|a| alignable(a).map(|p| features(a, p)).collect())
+        .map(|a| {
+            alignable(a)
+                .map(|p| features_with(a, p, &mut cache))
+                .collect()
+        })
         .collect();
     let mut by_shingle: HashMap<u64, Vec<(u32, u32)>> = HashMap::new();
     for (d, fs) in feats.iter().enumerate() {
