@@ -14,6 +14,9 @@ test('comparing the two UrduPoint/Sputnik articles puts the shared wire paragrap
   const row = page.locator('.compare-row').filter({ hasText: 'Demonstrations were harshly suppressed' });
   await expect(row.locator('ins').first()).toContainText('Demonstrations were harshly suppressed');
   await expect(row.locator('.cell').first()).toContainText('Police cracked down');
+  // In a pair, the first article's words the copy dropped or changed are struck through.
+  await expect(row.locator('.cell').first().locator('del').first()).toBeVisible();
+  await expect(row.locator('.cell').nth(1).locator('del')).toHaveCount(0);
   await expect(page.getByTestId('only-here').first()).toBeVisible();
   // The link reproduces the exact view.
   await page.reload();

@@ -66,6 +66,9 @@ enum Cell {
         pair: Option<Pair>,
         pivot: Option<usize>,
         alone: bool,
+        /// For the pivot's paragraph in a two-article comparison, the copy it is diffed against:
+        /// its words the copy lacks are marked as deleted.
+        against: Option<(&'static Article, usize)>,
     },
     Missing,
 }
@@ -88,6 +91,7 @@ fn CellView(
             pair,
             pivot: pivot_para,
             alone,
+            against,
         } => {
             let text: &'static str = article.slice(article.paragraphs[para].span);
             // Mark the words that differ in edited and verbatim copies.
@@ -103,7 +107,20 @@ fn CellView(
                         .collect();
                     marked(text, changed, "ins").into_any()
                 }
-                _ => text.to_string().into_any(),
+                _ => match against {
+                    Some((other, op)) => {
+                        let ops = diff(text, other.slice(other.paragraphs[op].span));
+                        let changed: Vec<Span> = ops
+                            .iter()
+                            .filter_map(|op| match op {
+                                DiffOp::Delete { a } | DiffOp::Replace { a, .. } => Some(*a),
+                                _ => None,
+                            })
+                            .collect();
+                        marked(text, changed, "del").into_any()
+                    }
+                    None => text.to_string().into_any(),
+                },
             };
             let label = match (&pair, column) {
                 (Some(p), _) => view! {
@@ -168,6 +185,7 @@ fn solo_row(width: usize, column: usize, article: &'static Article, para: usize)
         pair: None,
         pivot: None,
         alone: true,
+        against: None,
     };
     row
 }
@@ -188,6 +206,7 @@ fn rows(pivot: &'static Article, others: &[(&'static Article, Alignment)]) -> Ve
             pair: None,
             pivot: None,
             alone: false,
+            against: None,
         }];
         for (k, (article, al)) in others.iter().enumerate() {
             match al.pairs.iter().find(|pair| pair.a == p) {
@@ -207,7 +226,13 @@ fn rows(pivot: &'static Article, others: &[(&'static Article, Alignment)]) -> Ve
                         pair: Some(pair.clone()),
                         pivot: Some(p),
                         alone: false,
+                        against: None,
                     });
+                    if width == 2 && pair.kind != Kind::Paraphrase {
+                        if let Some(Cell::Para { against, .. }) = row.first_mut() {
+                            *against = Some((*article, pair.b));
+                        }
+                    }
                 }
                 None => row.push(Cell::Missing),
             }
@@ -543,7 +568,7 @@ pub fn CompareView(
                 <h1 id="compare-heading">"Comparing " {columns} " articles"</h1>
                 <ul class="legend" aria-label="What the labels mean">
                     <li><span class="kind kind-verbatim">"Verbatim copy"</span> " the same text"</li>
-                    <li><span class="kind kind-near">"Edited copy"</span> " long runs of the same words; " <ins>"added"</ins> " or changed words marked"</li>
+                    <li><span class="kind kind-near">"Edited copy"</span> " long runs of the same words; words " <del>"dropped"</del> " from the first and " <ins>"added"</ins> " or changed in the other marked"</li>
                     <li><span class="kind kind-paraphrase">"Paraphrase"</span> " the same facts in other words"</li>
                     <li><span class="kind kind-unique">"Only here"</span> " no counterpart in the other articles"</li>
                 </ul>
