@@ -157,11 +157,15 @@ test('a stale coverage link still opens, with a notice for what was ignored', as
   await expect(page.getByTestId('matrix')).toBeVisible();
 });
 
-test('the coverage view reads at 360 px with the wide tables scrolling inside their panels', async ({ page }) => {
-  await page.setViewportSize({ width: 360, height: 740 });
-  await page.goto('/?v=1&view=coverage');
-  await ready(page);
-  await expect(page.getByTestId('matrix')).toBeVisible();
-  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
-  expect(overflow).toBeLessThanOrEqual(0);
-});
+for (const [name, width, height] of [['narrow', 360, 740], ['wide', 1440, 900]]) {
+  test(`the coverage view fits a ${name} screen (${width}px), wide tables scrolling inside their panels`, async ({ page }, info) => {
+    await page.setViewportSize({ width, height });
+    await page.goto('/?v=1&view=coverage&by=actor&row=eu&target=sanctions');
+    await ready(page);
+    await expect(page.getByTestId('matrix')).toBeVisible();
+    await expect(page.getByTestId('drilldown')).toBeVisible();
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    expect(overflow).toBeLessThanOrEqual(0);
+    await page.screenshot({ path: info.outputPath(`coverage-${name}.png`), fullPage: true });
+  });
+}
