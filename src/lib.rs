@@ -9,10 +9,12 @@ use parallax_core::Corpus;
 
 mod components;
 mod corpus;
+mod local;
 mod views;
 
 use components::header::SiteHeader;
 use components::notices::Notices;
+use views::add::AddView;
 use views::compare::CompareView;
 use views::coverage::CoverageView;
 use views::list::ArticleList;
@@ -48,7 +50,17 @@ pub fn App() -> impl IntoView {
 #[component]
 fn Shell() -> impl IntoView {
     match corpus::corpus() {
-        Ok(corpus) => view! { <Workspace corpus=corpus /> }.into_any(),
+        Ok(embedded) => {
+            // The corpus the views show: the embedded one plus this browser's additions. Adding or
+            // removing an article rebuilds it, and the workspace is drawn anew over it.
+            let local = local::Local::new(embedded);
+            provide_context(local);
+            (move || {
+                let corpus = local.corpus.get();
+                view! { <Workspace corpus=corpus /> }
+            })
+            .into_any()
+        }
         Err(e) => view! {
             <main class="fatal" role="alert">
                 <h1>"Parallax cannot open its corpus"</h1>
@@ -90,6 +102,7 @@ fn Workspace(corpus: &'static Corpus) -> impl IntoView {
     });
     let searching = Memo::new(move |_| route.with(|r| r.state.q.is_some()));
     let covering = Memo::new(move |_| route.with(|r| r.state.coverage.is_some()));
+    let adding = Memo::new(move |_| route.with(|r| r.state.adding));
     let comparing = Memo::new(move |_| {
         route.with(|r| {
             r.state
@@ -104,6 +117,7 @@ fn Workspace(corpus: &'static Corpus) -> impl IntoView {
     Effect::new(move |_| {
         let title = match (doc.get(), route.with(|r| r.state.q.clone())) {
             (Some(a), _) => format!("{} — Parallax", a.title.text),
+            (None, _) if adding.get() => "Add articles — Parallax".to_string(),
             (None, _) if covering.get() => "Coverage across outlets — Parallax".to_string(),
             (None, Some(q)) => format!("{q} — Parallax search"),
             (None, None) => "Parallax — how outlets covered the same story".to_string(),
@@ -145,6 +159,7 @@ fn Workspace(corpus: &'static Corpus) -> impl IntoView {
                     <ArticleList corpus=corpus route=route selected=doc />
                     <Reader article=article corpus=corpus route=route focus=hash />
                 }.into_any(),
+                (_, None, _) if adding.get() => view! { <AddView route=route /> }.into_any(),
                 (_, None, _) if covering.get() => view! { <CoverageView corpus=corpus route=route /> }.into_any(),
                 (_, None, true) => view! { <ResultsView corpus=corpus route=route /> }.into_any(),
                 (_, None, false) => view! { <ArticleList corpus=corpus route=route selected=doc /> }.into_any(),

@@ -36,6 +36,20 @@ pub fn SiteHeader(corpus: &'static Corpus, route: Memo<Route>) -> impl IntoView 
         })
     };
     let on_list = move || route.with(|r| r.state == ViewState::default());
+    let add = move || {
+        route.with(|r| {
+            href(
+                &r.path,
+                &ViewState {
+                    adding: true,
+                    ..Default::default()
+                },
+            )
+        })
+    };
+    let on_add = move || {
+        route.with(|r| r.state.adding && r.state.doc.is_none() && r.state.compare.len() < 2)
+    };
     view! {
         <header class="site-header">
             <a class="brand" href=home aria-label="Parallax, all articles">
@@ -46,6 +60,7 @@ pub fn SiteHeader(corpus: &'static Corpus, route: Memo<Route>) -> impl IntoView 
             <nav class="views-nav" aria-label="Views">
                 <a href=home aria-current=move || on_list().then_some("page") data-testid="nav-articles">"Articles"</a>
                 <a href=coverage aria-current=move || on_coverage().then_some("page") data-testid="nav-coverage">"Coverage"</a>
+                <a href=add aria-current=move || on_add().then_some("page") data-testid="nav-add">"Add articles"</a>
             </nav>
             <SearchBox route=route />
             <ul class="corpus-summary" aria-label="Corpus summary" data-testid="corpus-summary">

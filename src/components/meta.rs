@@ -7,9 +7,17 @@ use parallax_core::outlets::OutletRole;
 /// The outlets as chips: publisher, wire, `via` aggregator.
 #[component]
 pub fn Outlets(article: &'static Article) -> impl IntoView {
+    let local = use_context::<crate::local::Local>()
+        .is_some_and(|l| l.is_local(&article.id))
+        .then(|| view! {
+            <span class="chip chip-local" title="You added this article in this browser; it is not part of the published page" data-testid="local-badge">
+                "Added locally"
+            </span>
+        });
     if article.outlets.is_empty() {
         return view! {
             <span class="outlets">
+                {local}
                 <span class="chip chip-unknown" title="No outlet is named in the file; set one in corpus.toml">
                     "Unknown outlet"
                 </span>
@@ -19,6 +27,7 @@ pub fn Outlets(article: &'static Article) -> impl IntoView {
     }
     view! {
         <span class="outlets">
+            {local}
             {article
                 .outlets
                 .iter()

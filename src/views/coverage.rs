@@ -17,7 +17,7 @@ use parallax_core::ingest::{Article, Precision};
 use parallax_core::stance::{Polarity, Voice};
 use parallax_core::view_state::{CoverageState, ViewState};
 use parallax_core::Corpus;
-use std::sync::OnceLock;
+use std::sync::Mutex;
 
 /// Colours of the outlets' lanes (Okabe–Ito, safe for colour-blind readers); lanes and labels
 /// carry the same information, so colour is never the only signal.
@@ -80,10 +80,17 @@ fn range_words(r: DateRange) -> String {
     }
 }
 
-/// The timeline of the (one, embedded) corpus, laid out once.
+/// The timeline of a corpus, laid out once per corpus version (articles added in the page make
+/// a new version).
 fn timeline_of(corpus: &'static Corpus) -> &'static Timeline {
-    static TIMELINE: OnceLock<Timeline> = OnceLock::new();
-    TIMELINE.get_or_init(|| coverage::timeline(corpus))
+    static TIMELINES: Mutex<Vec<(String, &'static Timeline)>> = Mutex::new(Vec::new());
+    let mut cache = TIMELINES.lock().unwrap_or_else(|e| e.into_inner());
+    if let Some((_, t)) = cache.iter().find(|(v, _)| *v == corpus.version) {
+        return t;
+    }
+    let t: &'static Timeline = Box::leak(Box::new(coverage::timeline(corpus)));
+    cache.push((corpus.version.clone(), t));
+    t
 }
 
 /// The coverage view.

@@ -1,5 +1,6 @@
 //! Screens, one per file.
 
+pub mod add;
 pub mod compare;
 pub mod coverage;
 pub mod list;

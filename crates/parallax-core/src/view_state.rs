@@ -24,6 +24,8 @@ pub struct ViewState {
     pub focus: Option<String>,
     /// The coverage view (`view=coverage`) and its selections, if it is open.
     pub coverage: Option<CoverageState>,
+    /// The page for adding one's own articles (`view=add`).
+    pub adding: bool,
 }
 
 /// What the coverage view shows: `view=coverage&by=actor&row=eu&target=sanctions&from=…&to=…`.
@@ -37,6 +39,19 @@ pub struct CoverageState {
     pub target: Option<String>,
     /// The timeline's brush: the days every part of the view is limited to.
     pub range: DateRange,
+}
+
+/// Ids of articles a reader added in their own browser start with this: a link naming one says
+/// that the recipient does not have it, rather than that it was removed.
+pub const LOCAL_PREFIX: &str = "local_";
+
+/// Why an article id is missing, as a phrase for a notice.
+fn missing_reason(id: &str) -> &'static str {
+    if id.starts_with(LOCAL_PREFIX) {
+        "was added locally in the browser the link came from, and is not in yours (ask for the file and add it under “Add articles”)"
+    } else {
+        "is not in this corpus (it may have been renamed or removed)"
+    }
 }
 
 /// Most articles compared at once.
@@ -171,6 +186,7 @@ impl ViewState {
                 "compare" => notices.push(Notice {
                     message: "The link has more than one comparison; only the first is used.".into(),
                 }),
+                "view" if v == "add" => state.adding = true,
                 "view" if v == "coverage" => {
                     state.coverage.get_or_insert_with(Default::default);
                 }
@@ -231,8 +247,9 @@ impl ViewState {
             if !has_doc(doc) {
                 notices.push(Notice {
                     message: format!(
-                        "This link opens article “{}”, which is not in this corpus (it may have been renamed or removed). Showing all articles instead.",
-                        shorten(doc)
+                        "This link opens article “{}”, which {}. Showing all articles instead.",
+                        shorten(doc),
+                        missing_reason(doc)
                     ),
                 });
                 self.doc = None;
@@ -249,6 +266,11 @@ impl ViewState {
                 .iter()
                 .map(|id| format!("“{}”", shorten(id)))
                 .collect();
+            if let Some(local) = unknown.iter().find(|id| id.starts_with(LOCAL_PREFIX)) {
+                notices.push(Notice {
+                    message: format!("Article “{}” {}.", shorten(local), missing_reason(local)),
+                });
+            }
             notices.push(Notice {
                 message: format!(
                     "The comparison names {} not in this corpus; {} left out.",
@@ -295,6 +317,9 @@ impl fmt::Display for ViewState {
         if !self.compare.is_empty() {
             let ids: Vec<String> = self.compare.iter().map(|id| encode_component(id)).collect();
             write!(f, "&compare={}", ids.join(","))?;
+        }
+        if self.adding {
+            write!(f, "&view=add")?;
         }
         if let Some(c) = &self.coverage {
             write!(f, "&view=coverage")?;
@@ -348,6 +373,7 @@ mod tests {
                     compare: compare.iter().map(|c| c.to_string()).collect(),
                     focus: doc.map(|d| format!("{d}:3")),
                     coverage: None,
+                    adding: doc.is_none(),
                 };
                 let (back, notices) = ViewState::parse(&s.to_string());
                 assert_eq!(back, s);
@@ -402,6 +428,7 @@ mod tests {
             compare: Vec::new(),
             focus: None,
             coverage: None,
+            adding: false,
         }
         .validate(|d| d == "yes");
         assert_eq!(s.doc, None);
@@ -451,5 +478,19 @@ mod tests {
             (day("2020-08-01"), day("2020-09-01"))
         );
         assert_eq!(n.len(), 4, "{n:?}");
+    }
+
+    #[test]
+    fn links_to_local_articles_say_the_recipient_lacks_them() {
+        let (s, n) = ViewState::parse("doc=local_my-notes").0.validate(|_| false);
+        assert_eq!(s.doc, None);
+        assert!(n[0].message.contains("added locally"), "{n:?}");
+        let (_, n) = ViewState::parse("compare=a,local_x")
+            .0
+            .validate(|d| d == "a");
+        assert!(
+            n.iter().any(|m| m.message.contains("added locally")),
+            "{n:?}"
+        );
     }
 }
