@@ -87,3 +87,18 @@ test('the slash key focuses the search box', async ({ page }) => {
   await page.keyboard.press('/');
   await expect(page.getByTestId('search-input')).toBeFocused();
 });
+
+test('actor and stance facets come from the stance tags and toggle filters', async ({ page }) => {
+  await page.goto('/?v=1&q=dialogue');
+  await ready(page);
+  const who = page.getByRole('region', { name: 'Who takes a position' });
+  await expect(who).toBeVisible();
+  await who.getByTestId('facet-value').filter({ hasText: 'Vladimir Putin' }).click();
+  await expect(page).toHaveURL(/q=dialogue%20actor%3Aputin/);
+  await expect(page.getByTestId('hit')).toHaveCount(1);
+  await expect(page.getByTestId('hit')).toHaveAttribute('data-id', '004_9c538ca53b92ee9e');
+  const on = page.getByRole('region', { name: 'Position on' });
+  await expect(on.getByTestId('facet-value').filter({ hasText: 'Dialogue between authorities and opposition' })).toBeVisible();
+  await page.getByRole('region', { name: 'Who takes a position' }).getByTestId('facet-value').filter({ hasText: 'Vladimir Putin' }).click();
+  await expect(page).toHaveURL(/q=dialogue$/);
+});

@@ -34,6 +34,7 @@ fn Facet(
     field: Field,
     values: Vec<FacetValue>,
     route: Memo<Route>,
+    profile: &'static parallax_core::stance::Profile,
 ) -> impl IntoView {
     let items = values
         .into_iter()
@@ -45,7 +46,12 @@ fn Facet(
                     href(&r.path, &ViewState { q: Some(q), ..Default::default() })
                 })
             };
-            let label = if field == Field::Date { month_label(&f.value) } else { f.value.clone() };
+            let label = match field {
+                Field::Date => month_label(&f.value),
+                Field::Actor => profile.actor_name(&f.value),
+                Field::Stance => profile.target_label(&f.value),
+                _ => f.value.clone(),
+            };
             view! {
                 <li>
                     <a
@@ -153,6 +159,15 @@ pub fn ResultsView(corpus: &'static Corpus, route: Memo<Route>) -> impl IntoView
     move || {
         let r: Results = results.get();
         let total = r.total;
+        let docs: Vec<usize> = r.hits.iter().map(|h| h.doc).collect();
+        let (mut actors, mut targets) = parallax_core::coverage::stance_facets(
+            corpus,
+            &docs,
+            &route.with(|r| r.state.q.clone().unwrap_or_default()),
+        );
+        actors.truncate(30);
+        targets.truncate(10);
+        let profile = &corpus.profile;
         let heading = match total {
             0 => "No article matches".to_string(),
             1 => "1 article matches".to_string(),
@@ -194,8 +209,10 @@ pub fn ResultsView(corpus: &'static Corpus, route: Memo<Route>) -> impl IntoView
                 </div>
                 <div class="results-layout">
                     <aside class="facets" aria-label="Filter the results">
-                        {(!r.outlets.is_empty()).then(|| view! { <Facet title="Outlet" field=Field::Outlet values=r.outlets.clone() route=route /> })}
-                        {(!r.dates.is_empty()).then(|| view! { <Facet title="Date" field=Field::Date values=r.dates.clone() route=route /> })}
+                        {(!r.outlets.is_empty()).then(|| view! { <Facet title="Outlet" field=Field::Outlet values=r.outlets.clone() route=route profile=profile /> })}
+                        {(!r.dates.is_empty()).then(|| view! { <Facet title="Date" field=Field::Date values=r.dates.clone() route=route profile=profile /> })}
+                        {(!actors.is_empty()).then(|| view! { <Facet title="Who takes a position" field=Field::Actor values=actors.clone() route=route profile=profile /> })}
+                        {(!targets.is_empty()).then(|| view! { <Facet title="Position on" field=Field::Stance values=targets.clone() route=route profile=profile /> })}
                     </aside>
                     <div class="hits-column">
                         <ol class="hits" data-testid="hits">{hits}</ol>

@@ -1170,3 +1170,68 @@ impl FiguresAcross {
         }
     }
 }
+
+/// Facets of search results from the stance tags: per actor (`actor:ID`) and per target
+/// (`stance:TARGET`), how many of the result articles carry a statement, most first. `query` is
+/// the search as typed, to mark the values its filters select.
+pub fn stance_facets(
+    corpus: &Corpus,
+    docs: &[usize],
+    query: &str,
+) -> (
+    Vec<crate::search::FacetValue>,
+    Vec<crate::search::FacetValue>,
+) {
+    use crate::query::{parse, Clause, Field};
+    let filters: Vec<(Field, String)> = parse(query)
+        .clauses
+        .into_iter()
+        .filter_map(|c| match c {
+            Clause::Filter {
+                field,
+                value,
+                negated: false,
+            } => Some((field, fold(&value))),
+            _ => None,
+        })
+        .collect();
+    let selected = |field: Field, value: &str| {
+        filters
+            .iter()
+            .any(|(f, v)| *f == field && *v == fold(value))
+    };
+    let mut actors: BTreeMap<&str, usize> = BTreeMap::new();
+    let mut targets: BTreeMap<&str, usize> = BTreeMap::new();
+    for &d in docs {
+        let tags = corpus.stances.get(d).map_or(&[][..], Vec::as_slice);
+        let mut seen_a: Vec<&str> = tags
+            .iter()
+            .filter(|t| t.actor != OUTLET_ACTOR)
+            .map(|t| t.actor.as_str())
+            .collect();
+        seen_a.sort_unstable();
+        seen_a.dedup();
+        for a in seen_a {
+            *actors.entry(a).or_default() += 1;
+        }
+        let mut seen_t: Vec<&str> = tags.iter().map(|t| t.target.as_str()).collect();
+        seen_t.sort_unstable();
+        seen_t.dedup();
+        for t in seen_t {
+            *targets.entry(t).or_default() += 1;
+        }
+    }
+    let facet = |field: Field, counts: BTreeMap<&str, usize>| {
+        let mut out: Vec<crate::search::FacetValue> = counts
+            .into_iter()
+            .map(|(v, count)| crate::search::FacetValue {
+                value: v.to_string(),
+                count,
+                selected: selected(field, v),
+            })
+            .collect();
+        out.sort_by(|a, b| b.count.cmp(&a.count).then(a.value.cmp(&b.value)));
+        out
+    };
+    (facet(Field::Actor, actors), facet(Field::Stance, targets))
+}

@@ -268,3 +268,20 @@ fn the_matrix_draws_as_a_standalone_svg() {
         assert_eq!(opened, closed, "<{tag}>");
     }
 }
+
+#[test]
+fn search_results_get_actor_and_stance_facets() {
+    let docs: Vec<usize> = (0..SEEDS.articles.len()).collect();
+    let (actors, targets) = coverage::stance_facets(&SEEDS, &docs, "dialogue actor:putin");
+    let putin = actors.iter().find(|f| f.value == "putin").unwrap();
+    assert_eq!(putin.count, 1);
+    assert!(putin.selected);
+    assert!(actors.iter().all(|f| f.value != "outlet"));
+    let dialogue = targets.iter().find(|f| f.value == "dialogue").unwrap();
+    assert_eq!(
+        dialogue.count, 4,
+        "all seeds but 001 report a position on dialogue"
+    );
+    assert!(!dialogue.selected);
+    assert!(targets.windows(2).all(|w| w[0].count >= w[1].count));
+}
