@@ -78,7 +78,8 @@ fn ParagraphView(
     }
 }
 
-/// Most articles a corpus may have for the reader to align the open one with all the others.
+/// Most articles a corpus may have for the reader to align the open one with all the others
+/// (for paraphrases); beyond it, only copies from the reuse graph are listed.
 const RELATED_LIMIT: usize = 300;
 
 /// "Compare with": the other articles, those sharing the most text first, one click away.
@@ -87,24 +88,43 @@ fn related(
     corpus: &'static Corpus,
     route: Memo<Route>,
 ) -> Option<impl IntoView> {
-    if corpus.articles.len() < 2 || corpus.articles.len() > RELATED_LIMIT {
+    if corpus.articles.len() < 2 {
         return None;
     }
+    let doc = corpus.position(&article.id)?;
+    // Copies come from the reuse graph built with the corpus; paraphrases need an alignment of
+    // the open article with each other one, done only for corpora small enough.
+    let copies_with = |o: usize| {
+        corpus
+            .reuse
+            .iter()
+            .find(|r| (r.a == doc && r.b == o) || (r.b == doc && r.a == o))
+            .map_or(0, |r| r.pairs.len())
+    };
     let t = parallax_core::align::Thresholds::default();
+    let small = corpus.articles.len() <= RELATED_LIMIT;
     let mut others: Vec<(&'static Article, usize, usize)> = corpus
         .articles
         .iter()
-        .filter(|o| o.id != article.id)
-        .map(|o| {
-            let al = parallax_core::align::align(article, o, &t);
-            let copies = al
-                .pairs
-                .iter()
-                .filter(|p| p.kind != parallax_core::align::Kind::Paraphrase)
-                .count();
-            (o, copies, al.pairs.len() - copies)
+        .enumerate()
+        .filter(|(i, _)| *i != doc)
+        .filter_map(|(i, o)| {
+            let copies = copies_with(i);
+            let paraphrases = if small {
+                parallax_core::align::align(article, o, &t)
+                    .pairs
+                    .iter()
+                    .filter(|p| p.kind == parallax_core::align::Kind::Paraphrase)
+                    .count()
+            } else {
+                0
+            };
+            (small || copies > 0).then_some((o, copies, paraphrases))
         })
         .collect();
+    if others.is_empty() {
+        return None;
+    }
     others.sort_by(|a, b| {
         (b.1, b.2)
             .cmp(&(a.1, a.2))
