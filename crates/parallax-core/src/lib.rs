@@ -13,10 +13,12 @@ pub mod corpus;
 pub mod date;
 pub mod error;
 pub mod figures;
+pub mod formats;
 #[cfg(feature = "fs")]
 pub mod fs;
 pub mod index;
 pub mod ingest;
+pub mod local;
 pub mod outlets;
 pub mod query;
 pub mod search;
