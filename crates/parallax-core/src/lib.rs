@@ -23,6 +23,7 @@ pub mod outlets;
 pub mod query;
 pub mod search;
 pub mod stance;
+pub mod summary;
 pub mod synth;
 pub mod text;
 pub mod view_state;

@@ -208,6 +208,7 @@ fn utf8(name: &Path, bytes: &[u8]) -> Result<String, CorpusError> {
 
 /// Writes extracted parts in the plain-text article shape ingest reads: a `date` header line, the
 /// headline on its own line, then the blocks separated by blank lines.
+#[cfg_attr(not(any(feature = "markdown", feature = "html")), allow(dead_code))]
 pub(crate) fn assemble(date: Option<Date>, title: Option<&str>, blocks: &[String]) -> String {
     let mut out = String::new();
     if let Some(d) = date {
@@ -269,6 +270,7 @@ pub fn ingest_extracted(id: &str, file_name: &str, ex: &Extracted, meta: &Meta) 
 }
 
 /// Collapses runs of white space (including no-break spaces) to one space and trims.
+#[cfg_attr(not(any(feature = "markdown", feature = "html")), allow(dead_code))]
 pub(crate) fn collapse(s: &str) -> String {
     s.split_whitespace().collect::<Vec<_>>().join(" ")
 }
