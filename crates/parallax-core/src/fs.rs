@@ -78,7 +78,7 @@ fn sidecar_error(path: &Path, src: &str, at: Option<usize>, problem: String) -> 
         path,
         at.map(|a| line_of(src.as_bytes(), a)),
         problem,
-        "Fix that entry (see “Using your own corpus” in the README for the format) or delete the sidecar",
+        "Fix that entry (see “Your own articles” in the README for the format) or delete the sidecar",
     )
 }
 

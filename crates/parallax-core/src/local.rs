@@ -122,6 +122,19 @@ impl LocalArticle {
         Ok(LocalArticle::new(name, format, ex))
     }
 
+    /// Reads a page the browser parsed itself (its `DOMParser`, turned into a
+    /// [`crate::formats::dom::Dom`]): the same extraction rules as for `.html` files at build time,
+    /// without a parser in the wasm. Decode the file's bytes with
+    /// [`crate::formats::charset::decode`] first, and add its note to the article's if it has one.
+    pub fn from_dom(
+        name: &str,
+        dom: &crate::formats::dom::Dom,
+    ) -> Result<LocalArticle, CorpusError> {
+        let ex = crate::formats::dom::extract(dom);
+        let ex = formats::has_text(Format::Html, Path::new(name), dom.is_empty(), ex)?;
+        Ok(LocalArticle::new(name, Format::Html, ex))
+    }
+
     /// Reads pasted text; HTML or Markdown is recognised by its start ([`Format::sniff`]).
     pub fn from_pasted(text: &str) -> Result<LocalArticle, CorpusError> {
         let format = Format::sniff(text);

@@ -13,6 +13,8 @@
 //! `html` feature (both are part of `fs`); without them such a file is refused with a sentence
 //! saying so.
 
+pub mod charset;
+pub mod dom;
 #[cfg(feature = "html")]
 pub mod html;
 #[cfg(feature = "markdown")]
@@ -151,13 +153,23 @@ pub fn extract(format: Format, name: &Path, bytes: &[u8]) -> Result<Extracted, C
             ))
         }
     };
+    has_text(format, name, bytes.is_empty(), extracted)
+}
+
+/// The extracted article, or the error saying that the file holds no text.
+pub(crate) fn has_text(
+    format: Format,
+    name: &Path,
+    no_bytes: bool,
+    extracted: Extracted,
+) -> Result<Extracted, CorpusError> {
     let text = &extracted.text;
     if text
         .trim_matches(|c: char| c.is_whitespace() || c == '\u{feff}' || c == '\0')
         .is_empty()
     {
         let (problem, fix) = match format {
-            _ if bytes.is_empty() => ("the file is empty", "Put the article text in it"),
+            _ if no_bytes => ("the file is empty", "Put the article text in it"),
             Format::Text => (
                 "the file holds only white space",
                 "Put the article text in it",
@@ -208,7 +220,6 @@ fn utf8(name: &Path, bytes: &[u8]) -> Result<String, CorpusError> {
 
 /// Writes extracted parts in the plain-text article shape ingest reads: a `date` header line, the
 /// headline on its own line, then the blocks separated by blank lines.
-#[cfg_attr(not(any(feature = "markdown", feature = "html")), allow(dead_code))]
 pub(crate) fn assemble(date: Option<Date>, title: Option<&str>, blocks: &[String]) -> String {
     let mut out = String::new();
     if let Some(d) = date {
@@ -270,7 +281,6 @@ pub fn ingest_extracted(id: &str, file_name: &str, ex: &Extracted, meta: &Meta) 
 }
 
 /// Collapses runs of white space (including no-break spaces) to one space and trims.
-#[cfg_attr(not(any(feature = "markdown", feature = "html")), allow(dead_code))]
 pub(crate) fn collapse(s: &str) -> String {
     s.split_whitespace().collect::<Vec<_>>().join(" ")
 }
