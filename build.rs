@@ -48,11 +48,13 @@ fn main() {
     for line in parallax_core::summary::lines(&loaded.corpus, loaded.warnings.len()) {
         println!("cargo:warning={line}");
     }
+    let secs = start.elapsed().as_secs_f64();
+    let kb = bytes.len() as f64 / 1024.0;
     println!(
-        "cargo:warning=built in {:.1} s from {}; {:.1} MB embedded (corpus and search index)",
-        start.elapsed().as_secs_f64(),
+        "cargo:warning=built in {} from {}; {} embedded (corpus and search index, before compression)",
+        if secs < 1.0 { format!("{:.0} ms", secs * 1e3) } else { format!("{secs:.1} s") },
         dir.display(),
-        bytes.len() as f64 / 1e6
+        if kb < 1024.0 { format!("{kb:.0} KB") } else { format!("{:.1} MB", kb / 1024.0) }
     );
     let out =
         PathBuf::from(std::env::var_os("OUT_DIR").expect("cargo sets OUT_DIR")).join("corpus.bin");

@@ -72,10 +72,17 @@ fn a_page_the_browser_parsed_gives_the_same_article_as_the_file() {
     // The page hands over the tree its DOMParser built; here html5ever builds it.
     let dom = parallax_core::formats::html::parse(PAGE);
     let from_dom = LocalArticle::from_dom("Council talks.html", &dom).unwrap();
-    assert_eq!(from_dom, LocalArticle::from_file("Council talks.html", PAGE.as_bytes()).unwrap());
+    assert_eq!(
+        from_dom,
+        LocalArticle::from_file("Council talks.html", PAGE.as_bytes()).unwrap()
+    );
     let empty = parallax_core::formats::html::parse("<nav>Home</nav>");
     let e = LocalArticle::from_dom("menu.html", &empty).unwrap_err();
-    assert!(e.to_string().starts_with("menu.html: no article text was found in the page"), "{e}");
+    assert!(
+        e.to_string()
+            .starts_with("menu.html: no article text was found in the page"),
+        "{e}"
+    );
 }
 
 #[test]

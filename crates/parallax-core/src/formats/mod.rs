@@ -107,22 +107,18 @@ impl Format {
 pub const EXTENSIONS: &str = ".txt, .md or .html";
 
 /// What a file holds once its format is read: the text ingest reads, and what the markup said.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct Extracted {
     /// The article text: the file itself for `.txt`, the extracted text otherwise.
     pub text: String,
     /// The headline the markup states (`# heading`, front matter, `<h1>`, `og:title`, `<title>`).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub title: Option<String>,
     /// The outlet the markup names (`og:site_name`, front matter `outlet`/`source`).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub outlet: Option<String>,
     /// The publication date the markup states (`article:published_time`, `<time datetime>`,
     /// front matter `date`). It is also written as the text's header line.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub date: Option<Date>,
     /// What extraction did, as sentences (kept as the article's ingest notes).
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub notes: Vec<String>,
 }
 
