@@ -234,6 +234,7 @@ fn local_articles_are_added_once_removed_and_bundled() {
         "{json}"
     );
     assert!(json.contains(&format!("\"version\": {BUNDLE_VERSION}")));
+    assert!(json.contains("\"format\": \"html\"") && json.contains("\"format\": \"md\""));
     let back = Bundle::from_json(&json).unwrap();
     assert_eq!(back, bundle);
 

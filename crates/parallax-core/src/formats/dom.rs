@@ -5,6 +5,37 @@
 //! cost in wasm size) extract articles with the same code. Build a [`Dom`] with
 //! [`Dom::push_element`] and [`Dom::push_text`], then call [`extract`].
 //!
+//! In the page, with `web_sys` (features `DomParser`, `SupportedType`, `Document`, `Node`,
+//! `NodeList`, `Element`), the parsed document is copied without recursion (each node's children
+//! are added in order; which parent is filled first does not matter):
+//!
+//! ```ignore
+//! let doc = web_sys::DomParser::new()?.parse_from_string(&text, web_sys::SupportedType::TextHtml)?;
+//! let mut dom = Dom::new();
+//! let mut todo: Vec<(web_sys::Node, usize)> = vec![(doc.into(), Dom::ROOT)];
+//! while let Some((node, at)) = todo.pop() {
+//!     let kids = node.child_nodes();
+//!     for i in 0..kids.length() {
+//!         let Some(kid) = kids.item(i) else { continue };
+//!         if kid.node_type() == web_sys::Node::TEXT_NODE {
+//!             dom.push_text(at, &kid.text_content().unwrap_or_default());
+//!         } else if let Some(el) = kid.dyn_ref::<web_sys::Element>() {
+//!             let names = el.get_attribute_names();
+//!             let attrs = (0..names.length())
+//!                 .filter_map(|j| names.get(j).as_string())
+//!                 .filter_map(|n| el.get_attribute(&n).map(|v| (n, v)))
+//!                 .collect();
+//!             let id = dom.push_element(at, &el.local_name(), attrs);
+//!             todo.push((kid, id));
+//!         }
+//!     }
+//! }
+//! let article = LocalArticle::from_dom(&file_name, &dom)?;
+//! ```
+//!
+//! Decode the file's bytes with [`super::charset::decode`] before parsing (a Windows-1252 page
+//! then reads right too).
+//!
 //! The rules:
 //! - **container**: the `<article>` with the most paragraph text, else `<main>` (or
 //!   `role="main"`), else `<body>`;

@@ -29,13 +29,15 @@ use std::path::Path;
 
 /// The format of an article file.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "lowercase")]
 pub enum Format {
     /// Plain UTF-8 text (`.txt`).
+    #[serde(rename = "txt")]
     Text,
     /// Markdown (`.md`, `.markdown`).
+    #[serde(rename = "md")]
     Markdown,
     /// HTML (`.html`, `.htm`).
+    #[serde(rename = "html")]
     Html,
 }
 
