@@ -7,7 +7,7 @@ use crate::index::{Index, Weights};
 use crate::ingest::dates::{self, YearHints};
 use crate::ingest::{Article, Provenance};
 use serde::{Deserialize, Serialize};
-use std::collections::BTreeSet;
+use std::collections::{BTreeSet, HashMap, HashSet};
 
 /// Version of the binary schema; bump it whenever a serialized type changes.
 pub const SCHEMA: u32 = 4;
@@ -80,7 +80,7 @@ impl Corpus {
             articles,
             profile,
             |index| index.set_aliases(aliases),
-            &[],
+            &HashMap::new(),
         )
     }
 
@@ -90,18 +90,19 @@ impl Corpus {
     /// and the search index is rebuilt over all of them. An added article whose id the corpus
     /// already has is left out.
     pub fn with_local(&self, local: &[crate::local::LocalArticle]) -> Corpus {
-        let mut articles = self.articles.clone();
-        for l in local {
-            if !articles.iter().any(|a| a.id == l.id) {
-                articles.push(l.article());
-            }
-        }
-        let known: Vec<(&str, &Vec<crate::stance::Tag>)> = self
+        let known: HashMap<&str, &Vec<crate::stance::Tag>> = self
             .articles
             .iter()
             .map(|a| a.id.as_str())
             .zip(&self.stances)
             .collect();
+        let mut articles = self.articles.clone();
+        let mut added = HashSet::new();
+        for l in local {
+            if !known.contains_key(l.id.as_str()) && added.insert(l.id.as_str()) {
+                articles.push(l.article());
+            }
+        }
         let aliases = self.index.aliases.clone();
         Corpus::assemble(
             &self.name,
@@ -118,7 +119,7 @@ impl Corpus {
         mut articles: Vec<Article>,
         profile: crate::stance::Profile,
         aliases: impl FnOnce(&mut Index),
-        known: &[(&str, &Vec<crate::stance::Tag>)],
+        known: &HashMap<&str, &Vec<crate::stance::Tag>>,
     ) -> Corpus {
         articles.sort_by(|a, b| a.id.cmp(&b.id));
         let hints = YearHints::learn(&articles);
@@ -138,8 +139,8 @@ impl Corpus {
         aliases(&mut index);
         let stances = articles
             .iter()
-            .map(|a| match known.iter().find(|(id, _)| *id == a.id) {
-                Some((_, tags)) => (*tags).clone(),
+            .map(|a| match known.get(a.id.as_str()) {
+                Some(tags) => (*tags).clone(),
                 None => crate::stance::tag_article(a, &profile),
             })
             .collect();

@@ -49,7 +49,7 @@
 //!   the first `<time datetime>`;
 //! - **outlet**: `og:site_name` (or `application-name`).
 
-use super::{assemble, collapse, Extracted};
+use super::{assemble, collapse, flush_block, Extracted};
 use crate::date::Date;
 
 /// Elements whose content is never article text.
@@ -280,32 +280,21 @@ impl Dom {
         let mut out = Vec::new();
         let mut buf = String::new();
         let mut skip = 0usize;
-        let flush = |buf: &mut String, out: &mut Vec<String>| {
-            let lines: Vec<String> = buf
-                .split('\n')
-                .map(collapse)
-                .filter(|l| !l.is_empty())
-                .collect();
-            if !lines.is_empty() {
-                out.push(lines.join("\n"));
-            }
-            buf.clear();
-        };
         self.walk(container, |s| match s {
             Step::Open(_) if skip > 0 => skip += 1,
             Step::Open(i) if self.skipped(i, skip_header) => skip = 1,
             Step::Open(i) => match self.name(i) {
                 // Two line breaks in a row end a paragraph; one is a line break inside it.
                 "br" if buf.trim_end_matches([' ', '\t']).ends_with('\n') => {
-                    flush(&mut buf, &mut out)
+                    flush_block(&mut buf, &mut out)
                 }
                 "br" => buf.push('\n'),
                 "td" | "th" => buf.push(' '),
-                name if BLOCKS.contains(&name) => flush(&mut buf, &mut out),
+                name if BLOCKS.contains(&name) => flush_block(&mut buf, &mut out),
                 _ => {}
             },
             Step::Close(_) if skip > 0 => skip -= 1,
-            Step::Close(i) if BLOCKS.contains(&self.name(i)) => flush(&mut buf, &mut out),
+            Step::Close(i) if BLOCKS.contains(&self.name(i)) => flush_block(&mut buf, &mut out),
             Step::Close(_) => {}
             Step::Text(_) if skip > 0 => {}
             Step::Text(i) => {
@@ -315,7 +304,7 @@ impl Dom {
                 }
             }
         });
-        flush(&mut buf, &mut out);
+        flush_block(&mut buf, &mut out);
         out
     }
 

@@ -6,7 +6,7 @@
 //! other headings and code blocks each become a paragraph of text; links keep their text, images
 //! and inline HTML are dropped.
 
-use super::{assemble, collapse, Extracted};
+use super::{assemble, collapse, flush_block, Extracted};
 use crate::date::Date;
 use pulldown_cmark::{Event, HeadingLevel, Options, Parser, Tag, TagEnd};
 
@@ -70,24 +70,13 @@ pub fn extract(src: &str) -> Extracted {
     let mut blocks: Vec<String> = Vec::new();
     let mut buf = String::new();
     let mut in_image = 0usize;
-    let flush = |buf: &mut String, blocks: &mut Vec<String>| {
-        let lines: Vec<String> = buf
-            .lines()
-            .map(collapse)
-            .filter(|l| !l.is_empty())
-            .collect();
-        if !lines.is_empty() {
-            blocks.push(lines.join("\n"));
-        }
-        buf.clear();
-    };
     let mut took_heading_title = false;
     for event in Parser::new_ext(body, Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH) {
         match event {
             Event::Start(Tag::Image { .. }) => in_image += 1,
             Event::End(TagEnd::Image) => in_image = in_image.saturating_sub(1),
             _ if in_image > 0 => {}
-            Event::Start(Tag::Heading { .. }) => flush(&mut buf, &mut blocks),
+            Event::Start(Tag::Heading { .. }) => flush_block(&mut buf, &mut blocks),
             Event::End(TagEnd::Heading(level)) => {
                 let text = collapse(&buf);
                 if level == HeadingLevel::H1 && !took_heading_title && title.is_none() {
@@ -97,7 +86,7 @@ pub fn extract(src: &str) -> Extracted {
                 } else if level == HeadingLevel::H1 && title.as_deref() == Some(text.as_str()) {
                     buf.clear();
                 } else {
-                    flush(&mut buf, &mut blocks);
+                    flush_block(&mut buf, &mut blocks);
                 }
             }
             Event::Start(
@@ -116,7 +105,7 @@ pub fn extract(src: &str) -> Extracted {
                 | TagEnd::TableRow
                 | TagEnd::TableHead,
             )
-            | Event::Rule => flush(&mut buf, &mut blocks),
+            | Event::Rule => flush_block(&mut buf, &mut blocks),
             Event::End(TagEnd::TableCell) => buf.push(' '),
             Event::Text(t) | Event::Code(t) => buf.push_str(&t),
             Event::SoftBreak => buf.push(' '),
@@ -124,7 +113,7 @@ pub fn extract(src: &str) -> Extracted {
             _ => {}
         }
     }
-    flush(&mut buf, &mut blocks);
+    flush_block(&mut buf, &mut blocks);
     if took_heading_title {
         notes.push("headline taken from the Markdown file's first `# heading`".into());
     }

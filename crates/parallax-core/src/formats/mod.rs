@@ -278,6 +278,20 @@ pub fn ingest_extracted(id: &str, file_name: &str, ex: &Extracted, meta: &Meta) 
     a
 }
 
+/// Ends a paragraph being collected: its lines, white space collapsed and empty ones dropped,
+/// become one block (when any is left), and the buffer is emptied.
+pub(crate) fn flush_block(buf: &mut String, blocks: &mut Vec<String>) {
+    let lines: Vec<String> = buf
+        .split('\n')
+        .map(collapse)
+        .filter(|l| !l.is_empty())
+        .collect();
+    if !lines.is_empty() {
+        blocks.push(lines.join("\n"));
+    }
+    buf.clear();
+}
+
 /// Collapses runs of white space (including no-break spaces) to one space and trims.
 pub(crate) fn collapse(s: &str) -> String {
     s.split_whitespace().collect::<Vec<_>>().join(" ")
