@@ -8,7 +8,7 @@
 use std::path::PathBuf;
 use std::time::Instant;
 
-/// Folders with more files than this report progress.
+/// Folders with this many article files or more report progress.
 const PROGRESS_FROM: usize = 200;
 
 fn main() {
