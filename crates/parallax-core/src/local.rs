@@ -136,8 +136,14 @@ impl LocalArticle {
     }
 
     /// Reads pasted text; HTML or Markdown is recognised by its start ([`Format::sniff`]).
+    /// Where this build does not read Markdown, it is taken as plain text. Where it does not read
+    /// HTML, pasted HTML is refused (`ErrorKind::Unsupported`): parse it with the browser and call
+    /// [`LocalArticle::from_dom`] instead.
     pub fn from_pasted(text: &str) -> Result<LocalArticle, CorpusError> {
-        let format = Format::sniff(text);
+        let format = match Format::sniff(text) {
+            Format::Markdown if !Format::Markdown.supported() => Format::Text,
+            f => f,
+        };
         let name = format!("pasted.{}", format.as_str());
         let ex = formats::extract(format, Path::new("pasted text"), text.as_bytes())?;
         Ok(LocalArticle::new(&name, format, ex))
