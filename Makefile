@@ -28,7 +28,7 @@ serve-release: setup ## Like serve, with the optimised release build
 	trunk serve --release --port $(PORT)
 
 .PHONY: test
-test: setup lint test-native test-build-errors build e2e ## Everything: lint, native tests, build checks, release build, browser tests
+test: setup lint test-native test-build-errors test-1k build e2e ## Everything: lint, native tests, build checks (bad folders, 1,000 articles), release build, browser tests
 
 .PHONY: lint
 lint: ## cargo fmt --check and clippy -D warnings (native crates and the wasm app)
@@ -49,10 +49,29 @@ build: ## Release build of the page into dist/, and its size
 	trunk build --release
 	@node scripts/sizes.mjs dist
 
+.PHONY: single-file
+single-file: build ## One self-contained dist-single/parallax.html (wasm, corpus, CSS inlined) that opens from file://
+	node scripts/single-file.mjs dist dist-single/parallax.html
+
 .PHONY: e2e
-e2e: ## Browser tests (Playwright + system Chromium) against dist/ and an other-corpus build
+e2e: ## Browser tests (Playwright + system Chromium) against dist/, its single file and an other-corpus build
+	node scripts/single-file.mjs dist dist-single/parallax.html
 	CORPUS_DIR=crates/parallax-core/tests/fixtures/other trunk build --dist dist-other
 	npx playwright test -c e2e/playwright.config.mjs
+
+.PHONY: corpus-1k
+corpus-1k: ## Generate 1,000 articles (parallax generate) into target/corpus-1k
+	rm -rf target/corpus-1k
+	cargo run -q -p parallax-cli -- generate --articles 1000 --out target/corpus-1k
+
+.PHONY: build-1k
+build-1k: corpus-1k ## Release build over the 1,000 generated articles into dist-1k/, with its summary, time and size
+	CORPUS_DIR=target/corpus-1k trunk build --release --dist dist-1k
+	@node scripts/sizes.mjs dist-1k
+
+.PHONY: test-1k
+test-1k: corpus-1k ## Check that the app builds over 1,000 generated articles (debug build, summary checked)
+	@bash scripts/check-1k.sh
 
 .PHONY: articles
 articles: ## Print the corpus's articles as JSON lines (CORPUS_DIR or seeds)
@@ -61,4 +80,4 @@ articles: ## Print the corpus's articles as JSON lines (CORPUS_DIR or seeds)
 .PHONY: clean
 clean: ## Remove build outputs
 	cargo clean
-	rm -rf dist dist-other test-results playwright-report
+	rm -rf dist dist-other dist-single dist-1k test-results playwright-report

@@ -32,7 +32,8 @@ expect_failure not-utf8 "$(folder not-utf8 "good.txt=$good" 'latin1.txt=one\nCaf
 expect_failure empty "$(folder empty "good.txt=$good" 'empty.txt=')" 'empty.txt: the file is empty'
 expect_failure duplicate "$(folder duplicate "Story.txt=$good" "story.TXT=$good")" 'is already taken by'
 expect_failure sidecar "$(folder sidecar "good.txt=$good" 'corpus.toml=\n[article.nope]\ntitle = "x"\n')" 'corpus.toml:2: the sidecar describes article “nope”'
-expect_failure no-articles "$(folder no-articles 'notes.md=hello')" 'the folder holds no .txt article files'
+expect_failure no-articles "$(folder no-articles 'notes.pdf=hello')" 'the folder holds no article files'
+expect_failure html-no-text "$(folder html-no-text "good.txt=$good" 'menu.html=<nav><a href="/">Home</a></nav><script>x()</script>')" 'menu.html: no article text was found in the page'
 expect_failure missing-folder "$work/does-not-exist" 'this is not a folder'
 
 # The seeds build again afterwards: the build script reruns when CORPUS_DIR changes.

@@ -23,12 +23,15 @@ struct Cli {
 enum Command {
     /// List the articles of a corpus with their metadata.
     Articles {
-        /// The corpus folder (article .txt files and an optional corpus.toml).
+        /// The corpus folder (article .txt, .md or .html files, an optional corpus.toml and story.toml).
         #[arg(long, default_value = "seeds")]
         corpus: PathBuf,
         /// Print one JSON object per article instead of a table.
         #[arg(long)]
         json: bool,
+        /// Print only a summary: articles, outlets, date range, where dates come from, warnings.
+        #[arg(long, conflicts_with = "json")]
+        summary: bool,
     },
     /// Search a corpus with the same code the page runs.
     Search {
@@ -175,11 +178,19 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     let mut out = std::io::stdout().lock();
     match cli.command {
-        Command::Articles { corpus, json } => {
+        Command::Articles {
+            corpus,
+            json,
+            summary,
+        } => {
             let Some(loaded) = load(&corpus) else {
                 return ExitCode::FAILURE;
             };
-            finish(if json {
+            finish(if summary {
+                parallax_core::summary::lines(&loaded.corpus, loaded.warnings.len())
+                    .iter()
+                    .try_for_each(|l| writeln!(out, "{l}"))
+            } else if json {
                 loaded.corpus.articles.iter().try_for_each(|a| {
                     let line =
                         serde_json::to_string(&report::ArticleJson::new(a)).unwrap_or_default();

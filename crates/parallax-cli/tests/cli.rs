@@ -126,6 +126,19 @@ fn articles_table_for_people() {
 }
 
 #[test]
+fn articles_summary_sums_up_the_corpus() {
+    let out = parallax(&["articles", "--corpus", "seeds", "--summary"]);
+    assert!(out.status.success());
+    assert_eq!(
+        String::from_utf8(out.stdout).unwrap(),
+        "corpus “seeds”: 5 articles (5 .txt), 5 outlets, dated 14 Aug 2020 to 13 Jul 2021 (1 with no known outlet)\n\
+         outlets: Sputnik 2, UrduPoint 2, Reuters 1, TASS 1, inkl 1\n\
+         dates: 3 stated in the files, 0 set in corpus.toml, 2 inferred, 0 unknown\n\
+         warnings: none\n"
+    );
+}
+
+#[test]
 fn another_folder_works_too() {
     let out = parallax(&[
         "articles",

@@ -7,7 +7,7 @@ use crate::index::{Index, Weights};
 use crate::ingest::dates::{self, YearHints};
 use crate::ingest::{Article, Provenance};
 use serde::{Deserialize, Serialize};
-use std::collections::BTreeSet;
+use std::collections::{BTreeSet, HashMap, HashSet};
 
 /// Version of the binary schema; bump it whenever a serialized type changes.
 pub const SCHEMA: u32 = 6;
@@ -87,9 +87,55 @@ impl Corpus {
     /// Builds a corpus with an alias table and a story profile: stances are tagged with it.
     pub fn build(
         name: &str,
-        mut articles: Vec<Article>,
+        articles: Vec<Article>,
         aliases: &[Vec<String>],
         profile: crate::stance::Profile,
+    ) -> Corpus {
+        Corpus::assemble(
+            name,
+            articles,
+            profile,
+            |index| index.set_aliases(aliases),
+            &HashMap::new(),
+        )
+    }
+
+    /// This corpus with articles added in the page ([`crate::local`]): the same name, story
+    /// profile and alias table; the added articles are ingested, their dates settled against the
+    /// whole corpus, their stances tagged (the embedded articles' tags are kept, not recomputed),
+    /// and the search index is rebuilt over all of them. An added article whose id the corpus
+    /// already has is left out.
+    pub fn with_local(&self, local: &[crate::local::LocalArticle]) -> Corpus {
+        let known: HashMap<&str, &Vec<crate::stance::Tag>> = self
+            .articles
+            .iter()
+            .map(|a| a.id.as_str())
+            .zip(&self.stances)
+            .collect();
+        let mut articles = self.articles.clone();
+        let mut added = HashSet::new();
+        for l in local {
+            if !known.contains_key(l.id.as_str()) && added.insert(l.id.as_str()) {
+                articles.push(l.article());
+            }
+        }
+        let aliases = self.index.aliases.clone();
+        Corpus::assemble(
+            &self.name,
+            articles,
+            self.profile.clone(),
+            |index| index.aliases = aliases,
+            &known,
+        )
+    }
+
+    /// Sorts, settles dates, fingerprints, indexes and tags (reusing the `known` tags by id).
+    fn assemble(
+        name: &str,
+        mut articles: Vec<Article>,
+        profile: crate::stance::Profile,
+        aliases: impl FnOnce(&mut Index),
+        known: &HashMap<&str, &Vec<crate::stance::Tag>>,
     ) -> Corpus {
         articles.sort_by(|a, b| a.id.cmp(&b.id));
         let hints = YearHints::learn(&articles);
@@ -106,10 +152,13 @@ impl Corpus {
             h = fnv1a([0], h);
         }
         let mut index = Index::build(&articles, &Weights::default());
-        index.set_aliases(aliases);
+        aliases(&mut index);
         let stances = articles
             .iter()
-            .map(|a| crate::stance::tag_article(a, &profile))
+            .map(|a| match known.get(a.id.as_str()) {
+                Some(tags) => (*tags).clone(),
+                None => crate::stance::tag_article(a, &profile),
+            })
             .collect();
         let reuse = crate::align::reuse(&articles, &crate::align::Thresholds::default());
         Corpus {

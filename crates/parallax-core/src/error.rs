@@ -21,6 +21,8 @@ pub enum ErrorKind {
     DuplicateId,
     /// The `corpus.toml` sidecar is malformed or names something that does not exist.
     Sidecar,
+    /// The file's format is not an article format, or not one this build reads.
+    Unsupported,
 }
 
 /// An error about one file of a corpus, with the line it concerns when there is one.
@@ -34,7 +36,6 @@ pub struct CorpusError {
 }
 
 impl CorpusError {
-    #[cfg_attr(not(feature = "fs"), allow(dead_code))]
     pub(crate) fn new(
         kind: ErrorKind,
         path: &Path,
@@ -143,7 +144,6 @@ impl fmt::Display for DecodeError {
 impl std::error::Error for DecodeError {}
 
 /// 1-based line number of byte offset `at` in `text`.
-#[cfg_attr(not(feature = "fs"), allow(dead_code))]
 pub(crate) fn line_of(text: &[u8], at: usize) -> usize {
     text[..at.min(text.len())]
         .iter()

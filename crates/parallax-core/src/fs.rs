@@ -1,8 +1,9 @@
-//! Reading a corpus folder: `*.txt` article files plus an optional `corpus.toml` sidecar.
+//! Reading a corpus folder: article files (`.txt`, `.md`, `.html`; see [`crate::formats`]) plus an
+//! optional `corpus.toml` sidecar and `story.toml` profile.
 //!
 //! Every file is checked before giving up, so one build reports every problem at once.
 //!
-//! The sidecar sets or corrects metadata per article id (the file name without `.txt`):
+//! The sidecar sets or corrects metadata per article id (the file name without its extension):
 //!
 //! ```toml
 //! [article."003_fa59a08e2227003b"]
@@ -16,7 +17,8 @@
 
 use crate::date::Date;
 use crate::error::{line_of, CorpusError, CorpusErrors, ErrorKind};
-use crate::ingest::{ingest_text, Meta};
+use crate::formats::{self, Format, EXTENSIONS};
+use crate::ingest::Meta;
 use crate::Corpus;
 use serde::Deserialize;
 use std::collections::{BTreeMap, HashMap};
@@ -76,7 +78,7 @@ fn sidecar_error(path: &Path, src: &str, at: Option<usize>, problem: String) -> 
         path,
         at.map(|a| line_of(src.as_bytes(), a)),
         problem,
-        "Fix that entry (see “Using your own corpus” in the README for the format) or delete the sidecar",
+        "Fix that entry (see “Your own articles” in the README for the format) or delete the sidecar",
     )
 }
 
@@ -132,7 +134,7 @@ fn read_sidecar(
                 &src,
                 key_at,
                 format!(
-                    "the sidecar describes article “{id}”, but no file {id}.txt is in the folder"
+                    "the sidecar describes article “{id}”, but no article file {id}.txt, {id}.md or {id}.html is in the folder"
                 ),
             ));
             continue;
@@ -208,8 +210,17 @@ fn io_error(path: &Path, e: &std::io::Error) -> CorpusError {
     )
 }
 
-/// Reads every article of a corpus folder. `name` defaults to the folder's name.
+/// Reads every article of a corpus folder; the corpus is named after the folder.
 pub fn load_dir(dir: &Path) -> Result<Loaded, CorpusErrors> {
+    load_dir_with_progress(dir, &mut |_, _| {})
+}
+
+/// Like [`load_dir`], calling `progress(done, total)` after each article file is read and
+/// ingested (for a progress display over large folders).
+pub fn load_dir_with_progress(
+    dir: &Path,
+    progress: &mut dyn FnMut(usize, usize),
+) -> Result<Loaded, CorpusErrors> {
     let fail = |e: CorpusError| CorpusErrors(vec![e]);
     if !dir.is_dir() {
         return Err(fail(CorpusError::new(
@@ -217,7 +228,7 @@ pub fn load_dir(dir: &Path) -> Result<Loaded, CorpusErrors> {
             dir,
             None,
             "this is not a folder",
-            "Point CORPUS_DIR (or --corpus) at the folder that holds the article .txt files",
+            "Point CORPUS_DIR (or --corpus) at the folder that holds the article files (.txt, .md or .html)",
         )));
     }
     let mut entries: Vec<PathBuf> = std::fs::read_dir(dir)
@@ -228,7 +239,7 @@ pub fn load_dir(dir: &Path) -> Result<Loaded, CorpusErrors> {
 
     let mut errors = Vec::new();
     let mut warnings = Vec::new();
-    let mut files: Vec<(String, PathBuf)> = Vec::new();
+    let mut files: Vec<(String, PathBuf, Format)> = Vec::new();
     let mut ids: HashMap<String, PathBuf> = HashMap::new();
     let mut folded: HashMap<String, PathBuf> = HashMap::new();
     let mut sidecar = None;
@@ -247,16 +258,14 @@ pub fn load_dir(dir: &Path) -> Result<Loaded, CorpusErrors> {
         if file_name == STORY {
             continue;
         }
-        let ext = path
-            .extension()
-            .map(|e| e.to_string_lossy().to_ascii_lowercase());
-        if path.is_dir() || ext.as_deref() != Some("txt") {
+        let format = Format::from_name(&file_name).filter(|_| !path.is_dir());
+        let Some(format) = format else {
             warnings.push(format!(
-                "{}: skipped (only .txt article files and {SIDECAR} are read)",
+                "{}: skipped (article files end in {EXTENSIONS}; besides them only {SIDECAR} and {STORY} are read)",
                 path.display()
             ));
             continue;
-        }
+        };
         let id = path
             .file_stem()
             .map(|s| s.to_string_lossy().into_owned())
@@ -273,7 +282,7 @@ pub fn load_dir(dir: &Path) -> Result<Loaded, CorpusErrors> {
         }
         folded.insert(id.to_lowercase(), path.clone());
         ids.insert(id.clone(), path.clone());
-        files.push((id, path));
+        files.push((id, path, format));
     }
 
     let (metas, aliases) = match &sidecar {
@@ -282,7 +291,8 @@ pub fn load_dir(dir: &Path) -> Result<Loaded, CorpusErrors> {
     };
 
     let mut articles = Vec::new();
-    for (id, path) in &files {
+    let total = files.len();
+    for (done, (id, path, format)) in files.iter().enumerate() {
         let bytes = match std::fs::read(path) {
             Ok(b) => b,
             Err(e) => {
@@ -290,59 +300,28 @@ pub fn load_dir(dir: &Path) -> Result<Loaded, CorpusErrors> {
                 continue;
             }
         };
-        let text = match String::from_utf8(bytes) {
-            Ok(t) => t,
+        let extracted = match formats::extract(*format, path, &bytes) {
+            Ok(x) => x,
             Err(e) => {
-                let at = e.utf8_error().valid_up_to();
-                let bytes = e.as_bytes();
-                let line = line_of(bytes, at);
-                let col = at
-                    - bytes[..at]
-                        .iter()
-                        .rposition(|&b| b == b'\n')
-                        .map_or(0, |p| p + 1)
-                    + 1;
-                errors.push(CorpusError::new(
-                    ErrorKind::NotUtf8,
-                    path,
-                    Some(line),
-                    format!("the file is not valid UTF-8 (byte 0x{:02X} at column {col})", bytes[at]),
-                    "Save it as UTF-8, for example with `iconv -f WINDOWS-1252 -t UTF-8 old.txt > new.txt`",
-                ));
+                errors.push(e);
                 continue;
             }
         };
-        if text
-            .trim_matches(|c: char| c.is_whitespace() || c == '\u{feff}' || c == '\0')
-            .is_empty()
-        {
-            errors.push(CorpusError::new(
-                ErrorKind::Empty,
-                path,
-                None,
-                if text.is_empty() {
-                    "the file is empty"
-                } else {
-                    "the file holds only white space"
-                },
-                "Put the article text in it, or remove it from the folder",
-            ));
-            continue;
-        }
         let file_name = path
             .file_name()
             .map(|f| f.to_string_lossy().into_owned())
             .unwrap_or_default();
         let meta = metas.get(id).cloned().unwrap_or_default();
-        articles.push(ingest_text(id, &file_name, &text, &meta));
+        articles.push(formats::ingest_extracted(id, &file_name, &extracted, &meta));
+        progress(done + 1, total);
     }
     if errors.is_empty() && articles.is_empty() {
         errors.push(CorpusError::new(
             ErrorKind::NoArticles,
             dir,
             None,
-            "the folder holds no .txt article files",
-            "Add at least one article as a UTF-8 .txt file",
+            "the folder holds no article files (.txt, .md or .html)",
+            "Add at least one article as a UTF-8 .txt file, a Markdown .md file or a saved .html page",
         ));
     }
     let story = dir.join(STORY);
@@ -374,7 +353,7 @@ pub fn load_dir(dir: &Path) -> Result<Loaded, CorpusErrors> {
         .ok()
         .and_then(|d| d.file_name().map(|n| n.to_string_lossy().into_owned()))
         .unwrap_or_else(|| "corpus".into());
-    let mut inputs: Vec<PathBuf> = files.into_iter().map(|(_, p)| p).collect();
+    let mut inputs: Vec<PathBuf> = files.into_iter().map(|(_, p, _)| p).collect();
     inputs.extend(sidecar);
     if story.is_file() {
         inputs.push(story);

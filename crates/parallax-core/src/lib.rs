@@ -15,14 +15,17 @@ pub mod date;
 pub mod error;
 pub mod export;
 pub mod figures;
+pub mod formats;
 #[cfg(feature = "fs")]
 pub mod fs;
 pub mod index;
 pub mod ingest;
+pub mod local;
 pub mod outlets;
 pub mod query;
 pub mod search;
 pub mod stance;
+pub mod summary;
 pub mod synth;
 pub mod text;
 pub mod view_state;

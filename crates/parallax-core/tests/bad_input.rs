@@ -92,7 +92,7 @@ const CASES: &[Case] = &[
         ErrorKind::Sidecar,
         "corpus.toml",
         Some(3),
-        &["missing", "no file missing.txt"],
+        &["missing", "no article file missing.txt"],
     ),
     (
         "sidecar bad date",
@@ -121,11 +121,11 @@ const CASES: &[Case] = &[
     ),
     (
         "no articles",
-        &[("notes.md", b"hello")],
+        &[("notes.pdf", b"hello")],
         ErrorKind::NoArticles,
         "",
         None,
-        &["no .txt article files"],
+        &["no article files (.txt, .md or .html)"],
     ),
 ];
 
@@ -181,7 +181,7 @@ fn sidecar_fills_and_overrides_metadata() {
     let dir = folder(&[
         ("good.txt", GOOD.as_bytes()),
         ("corpus.toml", b"[article.good]\ntitle = \"Better\"\noutlet = [\"Example Daily\", \"Reuters\"]\ndate = \"2020-05-02\"\n"),
-        ("notes.md", b"ignored"),
+        ("notes.pdf", b"ignored"),
     ]);
     let loaded = load_dir(dir.path()).unwrap();
     let a = &loaded.corpus.articles[0];
@@ -196,7 +196,7 @@ fn sidecar_fills_and_overrides_metadata() {
         a.notes
     );
     assert_eq!(loaded.warnings.len(), 1);
-    assert!(loaded.warnings[0].contains("notes.md"));
+    assert!(loaded.warnings[0].contains("notes.pdf"));
     assert_eq!(loaded.inputs.len(), 2);
 }
 
