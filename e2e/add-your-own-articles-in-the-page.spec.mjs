@@ -41,14 +41,18 @@ test('dropped articles are searchable and comparable, survive a reload, and can 
   await expect(page.getByTestId('hit').first().getByTestId('local-badge')).toBeVisible();
 
   // Compared with a seed: the copied crackdown paragraph is aligned.
-  await page.goto('/?v=1&compare=000_8ab391a8a651fb65,local_wire-talks');
+  await page.goto('/?v=1&view=add');
+  await ready(page);
+  const wire = await page.getByTestId('local-item').filter({ hasText: 'wire-talks.txt' }).getAttribute('data-id');
+  expect(wire).toMatch(/^local-wire-talks-[0-9a-f]{8}$/);
+  await page.goto(`/?v=1&compare=000_8ab391a8a651fb65,${wire}`);
   await ready(page);
   await expect(page.getByTestId('compare-column')).toHaveCount(2);
   await expect(page.getByTestId('pair-kind').first()).toBeVisible();
   await expect(page.locator('.compare-row').filter({ hasText: 'Police cracked down' }).getByTestId('pair-kind')).toHaveText(/Verbatim|Edited/);
 
   // A reload keeps them; the reader marks them.
-  await page.goto('/?v=1&doc=local_wire-talks');
+  await page.goto(`/?v=1&doc=${wire}`);
   await ready(page);
   await expect(page.getByTestId('reader')).toContainText('Lithuania offers talks venue');
   await expect(page.getByTestId('reader').getByTestId('local-badge')).toBeVisible();
@@ -74,7 +78,7 @@ test('a pasted text is added; bad files are refused one by one with the reason',
   await page.getByTestId('paste-name').fill('my notes');
   await page.getByTestId('paste-add').click();
   await expect(page.getByTestId('local-item')).toHaveCount(1);
-  await expect(page.getByTestId('local-item')).toHaveAttribute('data-id', 'local_my-notes');
+  await expect(page.getByTestId('local-item')).toHaveAttribute('data-id', /^local-my-notes-[0-9a-f]{8}$/);
 
   await page.getByTestId('file-input').setInputFiles([
     { name: 'empty.txt', mimeType: 'text/plain', buffer: Buffer.from('   \n') },
@@ -83,10 +87,11 @@ test('a pasted text is added; bad files are refused one by one with the reason',
     { name: 'again.txt', mimeType: 'text/plain', buffer: Buffer.from(SECOND) },
   ]);
   const problems = page.getByTestId('add-problems');
-  await expect(problems).toContainText('empty.txt: the file is empty');
-  await expect(problems).toContainText('latin1.txt: not UTF-8 text');
-  await expect(problems).toContainText('photo.png: only plain-text article files');
-  await expect(problems).toContainText('already added');
+  await expect(problems.locator('li')).toHaveCount(4);
+  await expect(problems).toContainText('empty.txt: the file holds only white space');
+  await expect(problems).toContainText('latin1.txt:1: the file is not valid UTF-8');
+  await expect(problems).toContainText('photo.png: this is not an article file');
+  await expect(problems).toContainText('again.txt: the same text was already added (from my notes.txt');
   await expect(page.getByTestId('local-item')).toHaveCount(1);
 });
 
@@ -98,17 +103,38 @@ test('additions export as a bundle and import elsewhere; a link to a local artic
   const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-bundle').click()]);
   const bundle = JSON.parse(await readFile(await download.path(), 'utf8'));
   expect(bundle.format).toBe('parallax-local-articles');
-  expect(bundle.articles.map((a) => a.id)).toEqual(['local_wire-talks']);
+  expect(bundle.articles.map((a) => a.file_name)).toEqual(['wire-talks.txt']);
+  const id = bundle.articles[0].id;
 
   // Another browser (a fresh context: no storage) gets the link: a notice, not a broken page.
   const other = await browser.newContext();
   const theirs = await other.newPage();
-  await theirs.goto('/?v=1&doc=local_wire-talks');
-  await expect(theirs.getByTestId('notice')).toContainText('was added locally');
+  await theirs.goto(`/?v=1&doc=${id}`);
+  await expect(theirs.getByTestId('notice')).toContainText('added in their own browser; you do not have it');
   await expect(theirs.getByTestId('article-list')).toBeVisible();
   // Importing the bundle gives them the article under the same id.
   await theirs.goto('/?v=1&view=add');
   await theirs.getByTestId('file-input').setInputFiles({ name: 'bundle.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(bundle)) });
-  await expect(theirs.getByTestId('local-item')).toHaveAttribute('data-id', 'local_wire-talks');
+  await expect(theirs.getByTestId('local-item')).toHaveAttribute('data-id', id);
   await other.close();
+});
+
+test('an HTML page is read with the browser\'s own parser and the build\'s extraction rules', async ({ page }) => {
+  await page.goto('/?v=1&view=add');
+  await ready(page);
+  const html = `<!doctype html><html><head><title>Harbour talks | Harbour Daily</title>
+    <meta property="og:site_name" content="Harbour Daily"><meta property="article:published_time" content="2020-08-21T09:00:00Z">
+    <script>window.__pwned = true</script></head>
+    <body><nav>Home · World · Sport</nav><article><h1>Harbour talks begin</h1>
+    <p>MINSK — Opposition figures called for a dialogue with the authorities on Friday.</p>
+    <p>They also urged the release of political prisoners.</p></article><footer>© Harbour Daily</footer></body></html>`;
+  await page.getByTestId('file-input').setInputFiles({ name: 'harbour.html', mimeType: 'text/html', buffer: Buffer.from(html) });
+  const item = page.getByTestId('local-item');
+  await expect(item).toContainText('Harbour talks begin');
+  await expect(item).toContainText('Harbour Daily');
+  await expect(item).toContainText('21 Aug 2020');
+  expect(await page.evaluate(() => window.__pwned)).toBeUndefined();
+  await item.locator('.local-title').click();
+  await expect(page.getByTestId('reader')).not.toContainText('Home · World');
+  await expect(page.getByTestId('reader')).toContainText('urged the release of political prisoners');
 });

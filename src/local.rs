@@ -1,45 +1,12 @@
-//! Articles a reader adds in the page: pasted or dropped, kept in the browser's local storage, and
-//! merged with the embedded corpus by the same core code the build uses (ingest, date inference,
-//! index, stances, reuse).
+//! Articles a reader adds in the page, wired to the browser: the core reads them
+//! (`parallax_core::local`), this module keeps them in local storage, hands HTML to the browser's
+//! own parser, and rebuilds the corpus the views show.
 
 use leptos::prelude::*;
-use parallax_core::view_state::LOCAL_PREFIX;
-use parallax_core::{ingest_text, Corpus};
-use serde::{Deserialize, Serialize};
-
-/// One added article, as stored: the raw text is kept, everything else is recomputed.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-pub struct LocalArticle {
-    /// Id in the corpus (`local_…`).
-    pub id: String,
-    /// The file it came from, or a name for a pasted text.
-    pub file_name: String,
-    /// The text.
-    pub text: String,
-}
-
-/// The format of an exported bundle of local additions.
-pub const BUNDLE_FORMAT: &str = "parallax-local-articles";
-/// Its version.
-pub const BUNDLE_VERSION: u32 = 1;
-
-/// A bundle: the reader's additions, to carry to another browser.
-#[derive(Debug, Serialize, Deserialize)]
-pub struct Bundle {
-    /// Always [`BUNDLE_FORMAT`].
-    pub format: String,
-    /// [`BUNDLE_VERSION`].
-    pub version: u32,
-    /// The embedded corpus the additions were made over (name and version), for reference.
-    pub corpus: String,
-    /// Its version.
-    pub corpus_version: String,
-    /// The articles.
-    pub articles: Vec<LocalArticle>,
-}
-
-/// Largest file accepted, in bytes.
-pub const MAX_BYTES: usize = 5 * 1024 * 1024;
+use parallax_core::formats::dom::Dom;
+use parallax_core::local::{Bundle, LocalArticle, LocalArticles};
+use parallax_core::Corpus;
+use wasm_bindgen::JsCast;
 
 fn storage_key(corpus: &Corpus) -> String {
     format!("parallax.local.v1.{}", corpus.name)
@@ -50,112 +17,107 @@ fn storage() -> Option<web_sys::Storage> {
 }
 
 /// The additions kept for this corpus (none if storage is unavailable or unreadable).
-pub fn load(embedded: &Corpus) -> Vec<LocalArticle> {
+fn load(embedded: &Corpus) -> Vec<LocalArticle> {
     storage()
         .and_then(|s| s.get_item(&storage_key(embedded)).ok().flatten())
-        .and_then(|json| serde_json::from_str(&json).ok())
+        .and_then(|json| Bundle::from_json(&json).ok())
+        .map(|b| b.articles)
         .unwrap_or_default()
 }
 
-/// Keeps the additions; the error is a sentence (storage full or disabled).
-pub fn save(embedded: &Corpus, articles: &[LocalArticle]) -> Result<(), String> {
+/// Keeps the additions (as a bundle); the error is a sentence (storage full or disabled).
+fn save(embedded: &Corpus, articles: &[LocalArticle]) -> Result<(), String> {
     let s = storage().ok_or("This browser does not let the page keep data (local storage is off), so additions last until you reload.")?;
-    let json = serde_json::to_string(articles).map_err(|e| e.to_string())?;
+    let json = LocalArticles {
+        articles: articles.to_vec(),
+    }
+    .to_bundle(&embedded.name)
+    .to_json();
     s.set_item(&storage_key(embedded), &json).map_err(|_| {
         "The browser's storage for this page is full; remove some added articles, or export them first.".to_string()
     })
 }
 
-/// A file-name stem made safe as an id: letters, digits, `-` and `_`.
-fn stem_id(file_name: &str) -> String {
-    let stem = file_name
-        .rsplit_once('.')
-        .map_or(file_name, |(s, _)| s)
-        .trim();
-    let mut id: String = stem
-        .chars()
-        .map(|c| {
-            if c.is_alphanumeric() || c == '-' || c == '_' {
-                c
-            } else {
-                '-'
-            }
-        })
-        .take(60)
-        .collect();
-    if id.trim_matches('-').is_empty() {
-        id = "pasted".into();
-    }
-    id
-}
-
-/// A fresh local id for a file name, not used by the corpus or the other additions.
-pub fn new_id(file_name: &str, taken: impl Fn(&str) -> bool) -> String {
-    let base = format!("{LOCAL_PREFIX}{}", stem_id(file_name));
-    let mut id = base.clone();
-    let mut n = 2;
-    while taken(&id) {
-        id = format!("{base}-{n}");
-        n += 1;
-    }
-    id
-}
-
-/// Checks one file's bytes and returns its text, or why it cannot be added.
-pub fn read_text(file_name: &str, bytes: &[u8]) -> Result<String, String> {
-    let lower = file_name.to_lowercase();
-    if !(lower.ends_with(".txt") || lower.ends_with(".text") || !lower.contains('.')) {
-        return Err(format!(
-            "{file_name}: only plain-text article files (.txt) can be added in the page"
-        ));
-    }
-    if bytes.len() > MAX_BYTES {
-        return Err(format!(
-            "{file_name}: the file is {:.1} MB; files over {} MB are not added",
-            bytes.len() as f64 / 1e6,
-            MAX_BYTES / (1024 * 1024)
-        ));
-    }
-    let text = std::str::from_utf8(bytes).map_err(|e| {
-        format!(
-            "{file_name}: not UTF-8 text (byte {} is not valid); save it as UTF-8 and try again",
-            e.valid_up_to()
-        )
-    })?;
-    let text = text.trim_start_matches('\u{feff}');
-    if text.trim().is_empty() {
-        return Err(format!("{file_name}: the file is empty"));
-    }
-    if text.contains('\0') {
-        return Err(format!(
-            "{file_name}: the file holds NUL bytes; it is not a text file"
-        ));
-    }
-    Ok(text.to_string())
-}
-
-/// The embedded corpus with the additions: ingested, dated, indexed and tagged like the rest. The
+/// The embedded corpus with the additions, ingested, dated, indexed and tagged like the rest. The
 /// corpus lives as long as the page (views borrow it for the page's life).
-pub fn merged(embedded: &'static Corpus, local: &[LocalArticle]) -> &'static Corpus {
+fn merged(embedded: &'static Corpus, local: &[LocalArticle]) -> &'static Corpus {
     if local.is_empty() {
         return embedded;
     }
-    let mut articles = embedded.articles.clone();
-    for l in local {
-        articles.push(ingest_text(
-            &l.id,
-            &l.file_name,
-            &l.text,
-            &Default::default(),
-        ));
+    Box::leak(Box::new(embedded.with_local(local)))
+}
+
+/// Copies the tree the browser's `DOMParser` built into the core's [`Dom`], without recursion.
+fn dom_of(html: &str) -> Option<Dom> {
+    let doc = web_sys::DomParser::new()
+        .ok()?
+        .parse_from_string(html, web_sys::SupportedType::TextHtml)
+        .ok()?;
+    let mut dom = Dom::new();
+    let mut todo: Vec<(web_sys::Node, usize)> = vec![(doc.into(), Dom::ROOT)];
+    while let Some((node, at)) = todo.pop() {
+        let kids = node.child_nodes();
+        for i in 0..kids.length() {
+            let Some(kid) = kids.item(i) else { continue };
+            if kid.node_type() == web_sys::Node::TEXT_NODE {
+                dom.push_text(at, &kid.text_content().unwrap_or_default());
+            } else if let Some(el) = kid.dyn_ref::<web_sys::Element>() {
+                let names = el.get_attribute_names();
+                let attrs = (0..names.length())
+                    .filter_map(|j| names.get(j).as_string())
+                    .filter_map(|n| el.get_attribute(&n).map(|v| (n, v)))
+                    .collect();
+                let id = dom.push_element(at, &el.local_name(), attrs);
+                todo.push((kid, id));
+            }
+        }
     }
-    let corpus = Corpus::build(
-        &embedded.name,
-        articles,
-        &embedded.index.aliases,
-        embedded.profile.clone(),
-    );
-    Box::leak(Box::new(corpus))
+    Some(dom)
+}
+
+/// Reads an HTML page with the browser's parser and the core's extraction rules.
+fn from_html(name: &str, bytes: &[u8]) -> Result<LocalArticle, String> {
+    let (text, _note) = parallax_core::formats::charset::decode(std::path::Path::new(name), bytes)
+        .map_err(|e| e.to_string())?;
+    let dom =
+        dom_of(&text).ok_or_else(|| format!("{name}: the browser could not parse the page"))?;
+    LocalArticle::from_dom(name, &dom).map_err(|e| e.to_string())
+}
+
+/// Reads one dropped file into articles: an article file (.txt, .html, and .md where built in),
+/// or a bundle (.json) of them. The error names the file.
+pub fn read_file(name: &str, bytes: &[u8]) -> Result<Vec<LocalArticle>, String> {
+    let lower = name.to_lowercase();
+    if lower.ends_with(".json") {
+        let text = std::str::from_utf8(bytes)
+            .map_err(|_| format!("{name}: not a Parallax bundle (not UTF-8 text)"))?;
+        return Bundle::from_json(text)
+            .map(|b| b.articles)
+            .map_err(|e| format!("{name}: {e}"));
+    }
+    if lower.ends_with(".html") || lower.ends_with(".htm") {
+        return from_html(name, bytes).map(|a| vec![a]);
+    }
+    LocalArticle::from_file(name, bytes)
+        .map(|a| vec![a])
+        .map_err(|e| e.to_string())
+}
+
+/// Reads pasted text, named by the reader (or "pasted"): HTML goes through the browser's parser.
+pub fn read_pasted(name: &str, text: &str) -> Result<LocalArticle, String> {
+    let name = if name.trim().is_empty() {
+        "pasted"
+    } else {
+        name.trim()
+    };
+    if text.trim().is_empty() {
+        return Err("Paste an article's text first.".into());
+    }
+    match parallax_core::formats::Format::sniff(text) {
+        parallax_core::formats::Format::Html => from_html(&format!("{name}.html"), text.as_bytes()),
+        _ => LocalArticle::from_file(&format!("{name}.txt"), text.as_bytes())
+            .map_err(|e| e.to_string()),
+    }
 }
 
 /// What the app knows about local additions, shared through the context.
@@ -197,10 +159,32 @@ impl Local {
 
     /// Whether an article was added in this browser.
     pub fn is_local(&self, id: &str) -> bool {
-        id.starts_with(LOCAL_PREFIX)
+        parallax_core::local::is_local_id(id)
             && self
                 .articles
                 .with_untracked(|l| l.iter().any(|a| a.id == id))
+    }
+
+    /// Adds articles after the kept ones (the same text twice is refused, with the reason), then
+    /// stores them and rebuilds the corpus once. Returns the ids added and the problems.
+    pub fn add(&self, new: Vec<LocalArticle>) -> (Vec<String>, Vec<String>) {
+        let mut all = LocalArticles {
+            articles: self.articles.get_untracked(),
+        };
+        let (mut ids, mut problems) = (Vec::new(), Vec::new());
+        for a in new {
+            let id = a.id.clone();
+            match all.add(a) {
+                Ok(()) => ids.push(id),
+                Err(e) => problems.push(e.to_string()),
+            }
+        }
+        if !ids.is_empty() {
+            if let Err(e) = self.set(all.articles) {
+                problems.push(e);
+            }
+        }
+        (ids, problems)
     }
 
     /// Replaces the additions: stores them and rebuilds the corpus. The error says why they could
@@ -212,53 +196,12 @@ impl Local {
         saved
     }
 
-    /// A fresh id for a new addition.
-    pub fn new_id(&self, file_name: &str, pending: &[LocalArticle]) -> String {
-        let corpus = self.corpus.get_untracked();
-        self.articles.with_untracked(|l| {
-            new_id(file_name, |id| {
-                corpus.get(id).is_some()
-                    || l.iter()
-                        .chain(pending)
-                        .any(|a| a.id.eq_ignore_ascii_case(id))
-            })
-        })
-    }
-
     /// The additions as a bundle file.
     pub fn bundle(&self) -> String {
-        let b = Bundle {
-            format: BUNDLE_FORMAT.into(),
-            version: BUNDLE_VERSION,
-            corpus: self.embedded.name.clone(),
-            corpus_version: self.embedded.version.clone(),
+        LocalArticles {
             articles: self.articles.get_untracked(),
-        };
-        serde_json::to_string_pretty(&b).unwrap_or_default()
+        }
+        .to_bundle(&self.embedded.name)
+        .to_json()
     }
-}
-
-/// Reads a bundle file: its articles, or why it cannot be imported.
-pub fn read_bundle(file_name: &str, bytes: &[u8]) -> Result<Vec<LocalArticle>, String> {
-    let b: Bundle = serde_json::from_slice(bytes)
-        .map_err(|e| format!("{file_name}: not a Parallax bundle ({e})"))?;
-    if b.format != BUNDLE_FORMAT {
-        return Err(format!(
-            "{file_name}: not a Parallax bundle (format “{}”)",
-            b.format
-        ));
-    }
-    if b.version == 0 || b.version > BUNDLE_VERSION {
-        return Err(format!(
-            "{file_name}: made by a newer Parallax (bundle version {}); this page reads version {BUNDLE_VERSION}",
-            b.version
-        ));
-    }
-    let mut out = Vec::new();
-    for a in b.articles {
-        let text = read_text(&format!("{}.txt", a.id), a.text.as_bytes())
-            .map_err(|e| format!("{file_name}: article {e}"))?;
-        out.push(LocalArticle { text, ..a });
-    }
-    Ok(out)
 }

@@ -3,9 +3,10 @@
 //! additions can be removed, and exported or imported as a bundle.
 
 use crate::components::export::download;
-use crate::local::{read_bundle, read_text, Local, LocalArticle, Report};
+use crate::local::{read_file, read_pasted, Local, Report};
 use crate::{href, Route};
 use leptos::prelude::*;
+use parallax_core::local::LocalArticle;
 use parallax_core::view_state::ViewState;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
@@ -46,14 +47,8 @@ pub fn AddView(route: Memo<Route>) -> impl IntoView {
 
     // Adds articles (after the ones kept), rebuilding the corpus once.
     let commit = move |new: Vec<LocalArticle>, mut errors: Vec<String>| {
-        let ids: Vec<String> = new.iter().map(|a| a.id.clone()).collect();
-        if !new.is_empty() {
-            let mut all = local.articles.get_untracked();
-            all.extend(new);
-            if let Err(e) = local.set(all) {
-                errors.push(e);
-            }
-        }
+        let (ids, problems) = local.add(new);
+        errors.extend(problems);
         report.set(Report {
             added: ids,
             problems: errors,
@@ -73,31 +68,11 @@ pub fn AddView(route: Memo<Route>) -> impl IntoView {
                 let name = f.name();
                 progress(Some((i, total, name.clone())));
                 next_frame().await;
-                let read = file_bytes(f).await.and_then(|bytes| {
-                    if name.to_lowercase().ends_with(".json") {
-                        read_bundle(&name, &bytes)
-                    } else {
-                        read_text(&name, &bytes).map(|text| {
-                            vec![LocalArticle {
-                                id: String::new(),
-                                file_name: name.clone(),
-                                text,
-                            }]
-                        })
-                    }
-                });
-                match read {
-                    Ok(articles) => {
-                        for mut a in articles {
-                            let kept = local.articles.get_untracked();
-                            if kept.iter().chain(&new).any(|k| k.text == a.text) {
-                                errors.push(format!("{}: already added", a.file_name));
-                                continue;
-                            }
-                            a.id = local.new_id(&a.file_name, &new);
-                            new.push(a);
-                        }
-                    }
+                match file_bytes(f)
+                    .await
+                    .and_then(|bytes| read_file(&name, &bytes))
+                {
+                    Ok(articles) => new.extend(articles),
                     Err(e) => errors.push(e),
                 }
             }
@@ -128,27 +103,14 @@ pub fn AddView(route: Memo<Route>) -> impl IntoView {
     };
     let on_paste = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        let text = pasted.get_untracked();
-        let mut name = pasted_name.get_untracked().trim().to_string();
-        if name.is_empty() {
-            name = "pasted".into();
-        }
-        match read_text(&format!("{name}.txt"), text.as_bytes()) {
-            Ok(text) => {
-                let id = local.new_id(&name, &[]);
-                commit(
-                    vec![LocalArticle {
-                        id,
-                        file_name: format!("{name}.txt"),
-                        text,
-                    }],
-                    Vec::new(),
-                );
+        match read_pasted(&pasted_name.get_untracked(), &pasted.get_untracked()) {
+            Ok(article) => {
+                commit(vec![article], Vec::new());
                 pasted.set(String::new());
                 pasted_name.set(String::new());
             }
-            Err(_) => report.set(Report {
-                problems: vec!["Paste an article's text first.".into()],
+            Err(e) => report.set(Report {
+                problems: vec![e],
                 ..Default::default()
             }),
         }
@@ -273,10 +235,10 @@ pub fn AddView(route: Memo<Route>) -> impl IntoView {
                     on:drop=on_drop
                 >
                     <h2>"Drop files"</h2>
-                    <p>"Drop article files (.txt, UTF-8) or a bundle (.json) here, or"</p>
+                    <p>"Drop article files (.txt, .html) or a bundle (.json) here, or"</p>
                     <label class="file-button">
                         "choose files"
-                        <input type="file" multiple accept=".txt,.text,.json,text/plain,application/json" on:change=on_pick data-testid="file-input" class="visually-hidden" />
+                        <input type="file" multiple accept=".txt,.text,.html,.htm,.md,.json,text/plain,text/html,application/json" on:change=on_pick data-testid="file-input" class="visually-hidden" />
                     </label>
                 </div>
                 <form class="paste panel" on:submit=on_paste>

@@ -205,9 +205,14 @@ pub struct ImportReport {
 }
 
 impl LocalArticles {
-    /// Adds an article, unless the same text was added already: then the error names it.
+    /// Adds an article, unless the same text was added already (under any name): then the error
+    /// names it.
     pub fn add(&mut self, article: LocalArticle) -> Result<(), CorpusError> {
-        if let Some(same) = self.articles.iter().find(|a| a.id == article.id) {
+        if let Some(same) = self
+            .articles
+            .iter()
+            .find(|a| a.id == article.id || a.text == article.text)
+        {
             return Err(CorpusError::new(
                 ErrorKind::DuplicateId,
                 Path::new(&article.file_name),

@@ -41,19 +41,6 @@ pub struct CoverageState {
     pub range: DateRange,
 }
 
-/// Ids of articles a reader added in their own browser start with this: a link naming one says
-/// that the recipient does not have it, rather than that it was removed.
-pub const LOCAL_PREFIX: &str = "local_";
-
-/// Why an article id is missing, as a phrase for a notice.
-fn missing_reason(id: &str) -> &'static str {
-    if id.starts_with(LOCAL_PREFIX) {
-        "was added locally in the browser the link came from, and is not in yours (ask for the file and add it under “Add articles”)"
-    } else {
-        "is not in this corpus (it may have been renamed or removed)"
-    }
-}
-
 /// Most articles compared at once.
 pub const MAX_COMPARE: usize = 4;
 
@@ -246,11 +233,13 @@ impl ViewState {
         if let Some(doc) = &self.doc {
             if !has_doc(doc) {
                 notices.push(Notice {
-                    message: format!(
-                        "This link opens article “{}”, which {}. Showing all articles instead.",
-                        shorten(doc),
-                        missing_reason(doc)
-                    ),
+                    message: match crate::local::missing_notice(doc) {
+                        Some(m) => format!("{m} Showing all articles instead."),
+                        None => format!(
+                            "This link opens article “{}”, which is not in this corpus (it may have been renamed or removed). Showing all articles instead.",
+                            shorten(doc)
+                        ),
+                    },
                 });
                 self.doc = None;
             }
@@ -266,10 +255,11 @@ impl ViewState {
                 .iter()
                 .map(|id| format!("“{}”", shorten(id)))
                 .collect();
-            if let Some(local) = unknown.iter().find(|id| id.starts_with(LOCAL_PREFIX)) {
-                notices.push(Notice {
-                    message: format!("Article “{}” {}.", shorten(local), missing_reason(local)),
-                });
+            if let Some(m) = unknown
+                .iter()
+                .find_map(|id| crate::local::missing_notice(id))
+            {
+                notices.push(Notice { message: m });
             }
             notices.push(Notice {
                 message: format!(
@@ -482,14 +472,16 @@ mod tests {
 
     #[test]
     fn links_to_local_articles_say_the_recipient_lacks_them() {
-        let (s, n) = ViewState::parse("doc=local_my-notes").0.validate(|_| false);
+        let (s, n) = ViewState::parse("doc=local-my-notes-0a1b2c3d")
+            .0
+            .validate(|_| false);
         assert_eq!(s.doc, None);
-        assert!(n[0].message.contains("added locally"), "{n:?}");
-        let (_, n) = ViewState::parse("compare=a,local_x")
+        assert!(n[0].message.contains("added in their own browser"), "{n:?}");
+        let (_, n) = ViewState::parse("compare=a,local-x")
             .0
             .validate(|d| d == "a");
         assert!(
-            n.iter().any(|m| m.message.contains("added locally")),
+            n.iter().any(|m| m.message.contains("you do not have it")),
             "{n:?}"
         );
     }
