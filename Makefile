@@ -50,9 +50,15 @@ build: ## Release build of the page into dist/, and its size
 	@node scripts/sizes.mjs dist
 
 .PHONY: e2e
-e2e: ## Browser tests (Playwright + system Chromium) against dist/ and an other-corpus build
+e2e: ## Browser tests (Playwright + system Chromium) against dist/, an other-corpus and a hostile-corpus build
 	CORPUS_DIR=crates/parallax-core/tests/fixtures/other trunk build --dist dist-other
+	node scripts/hostile-corpus.mjs target/hostile-corpus
+	CORPUS_DIR=target/hostile-corpus trunk build --dist dist-hostile
 	npx playwright test -c e2e/playwright.config.mjs
+
+.PHONY: fuzz
+fuzz: ## Fuzz the link decoder, query parser, ingest and passage anchoring (FUZZ_SECONDS each, default 180)
+	@bash scripts/fuzz.sh
 
 .PHONY: articles
 articles: ## Print the corpus's articles as JSON lines (CORPUS_DIR or seeds)
@@ -61,4 +67,4 @@ articles: ## Print the corpus's articles as JSON lines (CORPUS_DIR or seeds)
 .PHONY: clean
 clean: ## Remove build outputs
 	cargo clean
-	rm -rf dist dist-other test-results playwright-report
+	rm -rf dist dist-other dist-hostile test-results playwright-report

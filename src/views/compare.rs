@@ -115,18 +115,7 @@ fn CellView(
                 (None, _) if alone => view! { <span class="kind kind-unique" data-testid="only-here">"Only here"</span> }.into_any(),
                 (None, _) => ().into_any(),
             };
-            let link = move || {
-                route.with(|r| {
-                    paragraph_href(
-                        &r.path,
-                        &ViewState {
-                            doc: Some(article.id.clone()),
-                            ..Default::default()
-                        },
-                        para,
-                    )
-                })
-            };
+            let link = move || route.with(|r| paragraph_href(&r.path, None, article, para));
             let unique = alone;
             let key = passage_key(article, para);
             let key_for_link = key.clone();
@@ -353,9 +342,7 @@ fn FiguresTable(articles: Vec<&'static Article>, route: Memo<Route>) -> impl Int
                         .map(|f| {
                             let para = f.paragraph;
                             let link = move || {
-                                route.with(|r| {
-                                    paragraph_href(&r.path, &ViewState { doc: Some(a.id.clone()), ..Default::default() }, para)
-                                })
+                                route.with(|r| paragraph_href(&r.path, None, a, para))
                             };
                             let who = f.subject.clone().map(|s| format!(" ({s})"));
                             view! {
