@@ -55,6 +55,17 @@ pub(crate) fn paragraph_href(
     href(path, &state)
 }
 
+/// "Skip to content": focus the main region (and scroll to it) without touching the URL.
+fn skip_to_main(e: leptos::ev::MouseEvent) {
+    e.prevent_default();
+    if let Some(main) = document().get_element_by_id("main") {
+        if let Ok(main) = wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(main) {
+            let _ = main.focus();
+            main.scroll_into_view();
+        }
+    }
+}
+
 /// The root component.
 #[component]
 pub fn App() -> impl IntoView {
@@ -183,7 +194,8 @@ fn Workspace(corpus: &'static Corpus) -> impl IntoView {
     });
 
     view! {
-        <a class="skip-link" href="#main">"Skip to content"</a>
+        // Moves focus itself: the router would otherwise take the click as a navigation.
+        <a class="skip-link" href="#main" on:click=skip_to_main>"Skip to content"</a>
         <SiteHeader corpus=corpus route=route />
         <Notices route=route />
         <main

@@ -80,7 +80,8 @@ fn CellView(
 ) -> impl IntoView {
     match cell {
         Cell::Missing => {
-            view! { <div class="cell missing" aria-label="No counterpart">"—"</div> }.into_any()
+            view! { <div class="cell missing" role="cell" aria-label="No counterpart">"—"</div> }
+                .into_any()
         }
         Cell::Para {
             article,
@@ -128,7 +129,7 @@ fn CellView(
             };
             let is_focused = move || focus.with(|f| f.as_deref() == Some(key.as_str()));
             view! {
-                <div class="cell" class:unique=unique class:focused=is_focused data-testid="cell">
+                <div class="cell" role="cell" class:unique=unique class:focused=is_focused data-testid="cell">
                     <div class="cell-head">
                         <span class="cell-source">{article.outlet_label()}</span>
                         <a class="passage-link" href=link title="Open the article at this paragraph">"¶" {para + 1}</a>
@@ -425,7 +426,7 @@ pub fn CompareView(
             });
             let read = move || route.with(|r| href(&r.path, &ViewState { doc: Some(a.id.clone()), ..Default::default() }));
             view! {
-                <div class="col-head" data-testid="compare-column" data-id=a.id.clone()>
+                <div class="col-head" role="columnheader" data-testid="compare-column" data-id=a.id.clone()>
                     <div class="card-meta"><Outlets article=a /> <DateLabel article=a /></div>
                     <h2><a href=read>{a.title.text.clone()}</a></h2>
                     <p class="col-summary">{summary.unwrap_or_else(|| "Pivot: the others are aligned to this one".into())}</p>
