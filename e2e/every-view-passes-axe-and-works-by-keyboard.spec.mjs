@@ -21,6 +21,14 @@ for (const [name, url] of Object.entries(VIEWS)) {
   });
 }
 
+test('axe finds no serious or critical violation in the open share panel', async ({ page }) => {
+  await page.goto('/?v=1&doc=003_fa59a08e2227003b');
+  await ready(page);
+  await page.getByRole('button', { name: 'Share' }).click();
+  await expect(page.getByTestId('citation')).toBeVisible();
+  expect(await seriousViolations(page)).toEqual([]);
+});
+
 test('the first Tab reaches the skip link, which moves focus to the content', async ({ page }) => {
   await page.goto('/?v=1&q=dialogue');
   await ready(page);
