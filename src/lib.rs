@@ -106,21 +106,7 @@ fn anchor_passage(state: &ViewState, corpus: &Corpus, notices: &mut Vec<Notice>)
     let article = corpus.get(state.doc.as_deref()?)?;
     let p = state.passage.as_ref()?;
     let found = anchor(&article.text, p);
-    let quote = parallax_core::view_state::printable(&p.exact, 60);
-    let quote = quote.trim_end_matches('…');
-    match found {
-        Anchor::Exact(_) => {}
-        Anchor::Moved(_) => notices.push(Notice {
-            message: format!("This article changed since the link was made; the passage “{quote}…” was found again by its words."),
-        }),
-        Anchor::Lost => notices.push(Notice {
-            message: if quote.is_empty() {
-                "The passage this link points at is not in this version of the article, and the link holds no quote to find it by. The article opens at its top.".to_string()
-            } else {
-                format!("The passage this link points at (“{quote}…”) is no longer in this article: it was edited or removed. The article opens at its top.")
-            },
-        }),
-    }
+    notices.extend(parallax_core::anchor::notice(p, found));
     Some(found)
 }
 

@@ -8,7 +8,7 @@
 //! says the passage is gone. It never guesses: a quote that is not found is [`Anchor::Lost`].
 
 use crate::ingest::Article;
-use crate::view_state::Passage;
+use crate::view_state::{printable, Notice, Passage};
 use crate::Span;
 
 /// Most characters of the passage's start kept in a link.
@@ -129,6 +129,23 @@ pub fn anchor(text: &str, p: &Passage) -> Anchor {
     best.map_or(Anchor::Lost, |(_, _, span)| Anchor::Moved(span))
 }
 
+/// What to tell the reader about where a link's passage landed: nothing when it landed exactly.
+pub fn notice(p: &Passage, found: Anchor) -> Option<Notice> {
+    let quote = printable(&p.exact, 60);
+    let quote = quote.trim_end_matches('…');
+    let message = match found {
+        Anchor::Exact(_) => return None,
+        Anchor::Moved(_) => format!(
+            "This article changed since the link was made; the passage “{quote}…” was found again by its words."
+        ),
+        Anchor::Lost if quote.is_empty() => "The passage this link points at is not in this version of the article, and the link holds no quote to find it by. The article opens at its top.".to_string(),
+        Anchor::Lost => format!(
+            "The passage this link points at (“{quote}…”) is no longer in this article: it was edited or removed. The article opens at its top."
+        ),
+    };
+    Some(Notice { message })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -139,5 +156,21 @@ mod tests {
         assert_eq!(head("Ціханоўская", 4), "Ціха");
         assert_eq!(tail("… the border. ", 5), "der. ");
         assert_eq!(tail("ab", 5), "ab");
+    }
+
+    #[test]
+    fn notices_say_where_a_link_landed() {
+        let p = Passage {
+            exact: "Police\u{202e} cracked".into(),
+            ..Default::default()
+        };
+        assert_eq!(notice(&p, Anchor::Exact(Span::new(0, 1))), None);
+        let moved = notice(&p, Anchor::Moved(Span::new(0, 1))).unwrap().message;
+        assert!(
+            moved.contains("“Police[U+202E] cracked…” was found again"),
+            "{moved}"
+        );
+        let lost = notice(&p, Anchor::Lost).unwrap().message;
+        assert!(lost.contains("is no longer in this article"), "{lost}");
     }
 }

@@ -21,6 +21,15 @@ fn seeds_changed(edit: impl FnOnce(&Path)) -> Corpus {
     load_dir(dir.path()).expect("the changed seeds load").corpus
 }
 
+/// The seeds with the text of article `a`'s file rewritten by `edit`.
+fn seed_edited(a: &Article, edit: impl FnOnce(String) -> String) -> Corpus {
+    let file = format!("{}.txt", a.id);
+    seeds_changed(|dir| {
+        let text = std::fs::read_to_string(dir.join(&file)).unwrap();
+        std::fs::write(dir.join(&file), edit(text)).unwrap();
+    })
+}
+
 /// The span of the body paragraph of `a` that contains `words`.
 fn paragraph_with(a: &Article, words: &str) -> Span {
     a.paragraphs
@@ -79,18 +88,15 @@ fn an_edited_article_is_re_anchored_by_the_quote() {
     let a = seed("000");
     let span = paragraph_with(a, PASSAGE);
     let link = link_to(a, span);
-    let file = format!("{}.txt", a.id);
-    let edited = seeds_changed(|dir| {
-        let text = std::fs::read_to_string(dir.join(&file)).unwrap();
-        // A paragraph inserted before the passage, and a word changed inside it.
+    let edited = seed_edited(a, |text| {
+        // A paragraph inserted before the passage, and words changed inside it.
         let at = text.find(PASSAGE).unwrap();
         let para = text[..at].rfind("\n\n").unwrap() + 2;
-        let text = format!(
+        format!(
             "{}An editor's note added later moves everything below it.\n\n{}",
             &text[..para],
             text[para..].replacen("the conversation with", "a call with", 1)
-        );
-        std::fs::write(dir.join(&file), text).unwrap();
+        )
     });
     let now = edited.get(&a.id).unwrap();
     let Anchor::Moved(found) = anchor(&now.text, link.passage.as_ref().unwrap()) else {
@@ -109,12 +115,7 @@ fn a_removed_passage_is_reported_lost_never_replaced() {
     let a = seed("000");
     let span = paragraph_with(a, PASSAGE);
     let link = link_to(a, span);
-    let file = format!("{}.txt", a.id);
-    let cut = seeds_changed(|dir| {
-        let text = std::fs::read_to_string(dir.join(&file)).unwrap();
-        let para = a.slice(span).to_string();
-        std::fs::write(dir.join(&file), text.replace(&para, "")).unwrap();
-    });
+    let cut = seed_edited(a, |text| text.replace(a.slice(span), ""));
     let now = cut.get(&a.id).unwrap();
     assert!(!now.text.contains(PASSAGE));
     assert_eq!(
