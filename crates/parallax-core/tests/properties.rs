@@ -45,6 +45,7 @@ fn passage() -> impl Strategy<Value = Passage> {
 }
 
 /// Any state a link can hold: what `ViewState::parse` can produce.
+#[allow(clippy::field_reassign_with_default)]
 fn state() -> impl Strategy<Value = ViewState> {
     (
         proptest::option::of(nonempty()),
@@ -55,13 +56,15 @@ fn state() -> impl Strategy<Value = ViewState> {
     )
         .prop_map(|(q, doc, mut compare, focus, passage)| {
             compare.dedup();
-            ViewState {
-                q,
-                doc,
-                compare,
-                focus,
-                passage,
-            }
+            // Field by field, so that a field added later defaults instead of breaking the build
+            // (then add a strategy for it here).
+            let mut s = ViewState::default();
+            s.q = q;
+            s.doc = doc;
+            s.compare = compare;
+            s.focus = focus;
+            s.passage = passage;
+            s
         })
 }
 
