@@ -54,9 +54,11 @@ single-file: build ## One self-contained dist-single/parallax.html (wasm, corpus
 	node scripts/single-file.mjs dist dist-single/parallax.html
 
 .PHONY: e2e
-e2e: ## Browser tests (Playwright + system Chromium) against dist/, its single file and an other-corpus build
+e2e: ## Browser tests (Playwright + system Chromium) against dist/, its single file, an other-corpus and a hostile-corpus build
 	node scripts/single-file.mjs dist dist-single/parallax.html
 	CORPUS_DIR=crates/parallax-core/tests/fixtures/other trunk build --dist dist-other
+	node scripts/hostile-corpus.mjs target/hostile-corpus
+	CORPUS_DIR=target/hostile-corpus trunk build --dist dist-hostile
 	npx playwright test -c e2e/playwright.config.mjs
 
 .PHONY: corpus-1k
@@ -73,6 +75,10 @@ build-1k: corpus-1k ## Release build over the 1,000 generated articles into dist
 test-1k: corpus-1k ## Check that the app builds over 1,000 generated articles (debug build, summary checked)
 	@bash scripts/check-1k.sh
 
+.PHONY: fuzz
+fuzz: ## Fuzz the link decoder, query parser, ingest and passage anchoring (FUZZ_SECONDS each, default 180)
+	@bash scripts/fuzz.sh
+
 .PHONY: articles
 articles: ## Print the corpus's articles as JSON lines (CORPUS_DIR or seeds)
 	cargo run -q -p parallax-cli -- articles --corpus $(or $(CORPUS_DIR),seeds) --json
@@ -80,4 +86,4 @@ articles: ## Print the corpus's articles as JSON lines (CORPUS_DIR or seeds)
 .PHONY: clean
 clean: ## Remove build outputs
 	cargo clean
-	rm -rf dist dist-other dist-single dist-1k test-results playwright-report
+	rm -rf dist dist-other dist-single dist-1k dist-hostile test-results playwright-report

@@ -57,7 +57,7 @@ test('submitting adds a history entry; a passage link opens the article at that 
   await input.press('Enter');
   await expect(page.getByTestId('hit')).toHaveCount(1);
   await page.getByTestId('passage').first().getByRole('link').click();
-  await expect(page).toHaveURL(/doc=004_9c538ca53b92ee9e#p8$/);
+  await expect(page).toHaveURL(/doc=004_9c538ca53b92ee9e&at=\d+-\d+&cv=/);
   await expect(page.locator('#p8')).toHaveClass(/focused/);
   await expect(page.locator('#p8')).toBeInViewport();
   await page.getByRole('link', { name: '← Back to results' }).click();

@@ -4,8 +4,9 @@
 use leptos::prelude::*;
 use leptos_router::components::Router;
 use leptos_router::hooks::use_location;
+use parallax_core::anchor::{anchor, Anchor};
 use parallax_core::view_state::{Notice, ViewState};
-use parallax_core::Corpus;
+use parallax_core::{Article, Corpus};
 
 mod components;
 mod corpus;
@@ -24,6 +25,9 @@ use views::results::ResultsView;
 /// Builds the link to a view: the current path plus the state's query string, so the app works
 /// from any sub-path.
 pub(crate) fn href(path: &str, state: &ViewState) -> String {
+    // One leading slash: a path like `//evil.example/` (from a hostile URL) must not turn the
+    // page's links into links to another host.
+    let path = &format!("/{}", path.trim_start_matches(['/', '\\']));
     let qs = state.to_string();
     if qs.is_empty() {
         path.to_string()
@@ -32,9 +36,37 @@ pub(crate) fn href(path: &str, state: &ViewState) -> String {
     }
 }
 
-/// The link to paragraph `para` (0-based) of the article the state opens: `…?doc=ID#p7`.
-pub(crate) fn paragraph_href(path: &str, state: &ViewState, para: usize) -> String {
-    format!("{}#p{}", href(path, state), para + 1)
+/// The link to paragraph `para` (0-based) of `article`: its offsets, the corpus version and a
+/// quote, so that the link finds the paragraph again if the corpus changes
+/// (`…?doc=ID&at=120-245&cv=…&quote=…`). `q` is kept for "back to results".
+pub(crate) fn paragraph_href(
+    path: &str,
+    q: Option<String>,
+    article: &Article,
+    para: usize,
+) -> String {
+    let version = corpus::corpus().map_or("", |c| c.version.as_str());
+    let state = ViewState {
+        q,
+        doc: Some(article.id.clone()),
+        passage: article
+            .paragraphs
+            .get(para)
+            .map(|p| parallax_core::anchor::selector(article, p.span, version)),
+        ..Default::default()
+    };
+    href(path, &state)
+}
+
+/// "Skip to content": focus the main region (and scroll to it) without touching the URL.
+fn skip_to_main(e: leptos::ev::MouseEvent) {
+    e.prevent_default();
+    if let Some(main) = document().get_element_by_id("main") {
+        if let Ok(main) = wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(main) {
+            let _ = main.focus();
+            main.scroll_into_view();
+        }
+    }
 }
 
 /// The root component.
@@ -78,6 +110,17 @@ pub(crate) struct Route {
     pub notices: Vec<Notice>,
     pub path: String,
     pub search: String,
+    /// Where the link's passage (`at=…&quote=…`) is in the open article, if it has one.
+    pub passage: Option<Anchor>,
+}
+
+/// Finds the link's passage in the open article; says so when it moved or is gone.
+fn anchor_passage(state: &ViewState, corpus: &Corpus, notices: &mut Vec<Notice>) -> Option<Anchor> {
+    let article = corpus.get(state.doc.as_deref()?)?;
+    let p = state.passage.as_ref()?;
+    let found = anchor(&article.text, p);
+    notices.extend(parallax_core::anchor::notice(p, found));
+    Some(found)
 }
 
 #[component]
@@ -88,11 +131,13 @@ fn Workspace(corpus: &'static Corpus) -> impl IntoView {
         let (state, mut notices) = ViewState::parse(&search);
         let (state, more) = state.validate(|id| corpus.get(id).is_some());
         notices.extend(more);
+        let passage = anchor_passage(&state, corpus, &mut notices);
         Route {
             state,
             notices,
             path: location.pathname.get(),
             search,
+            passage,
         }
     });
     let doc = Memo::new(move |_| {
@@ -113,6 +158,7 @@ fn Workspace(corpus: &'static Corpus) -> impl IntoView {
         })
     });
     let hash = Memo::new(move |_| location.hash.get());
+    let passage = Memo::new(move |_| route.with(|r| r.passage.and_then(Anchor::span)));
 
     Effect::new(move |_| {
         let title = match (doc.get(), route.with(|r| r.state.q.clone())) {
@@ -124,15 +170,25 @@ fn Workspace(corpus: &'static Corpus) -> impl IntoView {
         };
         document().set_title(&title);
     });
-    // Opening an article starts at its top, or at the paragraph the link names (`#p7`).
+    // Opening an article starts at its top, or at the passage the link names (`at=…`, or `#p7`
+    // in older links).
     Effect::new(move |_| {
-        let _ = doc.get();
+        let article = doc.get();
         let target = hash.get();
+        let linked = passage.get().and_then(|span| {
+            let i = article?
+                .paragraphs
+                .iter()
+                .position(|p| p.span.end > span.start)?;
+            Some(format!("p{}", i + 1))
+        });
         request_animation_frame(move || {
             let el = target
                 .strip_prefix('#')
                 .filter(|t| !t.is_empty())
-                .and_then(|id| document().get_element_by_id(id));
+                .map(str::to_string)
+                .or(linked)
+                .and_then(|id| document().get_element_by_id(&id));
             match el {
                 Some(el) => el.scroll_into_view(),
                 None => window().scroll_to_with_x_and_y(0.0, 0.0),
@@ -141,7 +197,8 @@ fn Workspace(corpus: &'static Corpus) -> impl IntoView {
     });
 
     view! {
-        <a class="skip-link" href="#main">"Skip to content"</a>
+        // Moves focus itself: the router would otherwise take the click as a navigation.
+        <a class="skip-link" href="#main" on:click=skip_to_main>"Skip to content"</a>
         <SiteHeader corpus=corpus route=route />
         <Notices route=route />
         <main
@@ -157,7 +214,7 @@ fn Workspace(corpus: &'static Corpus) -> impl IntoView {
                 }.into_any(),
                 (_, Some(article), _) => view! {
                     <ArticleList corpus=corpus route=route selected=doc />
-                    <Reader article=article corpus=corpus route=route focus=hash />
+                    <Reader article=article corpus=corpus route=route focus=hash passage=passage />
                 }.into_any(),
                 (_, None, _) if adding.get() => view! { <AddView route=route /> }.into_any(),
                 (_, None, _) if covering.get() => view! { <CoverageView corpus=corpus route=route /> }.into_any(),

@@ -1,6 +1,7 @@
 //! The site header: product name and a summary of the corpus.
 
 use crate::components::search_box::SearchBox;
+use crate::components::share::Share;
 use crate::{href, Route};
 use leptos::prelude::*;
 use parallax_core::view_state::ViewState;
@@ -63,6 +64,7 @@ pub fn SiteHeader(corpus: &'static Corpus, route: Memo<Route>) -> impl IntoView 
                 <a href=add aria-current=move || on_add().then_some("page") data-testid="nav-add">"Add articles"</a>
             </nav>
             <SearchBox route=route />
+            <Share corpus=corpus route=route />
             <ul class="corpus-summary" aria-label="Corpus summary" data-testid="corpus-summary">
                 <li><strong>{s.articles}</strong>{if s.articles == 1 { " article" } else { " articles" }}</li>
                 <li><strong>{s.outlets.len()}</strong>{if s.outlets.len() == 1 { " outlet" } else { " outlets" }}</li>

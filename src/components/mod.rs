@@ -6,4 +6,5 @@ pub mod highlighted;
 pub mod meta;
 pub mod notices;
 pub mod search_box;
+pub mod share;
 pub mod stance;

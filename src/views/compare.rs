@@ -83,7 +83,8 @@ fn CellView(
 ) -> impl IntoView {
     match cell {
         Cell::Missing => {
-            view! { <div class="cell missing" aria-label="No counterpart">"—"</div> }.into_any()
+            view! { <div class="cell missing" role="cell" aria-label="No counterpart">"—"</div> }
+                .into_any()
         }
         Cell::Para {
             article,
@@ -132,18 +133,7 @@ fn CellView(
                 (None, _) if alone => view! { <span class="kind kind-unique" data-testid="only-here">"Only here"</span> }.into_any(),
                 (None, _) => ().into_any(),
             };
-            let link = move || {
-                route.with(|r| {
-                    paragraph_href(
-                        &r.path,
-                        &ViewState {
-                            doc: Some(article.id.clone()),
-                            ..Default::default()
-                        },
-                        para,
-                    )
-                })
-            };
+            let link = move || route.with(|r| paragraph_href(&r.path, None, article, para));
             let unique = alone;
             let key = passage_key(article, para);
             let key_for_link = key.clone();
@@ -156,7 +146,7 @@ fn CellView(
             };
             let is_focused = move || focus.with(|f| f.as_deref() == Some(key.as_str()));
             view! {
-                <div class="cell" class:unique=unique class:focused=is_focused data-testid="cell">
+                <div class="cell" role="cell" class:unique=unique class:focused=is_focused data-testid="cell">
                     <div class="cell-head">
                         <span class="cell-source">{article.outlet_label()}</span>
                         <a class="passage-link" href=link title="Open the article at this paragraph">"¶" {para + 1}</a>
@@ -378,9 +368,7 @@ fn FiguresTable(articles: Vec<&'static Article>, route: Memo<Route>) -> impl Int
                         .map(|f| {
                             let para = f.paragraph;
                             let link = move || {
-                                route.with(|r| {
-                                    paragraph_href(&r.path, &ViewState { doc: Some(a.id.clone()), ..Default::default() }, para)
-                                })
+                                route.with(|r| paragraph_href(&r.path, None, a, para))
                             };
                             let who = f.subject.clone().map(|s| format!(" ({s})"));
                             view! {
@@ -463,7 +451,7 @@ pub fn CompareView(
             });
             let read = move || route.with(|r| href(&r.path, &ViewState { doc: Some(a.id.clone()), ..Default::default() }));
             view! {
-                <div class="col-head" data-testid="compare-column" data-id=a.id.clone()>
+                <div class="col-head" role="columnheader" data-testid="compare-column" data-id=a.id.clone()>
                     <div class="card-meta"><Outlets article=a /> <DateLabel article=a /></div>
                     <h2><a href=read>{a.title.text.clone()}</a></h2>
                     <p class="col-summary">{summary.unwrap_or_else(|| "Pivot: the others are aligned to this one".into())}</p>

@@ -60,14 +60,7 @@ fn coverage_href(route: &Route, c: CoverageState) -> String {
 
 /// The link to a paragraph in the reader.
 fn reader_href(route: &Route, article: &Article, paragraph: usize) -> String {
-    paragraph_href(
-        &route.path,
-        &ViewState {
-            doc: Some(article.id.clone()),
-            ..Default::default()
-        },
-        paragraph,
-    )
+    paragraph_href(&route.path, None, article, paragraph)
 }
 
 fn range_words(r: DateRange) -> String {

@@ -7,7 +7,7 @@ use crate::{href, Route};
 use leptos::prelude::*;
 use parallax_core::ingest::{Article, AuthorRole, Paragraph, Provenance, Role, SegmentKind};
 use parallax_core::view_state::ViewState;
-use parallax_core::Corpus;
+use parallax_core::{Corpus, Span};
 
 fn author_role(role: AuthorRole) -> &'static str {
     match role {
@@ -26,6 +26,7 @@ fn ParagraphView(
     index: usize,
     paragraph: &'static Paragraph,
     focus: Memo<String>,
+    passage: Memo<Option<Span>>,
     profile: &'static parallax_core::stance::Profile,
     tags: &'static [parallax_core::stance::Tag],
     /// Where else this paragraph appears, with the link that compares it there.
@@ -43,6 +44,14 @@ fn ParagraphView(
                 <ul>{links}</ul>
             </span>
         }
+    });
+    let span = paragraph.span;
+    // Highlighted when the fragment names it (`#p7`) or the link's passage overlaps it.
+    let focused = Memo::new(move |_| {
+        focus.with(|h| *h == anchor)
+            || passage
+                .get()
+                .is_some_and(|p| p.start < span.end && span.start < p.end.max(p.start + 1))
     });
     let class = match paragraph.role {
         Role::Standfirst => "para standfirst",
@@ -65,11 +74,12 @@ fn ParagraphView(
             id=format!("p{}", index + 1)
             class=class
             class:repeat=paragraph.repeat_of.is_some()
-            class:focused=move || focus.with(|h| *h == anchor)
+            class:focused=focused
             data-testid="paragraph"
             data-role=paragraph.role.as_str()
         >
             <span class="pilcrow" aria-hidden="true">{index + 1}</span>
+            {move || focused.get().then(|| view! { <span class="linked-label">"Linked passage"</span> " " })}
             {paragraph.dateline.map(|d| view! { <span class="dateline">{article.slice(d).to_string()}</span> " " })}
             {crate::components::stance::paragraph_with_stances(article, index, paragraph, profile, tags)}
             {repeat}
@@ -178,6 +188,8 @@ pub fn Reader(
     route: Memo<Route>,
     /// The URL's fragment (`#p7`): that paragraph is highlighted.
     focus: Memo<String>,
+    /// Where the link's passage (`at=…&quote=…`) was found: its paragraphs are highlighted.
+    passage: Memo<Option<Span>>,
 ) -> impl IntoView {
     let back_label = move || {
         if route.with(|r| r.state.q.is_some()) {
@@ -245,7 +257,7 @@ pub fn Reader(
                     })
                     .collect();
                 Some(
-                    view! { <ParagraphView article=article index=i paragraph=p focus=focus profile=profile tags=tags also=also /> }
+                    view! { <ParagraphView article=article index=i paragraph=p focus=focus passage=passage profile=profile tags=tags also=also /> }
                         .into_any(),
                 )
             }

@@ -3,7 +3,7 @@
 
 use crate::components::highlighted::Highlighted;
 use crate::components::meta::{DateLabel, Outlets};
-use crate::{href, Route};
+use crate::{href, paragraph_href, Route};
 use leptos::prelude::*;
 use parallax_core::query::{toggle_filter, Field};
 use parallax_core::search::{search, FacetValue, Hit, Options, Results};
@@ -81,23 +81,18 @@ fn Facet(
 #[component]
 fn HitView(hit: Hit, corpus: &'static Corpus, route: Memo<Route>) -> impl IntoView {
     let article = &corpus.articles[hit.doc];
-    let id = article.id.clone();
     let doc_link = move |para: Option<usize>| {
-        let id = id.clone();
         move || {
-            route.with(|r| {
-                let base = href(
+            route.with(|r| match para {
+                Some(p) => paragraph_href(&r.path, r.state.q.clone(), article, p),
+                None => href(
                     &r.path,
                     &ViewState {
                         q: r.state.q.clone(),
-                        doc: Some(id.clone()),
+                        doc: Some(article.id.clone()),
                         ..Default::default()
                     },
-                );
-                match para {
-                    Some(p) => format!("{base}#p{}", p + 1),
-                    None => base,
-                }
+                ),
             })
         }
     };

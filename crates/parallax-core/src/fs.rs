@@ -200,6 +200,15 @@ fn read_sidecar(
     (out, aliases)
 }
 
+/// The UTF-16 variant a file's byte-order mark announces, if it has one.
+fn utf16_bom(bytes: &[u8]) -> Option<&'static str> {
+    match bytes {
+        [0xFF, 0xFE, ..] => Some("UTF-16LE"),
+        [0xFE, 0xFF, ..] => Some("UTF-16BE"),
+        _ => None,
+    }
+}
+
 fn io_error(path: &Path, e: &std::io::Error) -> CorpusError {
     CorpusError::new(
         ErrorKind::Io,
@@ -300,6 +309,16 @@ pub fn load_dir_with_progress(
                 continue;
             }
         };
+        if let Some(encoding) = utf16_bom(&bytes) {
+            errors.push(CorpusError::new(
+                ErrorKind::NotUtf8,
+                path,
+                None,
+                format!("the file is {encoding} (it starts with a {encoding} byte-order mark), not UTF-8"),
+                format!("Save it as UTF-8, for example with `iconv -f {encoding} -t UTF-8 old.txt > new.txt`"),
+            ));
+            continue;
+        }
         let extracted = match formats::extract(*format, path, &bytes) {
             Ok(x) => x,
             Err(e) => {

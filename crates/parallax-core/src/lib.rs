@@ -9,6 +9,8 @@
 #![deny(missing_docs)]
 
 pub mod align;
+pub mod anchor;
+pub mod citation;
 pub mod corpus;
 pub mod coverage;
 pub mod date;

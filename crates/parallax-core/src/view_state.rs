@@ -26,6 +26,9 @@ pub struct ViewState {
     pub coverage: Option<CoverageState>,
     /// The page for adding one's own articles (`view=add`).
     pub adding: bool,
+    /// A passage of the open article that the link points at (`at=`, `cv=`, `quote=`): found
+    /// again by its quote when the corpus changed (see [`crate::anchor`]).
+    pub passage: Option<Passage>,
 }
 
 /// What the coverage view shows: `view=coverage&by=actor&row=eu&target=sanctions&from=…&to=…`.
@@ -39,6 +42,28 @@ pub struct CoverageState {
     pub target: Option<String>,
     /// The timeline's brush: the days every part of the view is limited to.
     pub range: DateRange,
+}
+
+/// A link to a passage: byte offsets into the article's text, the corpus version they were taken
+/// from, and a quote selector (the shape of a W3C TextQuoteSelector: a little text before, the
+/// passage's first words, a little text after) to find the passage again if the text moved.
+///
+/// Written `at=START-END&cv=VERSION&quote=PREFIX-,EXACT,-SUFFIX`, each quote part percent-encoded
+/// with `+` for a space (as in a text fragment link, `#:~:text=prefix-,start,-suffix`).
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Passage {
+    /// First byte of the passage in the article's text.
+    pub start: usize,
+    /// One past its last byte.
+    pub end: usize,
+    /// The corpus version (`Corpus::version`) the offsets belong to; may be empty.
+    pub corpus: String,
+    /// Text just before the passage.
+    pub prefix: String,
+    /// The passage's first words, exactly.
+    pub exact: String,
+    /// Text just after the passage.
+    pub suffix: String,
 }
 
 /// Most articles compared at once.
@@ -96,6 +121,42 @@ pub fn encode_component(s: &str) -> String {
     out
 }
 
+/// Encodes one part of a quote: like [`encode_component`], but a space is `+` (easier to read)
+/// and `-` is escaped, since it marks the prefix and suffix.
+fn encode_quote_part(s: &str) -> String {
+    encode_component(s).replace("%20", "+").replace('-', "%2D")
+}
+
+/// Reads `PREFIX-,EXACT,-SUFFIX` (prefix and suffix optional; parts still encoded).
+fn parse_quote(raw: &str) -> Option<(String, String, String)> {
+    let mut parts: Vec<&str> = raw.split(',').collect();
+    let prefix = match parts.first() {
+        Some(p) if parts.len() > 1 && p.ends_with('-') => {
+            let p = parts.remove(0);
+            decode_component(&p[..p.len() - 1])
+        }
+        _ => String::new(),
+    };
+    let suffix = match parts.last() {
+        Some(p) if parts.len() > 1 && p.starts_with('-') => {
+            let p = parts.pop().unwrap_or_default();
+            decode_component(&p[1..])
+        }
+        _ => String::new(),
+    };
+    match parts.as_slice() {
+        [exact] => Some((prefix, decode_component(exact), suffix)),
+        _ => None,
+    }
+}
+
+/// Reads `START-END` byte offsets.
+fn parse_range(v: &str) -> Option<(usize, usize)> {
+    let (a, b) = v.split_once('-')?;
+    let (a, b) = (a.parse::<usize>().ok()?, b.parse::<usize>().ok()?);
+    (a <= b).then_some((a, b))
+}
+
 /// Splits a query string (with or without the leading `?`) into decoded key/value pairs.
 pub fn pairs(query: &str) -> Vec<(String, String)> {
     raw_pairs(query)
@@ -117,12 +178,27 @@ fn raw_pairs(query: &str) -> Vec<(String, &str)> {
         .collect()
 }
 
-fn shorten(s: &str) -> String {
-    let mut out: String = s.chars().take(40).collect();
-    if s.chars().count() > 40 {
+/// Text from a link made safe to quote in a sentence: at most `max` characters, with control
+/// characters and bidirectional overrides (which could reorder the sentence around them) shown
+/// as their code (`[U+202E]`) instead of acting.
+pub fn printable(s: &str, max: usize) -> String {
+    let mut out = String::new();
+    for c in s.chars().take(max) {
+        let bidi = matches!(c, '\u{200e}' | '\u{200f}' | '\u{061c}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}');
+        if c.is_control() || bidi {
+            out.push_str(&format!("[U+{:04X}]", c as u32));
+        } else {
+            out.push(c);
+        }
+    }
+    if s.chars().nth(max).is_some() {
         out.push('…');
     }
     out
+}
+
+fn shorten(s: &str) -> String {
+    printable(s, 40)
 }
 
 impl ViewState {
@@ -130,6 +206,15 @@ impl ViewState {
     pub fn parse(query: &str) -> (ViewState, Vec<Notice>) {
         let mut state = ViewState::default();
         let mut notices = Vec::new();
+        let (mut at, mut cv, mut quote) = (None, None, None);
+        let once = |seen: bool, what: &str, notices: &mut Vec<Notice>| {
+            if seen {
+                notices.push(Notice {
+                    message: format!("The link has more than one {what}; only the first is used."),
+                });
+            }
+            !seen
+        };
         for (k, raw) in raw_pairs(query) {
             let v = decode_component(raw);
             match k.as_str() {
@@ -206,6 +291,14 @@ impl ViewState {
                         message: format!("“{}” is not a date Parallax can read (use YYYY-MM-DD); the {} of the range was ignored.", shorten(&v), if k == "from" { "start" } else { "end" }),
                     }),
                 },
+                "at" if once(at.is_some(), "passage position (at=)", &mut notices) => {
+                    at = Some(parse_range(&v).ok_or(v));
+                }
+                "cv" if once(cv.is_some(), "corpus version (cv=)", &mut notices) => cv = Some(v),
+                "quote" if once(quote.is_some(), "quote", &mut notices) => {
+                    quote = Some(parse_quote(raw).ok_or_else(|| shorten(&v)));
+                }
+                "at" | "cv" | "quote" => {}
                 _ => notices.push(Notice {
                     message: format!("The link's parameter “{}” is not one Parallax knows; it was ignored.", shorten(&k)),
                 }),
@@ -222,6 +315,38 @@ impl ViewState {
                     });
                 }
             }
+        }
+        match (at, quote) {
+            (Some(Ok((start, end))), quote) => {
+                let (prefix, exact, suffix) = match quote {
+                    Some(Ok(q)) => q,
+                    Some(Err(bad)) => {
+                        notices.push(Notice {
+                            message: format!("The link's quote “{bad}” is not in the form prefix-,start,-suffix; the passage is found by its position only."),
+                        });
+                        Default::default()
+                    }
+                    None => Default::default(),
+                };
+                state.passage = Some(Passage {
+                    start,
+                    end,
+                    corpus: cv.unwrap_or_default(),
+                    prefix,
+                    exact,
+                    suffix,
+                });
+            }
+            (Some(Err(bad)), _) => notices.push(Notice {
+                message: format!(
+                    "The link's passage position “{}” is not two numbers like 120-245; the article opens at its top.",
+                    shorten(&bad)
+                ),
+            }),
+            (None, Some(_)) => notices.push(Notice {
+                message: "The link quotes a passage but gives no position (at=); the quote was ignored.".into(),
+            }),
+            (None, None) => {}
         }
         (state, notices)
     }
@@ -274,6 +399,14 @@ impl ViewState {
             });
             self.compare.retain(|id| has_doc(id));
         }
+        if self.passage.is_some() && self.doc.is_none() {
+            notices.push(Notice {
+                message:
+                    "The link points at a passage but opens no article; the passage was ignored."
+                        .into(),
+            });
+            self.passage = None;
+        }
         if self.compare.len() == 1 {
             notices.push(Notice {
                 message: "A comparison needs at least two articles; showing the one that is left."
@@ -300,6 +433,21 @@ impl fmt::Display for ViewState {
         }
         if let Some(doc) = &self.doc {
             write!(f, "&doc={}", encode_component(doc))?;
+        }
+        if let Some(p) = &self.passage {
+            write!(f, "&at={}-{}", p.start, p.end)?;
+            if !p.corpus.is_empty() {
+                write!(f, "&cv={}", encode_component(&p.corpus))?;
+            }
+            if !(p.prefix.is_empty() && p.exact.is_empty() && p.suffix.is_empty()) {
+                write!(
+                    f,
+                    "&quote={}-,{},-{}",
+                    encode_quote_part(&p.prefix),
+                    encode_quote_part(&p.exact),
+                    encode_quote_part(&p.suffix)
+                )?;
+            }
         }
         if let Some(focus) = &self.focus {
             write!(f, "&focus={}", encode_component(focus))?;
@@ -362,8 +510,7 @@ mod tests {
                     doc: doc.map(String::from),
                     compare: compare.iter().map(|c| c.to_string()).collect(),
                     focus: doc.map(|d| format!("{d}:3")),
-                    coverage: None,
-                    adding: doc.is_none(),
+                    ..Default::default()
                 };
                 let (back, notices) = ViewState::parse(&s.to_string());
                 assert_eq!(back, s);
@@ -419,6 +566,7 @@ mod tests {
             focus: None,
             coverage: None,
             adding: false,
+            passage: None,
         }
         .validate(|d| d == "yes");
         assert_eq!(s.doc, None);
@@ -484,5 +632,60 @@ mod tests {
             n.iter().any(|m| m.message.contains("you do not have it")),
             "{n:?}"
         );
+    }
+
+    #[test]
+    fn passage_links_are_readable_and_round_trip() {
+        let s = ViewState {
+            doc: Some("004_x".into()),
+            passage: Some(Passage {
+                start: 120,
+                end: 245,
+                corpus: "3f9a".into(),
+                prefix: "the border. ".into(),
+                exact: "Police cracked down, re-using".into(),
+                suffix: " More".into(),
+            }),
+            ..Default::default()
+        };
+        let link = s.to_string();
+        assert_eq!(
+            link,
+            "v=1&doc=004_x&at=120-245&cv=3f9a&quote=the+border.+-,Police+cracked+down%2C+re%2Dusing,-+More"
+        );
+        assert_eq!(ViewState::parse(&link), (s, vec![]));
+    }
+
+    #[test]
+    fn malformed_passages_are_ignored_with_a_notice() {
+        let cases: &[(&str, bool, &str)] = &[
+            ("doc=a&at=5", false, "not two numbers"),
+            ("doc=a&at=9-3", false, "not two numbers"),
+            ("doc=a&at=x-y&quote=a", false, "not two numbers"),
+            ("doc=a&quote=abc", false, "gives no position"),
+            ("doc=a&at=1-2&quote=a,b,c,d", true, "not in the form"),
+            (
+                "doc=a&at=1-2&at=3-4",
+                true,
+                "more than one passage position",
+            ),
+        ];
+        for (q, kept, says) in cases {
+            let (s, n) = ViewState::parse(q);
+            assert_eq!(s.passage.is_some(), *kept, "{q}");
+            assert_eq!(s.doc.as_deref(), Some("a"), "{q}");
+            assert!(n.iter().any(|n| n.message.contains(says)), "{q}: {n:?}");
+        }
+        let (s, n) = ViewState::parse("at=1-2").0.validate(|_| true);
+        assert_eq!(s.passage, None);
+        assert!(n[0].message.contains("opens no article"), "{n:?}");
+    }
+
+    #[test]
+    fn quoted_link_text_cannot_reorder_or_control_the_notice() {
+        assert_eq!(printable("a\u{202e}b\0c", 10), "a[U+202E]b[U+0000]c");
+        assert_eq!(printable("abcdef", 3), "abc…");
+        let (_, n) = ViewState::parse("%E2%80%AEevil=1");
+        assert!(n[0].message.contains("“[U+202E]evil”"), "{n:?}");
     }
 }
