@@ -7,6 +7,8 @@ use leptos_router::hooks::use_location;
 use parallax_core::view_state::{Notice, ViewState};
 use parallax_core::Corpus;
 
+#[cfg(feature = "bench-hook")]
+mod bench_hook;
 mod components;
 mod corpus;
 mod views;
