@@ -54,6 +54,17 @@ e2e: ## Browser tests (Playwright + system Chromium) against dist/ and an other-
 	CORPUS_DIR=crates/parallax-core/tests/fixtures/other trunk build --dist dist-other
 	npx playwright test -c e2e/playwright.config.mjs
 
+SIZES ?= 1000,10000,50000
+ROUNDS ?= 3
+
+.PHONY: bench
+bench: setup ## Side-by-side browser benchmark against Pagefind, MiniSearch, FlexSearch, Lunr (SIZES=1000,10000,50000 ROUNDS=3)
+	node bench/run.mjs --sizes $(SIZES) --rounds $(ROUNDS)
+
+.PHONY: bench-smoke
+bench-smoke: setup ## The benchmark end to end over 200 articles, one round: checks that the harness works
+	node bench/run.mjs --sizes 200 --rounds 1 --out-name smoke
+
 .PHONY: articles
 articles: ## Print the corpus's articles as JSON lines (CORPUS_DIR or seeds)
 	cargo run -q -p parallax-cli -- articles --corpus $(or $(CORPUS_DIR),seeds) --json
