@@ -57,7 +57,7 @@ const fmt = (v, unit) => {
 
 export function report({ sizes, engines, rounds, runs, mixes, builds, browserVersion, repo }) {
   const m = machine(browserVersion, repo);
-  const json = { machine: m, sizes, engines, rounds, builds, results: {}, runs };
+  const json = { machine: m, sizes, engines, rounds, builds, results: {}, queries: Object.fromEntries(sizes.map((n) => [n, mixes[n].queries])), runs };
   let md = `### Latest run\n\n${m.date.slice(0, 16).replace('T', ' ')} UTC, commit ${m.commit}: ${m.cpu}, ${m.cores} cores `
     + `(shared; load average ${m.load_average} at the end), ${m.memory_gb} GB, ${m.os}, Chromium ${m.chromium}, Node ${m.node}. `
     + `${rounds} rounds, engines interleaved in a random order; medians over the rounds.\n`;
@@ -89,16 +89,22 @@ export function report({ sizes, engines, rounds, runs, mixes, builds, browserVer
     const text = mix.text_bytes / 1048576;
     const ix = builds[size].index;
     md += `\n#### ${size.toLocaleString('en')} articles (${text.toFixed(1)} MB of text, ${mix.queries.length} queries)\n\n`;
-    md += `| metric | ${engines.join(' | ')} | Parallax ÷ best peer |\n|---|${engines.map(() => '---:').join('|')}|---:|\n`;
+    // Ranking peers: those whose top ten agree with the reference at least half the time. An
+    // engine that barely ranks (or skips typos and prefixes) can be fast; the second ratio leaves
+    // it out.
     const peers = engines.filter((x) => x !== 'parallax');
+    const ranking = peers.filter((x) => (res[x]?.quality ?? 0) >= 0.5);
+    json.results[size].ranking_peers = ranking;
+    md += `| metric | ${engines.join(' | ')} | Parallax ÷ best peer | ÷ best ranking peer |\n|---|${engines.map(() => '---:').join('|')}|---:|---:|\n`;
+    const ratioTo = (group, p, lowerBetter, get) => {
+      const vals = group.map((x) => (res[x] ? get(res[x]) : null)).filter((v) => v !== null && v !== undefined);
+      const best = vals.length ? (lowerBetter ? Math.min(...vals) : Math.max(...vals)) : null;
+      return p !== null && p !== undefined && best ? p / best : null;
+    };
     const row = (label, unit, lowerBetter, get) => {
       const vals = engines.map((x) => (res[x] ? get(res[x]) : null));
-      const peerVals = peers.map((x) => (res[x] ? get(res[x]) : null)).filter((v) => v !== null && v !== undefined);
       const p = res.parallax ? get(res.parallax) : null;
-      const best = peerVals.length ? (lowerBetter ? Math.min(...peerVals) : Math.max(...peerVals)) : null;
-      const ratio = p !== null && best ? p / best : null;
-      md += `| ${label} (${unit}) | ${vals.map((v) => fmt(v, unit)).join(' | ')} | ${fmt(ratio, 'ratio')} |\n`;
-      return ratio;
+      md += `| ${label} (${unit}) | ${vals.map((v) => fmt(v, unit)).join(' | ')} | ${fmt(ratioTo(peers, p, lowerBetter, get), 'ratio')} | ${fmt(ratioTo(ranking, p, lowerBetter, get), 'ratio')} |\n`;
     };
     for (const [key, label, unit, lower] of METRICS) {
       if (['keys_p50', 'keys_p95', 'from_list', 'align_p50', 'align_p95'].includes(key) && !engines.includes('parallax')) continue;
@@ -109,7 +115,8 @@ export function report({ sizes, engines, rounds, runs, mixes, builds, browserVer
     row('query latency p95, typo', 'ms', true, (e) => e.kinds.typo.p95);
     row('top-10 overlap with reference BM25', 'share', false, (e) => e.quality ?? null);
     row('not-found queries answered with hits', 'share', true, (e) => e.false_hits ?? null);
-    md += `| build time (s) | ${engines.map((x) => fmt((builds[size][x]?.ms ?? NaN) / 1000, 's')).join(' | ')} | |\n`;
+    md += `| build time (s) | ${engines.map((x) => fmt((builds[size][x]?.ms ?? NaN) / 1000, 's')).join(' | ')} | | |\n`;
+    md += `\nRanking peers here (top-10 overlap ≥ 0.5): ${ranking.join(', ') || 'none'}.\n`;
     if (ix?.index) {
       const per = ix.index.brotli / 1024 / (ix.text.raw / 1048576);
       md += `\nParallax index alone: ${fmt(ix.index.brotli / 1024, 'KB')} KB brotli = ${fmt(per, 'KB')} KB per MB of article text; `

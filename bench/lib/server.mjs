@@ -4,9 +4,10 @@
 //   /data/SIZE/…   the peers' prebuilt indexes (and Pagefind's bundle)
 //   /pages/…       the peer page;  /lib/…  the peers' libraries from node_modules
 import { createServer } from 'node:http';
-import { readFileSync, statSync } from 'node:fs';
+import { mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
-import { extname, join, normalize } from 'node:path';
+import { dirname, extname, join, normalize } from 'node:path';
+import { fileURLToPath } from 'node:url';
 
 const TYPES = {
   '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.mjs': 'text/javascript', '.css': 'text/css',
@@ -44,18 +45,32 @@ export function resolver(root, repo) {
   };
 }
 
-const sizes = new Map();
-// Raw, gzip (level 9) and brotli (quality 11) bytes of a file, computed once.
+// Raw, gzip (level 9) and brotli (quality 11) bytes of a file, computed once: brotli 11 over tens
+// of megabytes takes minutes, so results are also kept in bench/out/sizes.json by file, length and
+// modification time.
+const CACHE = join(dirname(fileURLToPath(import.meta.url)), '../out/sizes.json');
+let sizes = null;
 export function transferSizes(file) {
-  if (!sizes.has(file)) {
+  if (!sizes) {
+    try {
+      sizes = JSON.parse(readFileSync(CACHE, 'utf8'));
+    } catch {
+      sizes = {};
+    }
+  }
+  const st = statSync(file);
+  const key = `${file}:${st.size}:${st.mtimeMs}`;
+  if (!sizes[key]) {
     const body = readFileSync(file);
-    sizes.set(file, {
+    sizes[key] = {
       raw: body.length,
       gzip: gzipSync(body, { level: 9 }).length,
       brotli: brotliCompressSync(body, { params: { [constants.BROTLI_PARAM_QUALITY]: 11, [constants.BROTLI_PARAM_SIZE_HINT]: body.length } }).length,
-    });
+    };
+    mkdirSync(dirname(CACHE), { recursive: true });
+    writeFileSync(CACHE, JSON.stringify(sizes));
   }
-  return sizes.get(file);
+  return sizes[key];
 }
 
 export function serve(root, repo, port = 0) {

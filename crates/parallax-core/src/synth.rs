@@ -427,13 +427,15 @@ mod tests {
             .all(|x| x.dateline.is_some() && x.date.date.is_some() && !x.outlets.is_empty()));
     }
 
+    fn seeds() -> Corpus {
+        crate::fs::load_dir(&std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../seeds"))
+            .expect("seeds")
+            .corpus
+    }
+
     #[test]
     fn planted_copies_are_where_the_truth_says() {
-        let seeds = crate::fs::load_dir(
-            &std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../seeds"),
-        )
-        .expect("seeds")
-        .corpus;
+        let seeds = seeds();
         let g = generate(&seeds, 200, 3);
         assert!(g.truth.len() >= 20, "{} copies", g.truth.len());
         let body = |i: usize| -> Vec<String> {
@@ -464,11 +466,7 @@ mod tests {
 
     #[test]
     fn vocabulary_is_zipfian_and_keeps_growing() {
-        let seeds = crate::fs::load_dir(
-            &std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../seeds"),
-        )
-        .expect("seeds")
-        .corpus;
+        let seeds = seeds();
         let g = generate(&seeds, 400, 11);
         let mut counts: HashMap<String, usize> = HashMap::new();
         let mut tokens = 0;
