@@ -346,12 +346,12 @@ pub fn generate(template: &Corpus, n: usize, seed: u64) -> Generated {
             let take = (1 + rng.below(3)).min(paragraphs_of[src].len());
             let first = rng.below(paragraphs_of[src].len() - take + 1);
             let mut planted = Vec::new();
-            for k in first..first + take {
+            for (k, original) in paragraphs_of[src].iter().enumerate().skip(first).take(take) {
                 let verbatim = rng.below(2) == 0;
                 let text = if verbatim {
-                    paragraphs_of[src][k].clone()
+                    original.clone()
                 } else {
-                    edit(&paragraphs_of[src][k], &mut rng, &model)
+                    edit(original, &mut rng, &model)
                 };
                 // Not the lead paragraph: that one follows the dateline.
                 let at = 1 + rng.below(paras.len());
