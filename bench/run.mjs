@@ -25,7 +25,7 @@ const arg = (name, fallback) => {
   const i = process.argv.indexOf(`--${name}`);
   return i > 0 ? process.argv[i + 1] : fallback;
 };
-const SIZES = arg('sizes', process.env.SIZES || '1000,10000,50000').split(/[ ,]+/).filter(Boolean).map(Number);
+const SIZES = arg('sizes', process.env.SIZES || '1000,10000').split(/[ ,]+/).filter(Boolean).map(Number);
 const ROUNDS = Number(arg('rounds', process.env.ROUNDS || 3));
 const ENGINES = arg('engines', process.env.ENGINES || 'parallax,pagefind,minisearch,flexsearch,lunr').split(',');
 const SEED = 42;
