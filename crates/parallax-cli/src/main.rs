@@ -87,7 +87,7 @@ enum Command {
         #[arg(long)]
         json: bool,
     },
-    /// Write a deterministic synthetic corpus (recombined from a template corpus) to a folder.
+    /// Write a deterministic synthetic corpus (news-like statistics, vocabulary seeded by a template corpus) to a folder.
     Generate {
         /// The template corpus whose words, word pairs and names seed the vocabulary.
         #[arg(long, default_value = "seeds")]
