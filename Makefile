@@ -79,6 +79,17 @@ test-1k: corpus-1k ## Check that the app builds over 1,000 generated articles (d
 fuzz: ## Fuzz the link decoder, query parser, ingest and passage anchoring (FUZZ_SECONDS each, default 180)
 	@bash scripts/fuzz.sh
 
+SIZES ?= 1000,10000
+ROUNDS ?= 3
+
+.PHONY: bench
+bench: setup ## Side-by-side browser benchmark against Pagefind, MiniSearch, FlexSearch, Lunr (SIZES=1000,10000 ROUNDS=3; add 50000 where there is time)
+	node bench/run.mjs --sizes $(SIZES) --rounds $(ROUNDS)
+
+.PHONY: bench-smoke
+bench-smoke: setup ## The benchmark end to end over 200 articles, one round: checks that the harness works
+	node bench/run.mjs --sizes 200 --rounds 1 --out-name smoke
+
 .PHONY: articles
 articles: ## Print the corpus's articles as JSON lines (CORPUS_DIR or seeds)
 	cargo run -q -p parallax-cli -- articles --corpus $(or $(CORPUS_DIR),seeds) --json

@@ -8,6 +8,8 @@ use parallax_core::anchor::{anchor, Anchor};
 use parallax_core::view_state::{Notice, ViewState};
 use parallax_core::{Article, Corpus};
 
+#[cfg(feature = "bench-hook")]
+mod bench_hook;
 mod components;
 mod corpus;
 mod local;

@@ -113,9 +113,9 @@ enum Command {
         #[arg(long)]
         json: bool,
     },
-    /// Write a deterministic synthetic corpus (recombined from a template corpus) to a folder.
+    /// Write a deterministic synthetic corpus (news-like statistics, vocabulary seeded by a template corpus) to a folder.
     Generate {
-        /// The template corpus whose sentences are recombined.
+        /// The template corpus whose words, word pairs and names seed the vocabulary.
         #[arg(long, default_value = "seeds")]
         corpus: PathBuf,
         /// How many articles.
@@ -127,6 +127,11 @@ enum Command {
         /// The folder to write (created if missing).
         #[arg(long)]
         out: PathBuf,
+        /// Also write the planted wire copies here, one JSON object per line (`article`,
+        /// `paragraph`, `source`, `source_paragraph` — file names and body paragraph indices, 0 for
+        /// the lead — and `verbatim`): ground truth for reuse detection. Keep it outside `--out`.
+        #[arg(long)]
+        truth: Option<PathBuf>,
     },
 }
 
@@ -145,6 +150,19 @@ enum CoverageTable {
 enum RowsArg {
     Outlet,
     Actor,
+}
+
+/// The planted copies of a generated corpus as JSON lines.
+fn truth_lines(g: &parallax_core::synth::Generated) -> String {
+    g.truth
+        .iter()
+        .map(|c| {
+            format!(
+                "{{\"article\":\"{}\",\"paragraph\":{},\"source\":\"{}\",\"source_paragraph\":{},\"verbatim\":{}}}\n",
+                g.files[c.article].name, c.paragraph, g.files[c.source].name, c.source_paragraph, c.verbatim
+            )
+        })
+        .collect()
 }
 
 fn load(corpus: &std::path::Path) -> Option<parallax_core::fs::Loaded> {
@@ -328,6 +346,7 @@ fn main() -> ExitCode {
             articles,
             seed,
             out: dir,
+            truth,
         } => {
             let Some(loaded) = load(&corpus) else {
                 return ExitCode::FAILURE;
@@ -338,6 +357,10 @@ fn main() -> ExitCode {
                     .files
                     .iter()
                     .try_for_each(|f| std::fs::write(dir.join(&f.name), &f.text))
+            });
+            let written = written.and_then(|()| match &truth {
+                None => Ok(()),
+                Some(path) => std::fs::write(path, truth_lines(&generated)),
             });
             if let Err(e) = written {
                 eprintln!("parallax: cannot write to {}: {e}", dir.display());

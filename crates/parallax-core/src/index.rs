@@ -291,9 +291,11 @@ impl Index {
     }
 }
 
-/// Compact serialization of postings: one byte string holding, per term, the number of postings,
-/// then per posting the unit as a difference from the previous one, the number of positions, and
-/// the positions as differences — all LEB128 varints. About half the size of plain varints.
+/// Compact serialization of postings, as four streams of LEB128 varints one after the other, so
+/// that each holds numbers of one kind and compresses well (brotli finds the regularities of each):
+/// per term the number of postings; per posting the unit as a difference from the previous one;
+/// per posting the number of positions; per position the difference from the previous one. A
+/// header gives the number of terms and the byte length of the first three streams.
 pub mod compact {
     use super::Posting;
     use serde::{Deserialize, Deserializer, Serialize, Serializer};
@@ -321,21 +323,30 @@ pub mod compact {
 
     /// Encodes all postings into one byte string.
     pub fn encode(postings: &[Vec<Posting>]) -> Vec<u8> {
-        let mut out = Vec::new();
-        put(&mut out, postings.len() as u32);
+        let (mut lens, mut units, mut counts, mut positions) =
+            (Vec::new(), Vec::new(), Vec::new(), Vec::new());
         for list in postings {
-            put(&mut out, list.len() as u32);
+            put(&mut lens, list.len() as u32);
             let mut unit = 0;
             for p in list {
-                put(&mut out, p.unit - unit);
+                put(&mut units, p.unit - unit);
                 unit = p.unit;
-                put(&mut out, p.positions.len() as u32);
+                put(&mut counts, p.positions.len() as u32);
                 let mut pos = 0;
                 for &x in &p.positions {
-                    put(&mut out, x - pos);
+                    put(&mut positions, x - pos);
                     pos = x;
                 }
             }
+        }
+        let mut out =
+            Vec::with_capacity(lens.len() + units.len() + counts.len() + positions.len() + 20);
+        put(&mut out, postings.len() as u32);
+        for stream in [&lens, &units, &counts] {
+            put(&mut out, stream.len() as u32);
+        }
+        for stream in [lens, units, counts, positions] {
+            out.extend(stream);
         }
         out
     }
@@ -344,25 +355,46 @@ pub mod compact {
     pub fn decode(bytes: &[u8]) -> Option<Vec<Vec<Posting>>> {
         let mut at = 0;
         let terms = get(bytes, &mut at)? as usize;
+        let mut starts = [0usize; 4];
+        let mut next = 0usize;
+        for s in starts.iter_mut().take(3) {
+            *s = next;
+            next = next.checked_add(get(bytes, &mut at)? as usize)?;
+        }
+        starts[3] = next;
+        let body = bytes.get(at..)?;
+        if next > body.len() {
+            return None;
+        }
+        let [mut l, mut u, mut c, mut x] = starts;
+        let (lens, units, counts, positions) = (
+            &body[..starts[1]],
+            &body[..starts[2]],
+            &body[..starts[3]],
+            body,
+        );
         let mut out = Vec::with_capacity(terms.min(bytes.len()));
         for _ in 0..terms {
-            let n = get(bytes, &mut at)? as usize;
+            let n = get(lens, &mut l)? as usize;
             let mut list = Vec::with_capacity(n.min(bytes.len()));
             let mut unit = 0u32;
             for _ in 0..n {
-                unit = unit.checked_add(get(bytes, &mut at)?)?;
-                let k = get(bytes, &mut at)? as usize;
-                let mut positions = Vec::with_capacity(k.min(bytes.len()));
+                unit = unit.checked_add(get(units, &mut u)?)?;
+                let k = get(counts, &mut c)? as usize;
+                let mut ps = Vec::with_capacity(k.min(bytes.len()));
                 let mut pos = 0u32;
                 for _ in 0..k {
-                    pos = pos.checked_add(get(bytes, &mut at)?)?;
-                    positions.push(pos);
+                    pos = pos.checked_add(get(positions, &mut x)?)?;
+                    ps.push(pos);
                 }
-                list.push(Posting { unit, positions });
+                list.push(Posting {
+                    unit,
+                    positions: ps,
+                });
             }
             out.push(list);
         }
-        (at == bytes.len()).then_some(out)
+        (l == starts[1] && u == starts[2] && c == starts[3] && x == body.len()).then_some(out)
     }
 
     pub(super) fn serialize<S: Serializer>(
