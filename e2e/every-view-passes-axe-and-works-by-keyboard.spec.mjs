@@ -9,6 +9,9 @@ const VIEWS = {
   'a comparison of four articles with a focused passage':
     '/?v=1&focus=000_8ab391a8a651fb65%3A7&compare=000_8ab391a8a651fb65,001_9c6dd14e164684d3,002_41439f313bc3004e,004_9c538ca53b92ee9e',
   'a bad link with its notice': '/?v=1&doc=999_gone&zz=1',
+  'the coverage view with a selected cell': '/?v=1&view=coverage&by=actor&row=eu&target=sanctions',
+  'the coverage view limited to a month': '/?v=1&view=coverage&from=2020-08-01&to=2020-08-31',
+  'the page for adding articles': '/?v=1&view=add',
 };
 
 for (const [name, url] of Object.entries(VIEWS)) {

@@ -550,7 +550,7 @@ fn MatrixSection(
                         .map(|((id, label), c)| {
                             let is_sel = row_sel && selected.1.as_deref() == Some(id.as_str());
                             if c.total() == 0 {
-                                return view! { <td class="empty"><span aria-label="no statements">"–"</span></td> }.into_any();
+                                return view! { <td class="empty"><span aria-hidden="true">"–"</span><span class="visually-hidden">"no statements"</span></td> }.into_any();
                             }
                             let signs = POLARITIES
                                 .iter()
@@ -563,10 +563,11 @@ fn MatrixSection(
                             let words = format!("{} on {}: {}", row.label, label.to_lowercase(), counts_words(c));
                             view! {
                                 <td class:selected=is_sel>
-                                    <a href=link(Some(row.key.clone()), Some(id.clone())) class="cell" data-noscroll="" aria-label=words.clone() title=words
+                                    <a href=link(Some(row.key.clone()), Some(id.clone())) class="cell" data-noscroll="" title=words.clone()
                                         data-testid="matrix-cell" data-row=row.key.clone() data-target=id.clone()
                                         aria-current=is_sel.then_some("true")>
-                                        <span class="signs">{signs}</span>
+                                        <span class="signs" aria-hidden="true">{signs}</span>
+                                        <span class="visually-hidden">{words}</span>
                                         {cell_bar(c, max)}
                                     </a>
                                 </td>
@@ -875,7 +876,7 @@ fn NamesSection(
                                     let uses = s.outlets.iter().find(|x| x.0 == *o).map(|x| x.1);
                                     match uses {
                                         Some(u) => view! { <td class="uses">{u}</td> }.into_any(),
-                                        None => view! { <td class="empty"><span aria-label="not used">"–"</span></td> }.into_any(),
+                                        None => view! { <td class="empty"><span aria-hidden="true">"–"</span><span class="visually-hidden">"not used"</span></td> }.into_any(),
                                     }
                                 })
                                 .collect_view();
@@ -939,7 +940,7 @@ fn FiguresSection(
                         .iter()
                         .map(|claims| {
                             if claims.is_empty() {
-                                return view! { <td class="empty"><span aria-label="not stated">"–"</span></td> }.into_any();
+                                return view! { <td class="empty"><span aria-hidden="true">"–"</span><span class="visually-hidden">"not stated"</span></td> }.into_any();
                             }
                             let items = claims
                                 .iter()

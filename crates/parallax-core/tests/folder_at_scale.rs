@@ -102,7 +102,7 @@ fn ten_thousand_files_with_odd_ones_are_reported_one_by_one() {
     for (name, bytes, _, _) in odd {
         std::fs::write(dir.path().join(name), bytes).unwrap();
     }
-    std::fs::write(dir.path().join("notes.md"), "# not an article").unwrap();
+    std::fs::write(dir.path().join("notes.pdf"), "%PDF-1.4 not an article").unwrap();
     std::fs::create_dir(dir.path().join("images")).unwrap();
 
     let errors = load_dir(dir.path()).expect_err("bad files fail the load").0;
@@ -152,6 +152,6 @@ fn ten_thousand_files_with_odd_ones_are_reported_one_by_one() {
     let loaded = load_dir(dir.path()).expect("the rest loads");
     assert_eq!(loaded.corpus.articles.len(), 503);
     assert_eq!(loaded.warnings.len(), 2, "{:?}", loaded.warnings);
-    assert!(loaded.warnings.iter().any(|w| w.contains("notes.md")));
+    assert!(loaded.warnings.iter().any(|w| w.contains("notes.pdf")));
     assert!(loaded.warnings.iter().any(|w| w.contains("images")));
 }
