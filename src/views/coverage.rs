@@ -561,9 +561,10 @@ fn MatrixSection(
                                 })
                                 .collect_view();
                             let words = format!("{} on {}: {}", row.label, label.to_lowercase(), counts_words(c));
+                            let title = words.clone();
                             view! {
                                 <td class:selected=is_sel>
-                                    <a href=link(Some(row.key.clone()), Some(id.clone())) class="cell" data-noscroll="" title=words.clone()
+                                    <a href=link(Some(row.key.clone()), Some(id.clone())) class="cell" data-noscroll="" title=title
                                         data-testid="matrix-cell" data-row=row.key.clone() data-target=id.clone()
                                         aria-current=is_sel.then_some("true")>
                                         <span class="signs" aria-hidden="true">{signs}</span>
