@@ -37,7 +37,8 @@ test('the matrix by actor shows the EU, the Kremlin and Putin taking positions, 
   // The sentence leads to its paragraph in the reader; back returns to the same selection.
   await drill.getByTestId('statement-link').click();
   await expect(page.getByTestId('reader')).toHaveAttribute('data-id', '002_41439f313bc3004e');
-  await expect(page).toHaveURL(/#p6$/);
+  await expect(page).toHaveURL(/doc=002_41439f313bc3004e&at=\d+-\d+&cv=[0-9a-f]+&quote=/);
+  await expect(page.locator('#p6')).toHaveClass(/focused/);
   await page.goBack();
   await expect(page.getByTestId('drilldown')).toContainText('European Union on sanctions');
 
