@@ -433,22 +433,15 @@ fn TimelineSection(
 /// The small bar in a matrix cell: one segment per polarity and voice, as long as its count.
 fn cell_bar(c: &Counts, max: u32) -> impl IntoView {
     const BAR: f64 = 72.0;
-    let unit = BAR / f64::from(max.max(1));
-    let mut x = 0.0;
-    let mut segments = Vec::new();
-    for p in POLARITIES {
-        for v in VOICES {
-            let n = c.get(p, v);
-            if n == 0 {
-                continue;
+    let segments = c
+        .bar(BAR / f64::from(max.max(1)))
+        .into_iter()
+        .map(|seg| {
+            view! {
+                <rect x=seg.x y="0" width=seg.width height="8" fill=polarity_colour(seg.polarity) fill-opacity=voice_opacity(seg.voice) />
             }
-            let w = unit * f64::from(n);
-            segments.push(view! {
-                <rect x=x y="0" width=(w - 1.0).max(1.5) height="8" fill=polarity_colour(p) fill-opacity=voice_opacity(v) />
-            });
-            x += w;
-        }
-    }
+        })
+        .collect_view();
     view! { <svg class="cell-bar" viewBox=format!("0 0 {BAR} 8") width=BAR height="8" aria-hidden="true">{segments}</svg> }
 }
 

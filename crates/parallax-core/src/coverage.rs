@@ -172,6 +172,43 @@ impl Counts {
     pub fn total(&self) -> u32 {
         self.n.iter().flatten().sum()
     }
+
+    /// The cell's bar: one segment per polarity and voice with statements, in the views' order,
+    /// `unit` wide per statement (each drawn a hair narrower, so that segments stay apart).
+    pub fn bar(&self, unit: f64) -> Vec<BarSegment> {
+        let mut out = Vec::new();
+        let mut x = 0.0;
+        for polarity in POLARITIES {
+            for voice in VOICES {
+                let n = self.get(polarity, voice);
+                if n == 0 {
+                    continue;
+                }
+                let w = unit * f64::from(n);
+                out.push(BarSegment {
+                    x,
+                    width: (w - 1.0).max(1.5),
+                    polarity,
+                    voice,
+                });
+                x += w;
+            }
+        }
+        out
+    }
+}
+
+/// A segment of a matrix cell's bar.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct BarSegment {
+    /// Where it starts, from the bar's left end.
+    pub x: f64,
+    /// How wide it is drawn.
+    pub width: f64,
+    /// The polarity it counts (its colour).
+    pub polarity: Polarity,
+    /// The voice it counts (its shade).
+    pub voice: Voice,
 }
 
 /// One row of the matrix.
@@ -507,25 +544,16 @@ impl Matrix {
                     y + 16.0,
                     signs.join(" ")
                 );
-                let unit = (COL_W - 16.0) / f64::from(max);
-                let mut bx = x;
-                for p in POLARITIES {
-                    for v in VOICES {
-                        let n = c.get(p, v);
-                        if n == 0 {
-                            continue;
-                        }
-                        let w = unit * f64::from(n);
-                        let _ = writeln!(
-                            out,
-                            "<rect x=\"{bx:.1}\" y=\"{}\" width=\"{:.1}\" height=\"8\" fill=\"{}\" fill-opacity=\"{}\"/>",
-                            y + 23.0,
-                            (w - 1.0).max(1.5),
-                            polarity_colour(p),
-                            voice_opacity(v)
-                        );
-                        bx += w;
-                    }
+                for seg in c.bar((COL_W - 16.0) / f64::from(max)) {
+                    let _ = writeln!(
+                        out,
+                        "<rect x=\"{:.1}\" y=\"{}\" width=\"{:.1}\" height=\"8\" fill=\"{}\" fill-opacity=\"{}\"/>",
+                        x + seg.x,
+                        y + 23.0,
+                        seg.width,
+                        polarity_colour(seg.polarity),
+                        voice_opacity(seg.voice)
+                    );
                 }
             }
         }

@@ -285,3 +285,27 @@ fn search_results_get_actor_and_stance_facets() {
     assert!(!dialogue.selected);
     assert!(targets.windows(2).all(|w| w[0].count >= w[1].count));
 }
+
+#[test]
+fn a_cell_bar_has_one_segment_per_polarity_and_voice_in_order() {
+    let m = coverage::matrix(&all(), Rows::Outlets);
+    let order = |p: Polarity, v: parallax_core::stance::Voice| {
+        let pi = coverage::POLARITIES.iter().position(|x| *x == p).unwrap();
+        let vi = coverage::VOICES.iter().position(|x| *x == v).unwrap();
+        pi * 3 + vi
+    };
+    let mut multi = 0;
+    for c in m.rows.iter().flat_map(|r| &r.cells) {
+        let bar = c.bar(10.0);
+        assert_eq!(bar.is_empty(), c.total() == 0);
+        multi += usize::from(bar.len() > 1);
+        assert!(
+            bar.windows(2).all(|w| w[0].x < w[1].x
+                && order(w[0].polarity, w[0].voice) < order(w[1].polarity, w[1].voice)),
+            "segments run left to right in the legend's order: {bar:?}"
+        );
+        let drawn: f64 = bar.iter().map(|s| s.width + 1.0).sum();
+        assert!((drawn - 10.0 * f64::from(c.total())).abs() < 1e-9);
+    }
+    assert!(multi > 0, "some cell mixes polarities or voices");
+}
