@@ -5,29 +5,6 @@ use leptos::prelude::*;
 use parallax_core::ingest::{Article, Paragraph};
 use parallax_core::stance::{Polarity, Profile, Tag, Voice};
 
-/// The actor's display name (the id when the profile does not know it).
-pub fn actor_name(profile: &Profile, id: &str) -> String {
-    profile.actors.iter().find(|a| a.id == id).map_or_else(
-        || {
-            if id == "outlet" {
-                "The outlet itself".to_string()
-            } else {
-                id.to_string()
-            }
-        },
-        |a| a.name.clone(),
-    )
-}
-
-/// The target's label (the id when the profile does not know it).
-pub fn target_label(profile: &Profile, id: &str) -> String {
-    profile
-        .targets
-        .iter()
-        .find(|t| t.id == id)
-        .map_or_else(|| id.to_string(), |t| t.label.clone())
-}
-
 /// CSS class and the word shown for a polarity.
 pub fn polarity_words(p: Polarity) -> (&'static str, &'static str) {
     match p {
@@ -54,14 +31,14 @@ pub fn explain(article: &Article, profile: &Profile, t: &Tag) -> String {
         .collect();
     format!(
         "{} ({}) is {} {} — {}. Cues: {}. Rule: {}. Confidence {:.0}%.",
-        actor_name(profile, &t.actor),
+        profile.actor_name(&t.actor),
         if t.actor_surface.is_empty() {
             "no speaker named".to_string()
         } else {
             format!("named as “{}”", t.actor_surface)
         },
         polarity_words(t.stance).1,
-        target_label(profile, &t.target).to_lowercase(),
+        profile.target_label(&t.target).to_lowercase(),
         voice_words(t.voice),
         cues.join(", "),
         t.rule,
@@ -87,7 +64,7 @@ pub fn StanceBadge(
             data-target=tag.target.clone()
             data-stance=class
         >
-            {actor_name(profile, &tag.actor)} " " <em>{word}</em> " " {target_label(profile, &tag.target).to_lowercase()}
+            {profile.actor_name(&tag.actor)} " " <em>{word}</em> " " {profile.target_label(&tag.target).to_lowercase()}
         </span>
     }
 }
@@ -147,9 +124,9 @@ pub fn StancePanel(
             view! {
                 <li>
                     <a href=format!("#p{}", t.paragraph + 1) class="stance-row" title=explain(article, profile, t)>
-                        <span class="who">{actor_name(profile, &t.actor)}</span>
+                        <span class="who">{profile.actor_name(&t.actor)}</span>
                         <span class=format!("stance-badge {class}")><em>{word}</em></span>
-                        <span class="what">{target_label(profile, &t.target)}</span>
+                        <span class="what">{profile.target_label(&t.target)}</span>
                         <span class="voice">{voice_words(t.voice)}</span>
                     </a>
                 </li>

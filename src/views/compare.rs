@@ -4,7 +4,7 @@
 //! labelled "only here".
 
 use crate::components::meta::{DateLabel, Outlets};
-use crate::components::stance::{actor_name, polarity_words, target_label};
+use crate::components::stance::polarity_words;
 use crate::{href, paragraph_href, Route};
 use leptos::prelude::*;
 use parallax_core::align::{align, diff, Alignment, DiffOp, Kind, Pair, Thresholds};
@@ -292,8 +292,8 @@ fn VoicesTable(articles: Vec<&'static Article>, corpus: &'static Corpus) -> impl
         return ().into_any();
     }
     let profile = &corpus.profile;
-    let name = |id: &str| actor_name(profile, id);
-    let label = |id: &str| target_label(profile, id);
+    let name = |id: &str| profile.actor_name(id);
+    let label = |id: &str| profile.target_label(id);
     let body = actors
         .into_iter()
         .map(|actor| {
