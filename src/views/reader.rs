@@ -104,13 +104,8 @@ fn related(
     let doc = corpus.position(&article.id)?;
     // Copies come from the reuse graph built with the corpus; paraphrases need an alignment of
     // the open article with each other one, done only for corpora small enough.
-    let copies_with = |o: usize| {
-        corpus
-            .reuse
-            .iter()
-            .find(|r| (r.a == doc && r.b == o) || (r.b == doc && r.a == o))
-            .map_or(0, |r| r.pairs.len())
-    };
+    let copies = corpus.copies_with(doc);
+    let copies_with = |o: usize| copies.get(&o).copied().unwrap_or(0);
     let t = parallax_core::align::Thresholds::default();
     let small = corpus.articles.len() <= RELATED_LIMIT;
     let mut others: Vec<(&'static Article, usize, usize)> = corpus
@@ -219,7 +214,11 @@ pub fn Reader(
     let prev = pos.checked_sub(1).and_then(|i| order.get(i)).copied();
     let next = order.get(pos + 1).copied();
 
-    let doc = corpus.position(&article.id);
+    // Where each paragraph appears elsewhere, from one pass over the reuse graph.
+    let appearances = corpus
+        .position(&article.id)
+        .map(|d| corpus.appearances(d))
+        .unwrap_or_default();
     let body = article
         .segments
         .iter()
@@ -230,10 +229,10 @@ pub fn Reader(
                     .iter()
                     .enumerate()
                     .find(|(_, p)| p.span == s.span)?;
-                let also: Vec<(String, String)> = doc
-                    .map(|d| corpus.also_in(d, i))
-                    .unwrap_or_default()
+                let also: Vec<(String, String)> = appearances
+                    .get(&i)
                     .into_iter()
+                    .flatten()
                     .map(|ap| {
                         let other = &corpus.articles[ap.doc];
                         let label = format!(

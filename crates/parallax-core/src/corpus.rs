@@ -7,7 +7,7 @@ use crate::index::{Index, Weights};
 use crate::ingest::dates::{self, YearHints};
 use crate::ingest::{Article, Provenance};
 use serde::{Deserialize, Serialize};
-use std::collections::{BTreeSet, HashMap, HashSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 
 /// Version of the binary schema; bump it whenever a serialized type changes.
 pub const SCHEMA: u32 = 7;
@@ -187,11 +187,11 @@ impl Corpus {
             .map_or(&[], Vec::as_slice)
     }
 
-    /// Where else paragraph `para` of article `doc` appears, verbatim or edited, from the reuse
-    /// graph: `(article index, paragraph, kind, share of the passage's words copied)`, closest
-    /// copies first.
-    pub fn also_in(&self, doc: usize, para: usize) -> Vec<Appearance> {
-        let mut out: Vec<Appearance> = Vec::new();
+    /// Where else each paragraph of article `doc` appears, verbatim or edited, from the reuse
+    /// graph, in one pass over it: paragraph → `(article index, paragraph, kind, share of the
+    /// passage's words copied)`, closest copies first.
+    pub fn appearances(&self, doc: usize) -> BTreeMap<usize, Vec<Appearance>> {
+        let mut out: BTreeMap<usize, Vec<Appearance>> = BTreeMap::new();
         for r in self.reuse.iter().filter(|r| r.a == doc || r.b == doc) {
             for p in &r.pairs {
                 let (mine, other, other_para) = if r.a == doc {
@@ -199,23 +199,40 @@ impl Corpus {
                 } else {
                     (p.b, r.a, p.a)
                 };
-                if mine == para {
-                    out.push(Appearance {
-                        doc: other,
-                        paragraph: other_para,
-                        kind: p.kind,
-                        copied: p.measure.copied,
-                    });
-                }
+                out.entry(mine).or_default().push(Appearance {
+                    doc: other,
+                    paragraph: other_para,
+                    kind: p.kind,
+                    copied: p.measure.copied,
+                });
             }
         }
-        out.sort_by(|x, y| {
-            y.copied
-                .total_cmp(&x.copied)
-                .then(x.doc.cmp(&y.doc))
-                .then(x.paragraph.cmp(&y.paragraph))
-        });
+        for list in out.values_mut() {
+            list.sort_by(|x, y| {
+                y.copied
+                    .total_cmp(&x.copied)
+                    .then(x.doc.cmp(&y.doc))
+                    .then(x.paragraph.cmp(&y.paragraph))
+            });
+        }
         out
+    }
+
+    /// Where else paragraph `para` of article `doc` appears (see [`Corpus::appearances`]).
+    pub fn also_in(&self, doc: usize, para: usize) -> Vec<Appearance> {
+        self.appearances(doc).remove(&para).unwrap_or_default()
+    }
+
+    /// How many copied paragraph pairs article `doc` shares with each other article.
+    pub fn copies_with(&self, doc: usize) -> HashMap<usize, usize> {
+        self.reuse
+            .iter()
+            .filter_map(|r| match (r.a == doc, r.b == doc) {
+                (true, _) => Some((r.b, r.pairs.len())),
+                (_, true) => Some((r.a, r.pairs.len())),
+                _ => None,
+            })
+            .collect()
     }
 
     /// The index of the article with this id.

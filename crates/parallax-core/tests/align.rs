@@ -162,6 +162,13 @@ fn the_reuse_graph_is_built_with_the_corpus_and_answers_both_ways() {
     let back = corpus.also_in(b, 7);
     assert_eq!((back[0].doc, back[0].paragraph), (a, 6));
     assert!(corpus.also_in(a, 0).is_empty());
+    assert_eq!(
+        corpus.appearances(a).keys().copied().collect::<Vec<_>>(),
+        [5, 6]
+    );
+    assert_eq!(corpus.copies_with(a).get(&b), Some(&2));
+    assert_eq!(corpus.copies_with(b).get(&a), Some(&2));
+    assert!(!corpus.copies_with(a).contains_key(&a));
     // Encoding keeps it.
     let again = parallax_core::Corpus::decode(&corpus.encode()).unwrap();
     assert_eq!(again.reuse, corpus.reuse);
