@@ -1,6 +1,7 @@
 //! Reusable widgets, one per file.
 
 pub mod export;
+pub mod figures;
 pub mod header;
 pub mod highlighted;
 pub mod meta;

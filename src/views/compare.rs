@@ -3,6 +3,7 @@
 //! not colour alone), with the words that differ marked; paragraphs only one article has are
 //! labelled "only here".
 
+use crate::components::figures::{figure_item, figure_row};
 use crate::components::meta::{DateLabel, Outlets};
 use crate::components::stance::polarity_words;
 use crate::{href, paragraph_href, Route};
@@ -366,31 +367,14 @@ fn FiguresTable(articles: Vec<&'static Article>, route: Memo<Route>) -> impl Int
                     let items = figs
                         .iter()
                         .map(|f| {
-                            let para = f.paragraph;
-                            let link = move || {
-                                route.with(|r| paragraph_href(&r.path, None, a, para))
-                            };
-                            let who = f.subject.clone().map(|s| format!(" ({s})"));
-                            view! {
-                                <li>
-                                    <a href=link title=format!("“{}” — counted from “{}”", a.slice(f.span), f.cue)>
-                                        <strong>{f.normalised()}</strong>
-                                    </a>
-                                    {who}
-                                </li>
-                            }
+                            let link = route.with(|r| paragraph_href(&r.path, None, a, f.paragraph));
+                            figure_item(a, f, link, false)
                         })
                         .collect_view();
                     view! { <td>{if figs.is_empty() { None } else { Some(view! { <ul>{items}</ul> }) }}{figs.is_empty().then_some("—")}</td> }
                 })
                 .collect_view();
-            let flag = row.disagreement.then(|| view! { <span class="disagree" data-testid="disagreement">"Outlets disagree"</span> });
-            view! {
-                <tr class:disagreement=row.disagreement data-testid="figure-row">
-                    <th scope="row">{row.measure.label()} {flag}</th>
-                    {cells}
-                </tr>
-            }
+            figure_row(row.measure, row.disagreement, cells)
         })
         .collect_view();
     view! {

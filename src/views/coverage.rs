@@ -4,6 +4,7 @@
 //! JSON, the timeline as SVG; every selection is in the URL.
 
 use crate::components::export::{element_svg, TableExport};
+use crate::components::figures::{figure_item, figure_row};
 use crate::{href, paragraph_href, Route};
 use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
@@ -45,6 +46,11 @@ fn voice_words(v: Voice) -> &'static str {
 
 fn plural(n: usize, one: &str, many: &str) -> String {
     format!("{n} {}", if n == 1 { one } else { many })
+}
+
+/// A table cell with nothing in it: a dash for the eye, `what` for screen readers.
+fn empty_cell(what: &'static str) -> impl IntoView {
+    view! { <td class="empty"><span aria-hidden="true">"–"</span><span class="visually-hidden">{what}</span></td> }
 }
 
 /// The link to the coverage view in another state.
@@ -543,7 +549,7 @@ fn MatrixSection(
                         .map(|((id, label), c)| {
                             let is_sel = row_sel && selected.1.as_deref() == Some(id.as_str());
                             if c.total() == 0 {
-                                return view! { <td class="empty"><span aria-hidden="true">"–"</span><span class="visually-hidden">"no statements"</span></td> }.into_any();
+                                return empty_cell("no statements").into_any();
                             }
                             let signs = POLARITIES
                                 .iter()
@@ -870,7 +876,7 @@ fn NamesSection(
                                     let uses = s.outlets.iter().find(|x| x.0 == *o).map(|x| x.1);
                                     match uses {
                                         Some(u) => view! { <td class="uses">{u}</td> }.into_any(),
-                                        None => view! { <td class="empty"><span aria-hidden="true">"–"</span><span class="visually-hidden">"not used"</span></td> }.into_any(),
+                                        None => empty_cell("not used").into_any(),
                                     }
                                 })
                                 .collect_view();
@@ -934,30 +940,20 @@ fn FiguresSection(
                         .iter()
                         .map(|claims| {
                             if claims.is_empty() {
-                                return view! { <td class="empty"><span aria-hidden="true">"–"</span><span class="visually-hidden">"not stated"</span></td> }.into_any();
+                                return empty_cell("not stated").into_any();
                             }
                             let items = claims
                                 .iter()
                                 .map(|c| {
                                     let a = &corpus.articles[c.doc];
                                     let link = route.with(|r| reader_href(r, a, c.figure.paragraph));
-                                    let who = c.figure.subject.clone().map(|s| format!(" ({s})"));
-                                    view! {
-                                        <li><a href=link title=format!("“{}” in {} — counted from “{}”", a.slice(c.figure.span), a.title.text, c.figure.cue)>
-                                            <strong>{c.figure.normalised()}</strong></a>{who}</li>
-                                    }
+                                    figure_item(a, &c.figure, link, true)
                                 })
                                 .collect_view();
                             view! { <td><ul>{items}</ul></td> }.into_any()
                         })
                         .collect_view();
-                    let flag = line.disagreement.then(|| view! { <span class="disagree" data-testid="disagreement">"Outlets disagree"</span> });
-                    view! {
-                        <tr class:disagreement=line.disagreement data-testid="figure-row">
-                            <th scope="row">{line.measure.label()} {flag}</th>
-                            {cells}
-                        </tr>
-                    }
+                    figure_row(line.measure, line.disagreement, cells)
                 })
                 .collect_view();
             view! {
