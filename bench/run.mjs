@@ -57,6 +57,13 @@ function cached(stampFile, key, build) {
   return facts;
 }
 
+// The generated articles' names and bytes, hashed.
+function corpusHash(dir) {
+  const h = createHash('sha256');
+  for (const f of readdirSync(dir).sort()) h.update(f).update('\0').update(readFileSync(join(dir, f)));
+  return h.digest('hex').slice(0, 16);
+}
+
 log(`sizes ${SIZES.join(', ')}; ${ROUNDS} rounds; engines ${ENGINES.join(', ')}`);
 const coreSrc = gitTree(['crates/parallax-core', 'crates/parallax-cli', 'Cargo.lock']);
 // The native tools (generator, index dump) build in their own target directory, so they never
@@ -100,8 +107,12 @@ for (const size of SIZES) {
     return { ...JSON.parse(r.out), ms: r.ms };
   });
   for (const ext of ['index', 'corpus', 'text']) facts.index[ext] = transferSizes(join(out, `parallax.${ext}`));
+  // The peers depend only on the articles, so they are keyed by the corpus's content: a change
+  // to Parallax that leaves the generator's output alone does not rebuild them.
+  const articles = corpusHash(corpus);
   for (const engine of ENGINES) {
-    facts[engine] = cached(join(out, `${engine}.stamp`), hashOf(engine === 'parallax' ? appSrc : readFileSync(join(HERE, 'build-peer.mjs'), 'utf8'), coreSrc, size, SEED), () => {
+    const key = engine === 'parallax' ? hashOf(appSrc, coreSrc, size, SEED) : hashOf(readFileSync(join(HERE, 'build-peer.mjs'), 'utf8'), articles);
+    facts[engine] = cached(join(out, `${engine}.stamp`), key, () => {
       log(`building ${engine} over ${size} articles`);
       if (engine === 'parallax') {
         const b = sh('trunk', ['build', '--release', '--features', 'bench-hook', '--dist', `bench/out/${size}/parallax`], { env: { ...process.env, CORPUS_DIR: corpus } });

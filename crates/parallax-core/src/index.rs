@@ -62,13 +62,142 @@ pub struct Unit {
     pub kind: UnitKind,
 }
 
-/// Where a term occurs in one unit.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+/// Where a term occurs in one unit (while an index is built; a built index keeps them flat, in
+/// [`Postings`]).
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Posting {
     /// The unit.
     pub unit: u32,
     /// Word positions in the unit, ascending.
     pub positions: Vec<u32>,
+}
+
+/// The postings of every term in four flat arrays: no allocation per posting, so a large index
+/// decodes in one pass and takes a fraction of the memory of a list per posting.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Postings {
+    /// Per term, where its postings start in `units` (one more entry than terms).
+    term_start: Vec<u32>,
+    /// Per posting, its unit (ascending within a term).
+    units: Vec<u32>,
+    /// Per posting, where its positions start in `positions` (one more entry than postings).
+    pos_start: Vec<u32>,
+    /// Word positions in the unit, ascending within a posting.
+    positions: Vec<u32>,
+}
+
+/// One term's postings: a view into [`Postings`].
+#[derive(Clone, Copy, Debug)]
+pub struct List<'a> {
+    units: &'a [u32],
+    /// `units.len() + 1` entries, absolute offsets into `positions`.
+    pos_start: &'a [u32],
+    positions: &'a [u32],
+}
+
+impl Postings {
+    /// Flattens lists of postings, one per term.
+    pub fn from_lists(lists: &[Vec<Posting>]) -> Postings {
+        let mut p = Postings::default();
+        p.term_start.push(0);
+        p.pos_start.push(0);
+        for list in lists {
+            for posting in list {
+                p.units.push(posting.unit);
+                p.positions.extend_from_slice(&posting.positions);
+                p.pos_start.push(p.positions.len() as u32);
+            }
+            p.term_start.push(p.units.len() as u32);
+        }
+        p
+    }
+
+    /// Number of terms.
+    pub fn len(&self) -> usize {
+        self.term_start.len().saturating_sub(1)
+    }
+
+    /// Whether there are no terms.
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    /// The postings of term `id` (empty for an unknown id).
+    pub fn get(&self, id: u32) -> List<'_> {
+        let id = id as usize;
+        let (a, b) = match (self.term_start.get(id), self.term_start.get(id + 1)) {
+            (Some(&a), Some(&b)) => (a as usize, b as usize),
+            _ => (0, 0),
+        };
+        List {
+            units: &self.units[a..b],
+            pos_start: &self.pos_start[a..b + 1],
+            positions: &self.positions,
+        }
+    }
+
+    /// Every term's postings, in term order.
+    pub fn iter(&self) -> impl Iterator<Item = List<'_>> + '_ {
+        (0..self.len() as u32).map(|id| self.get(id))
+    }
+
+    /// Lists of postings again (tests and tools).
+    pub fn to_lists(&self) -> Vec<Vec<Posting>> {
+        self.iter()
+            .map(|l| {
+                l.iter()
+                    .map(|(unit, ps)| Posting {
+                        unit,
+                        positions: ps.to_vec(),
+                    })
+                    .collect()
+            })
+            .collect()
+    }
+}
+
+impl<'a> List<'a> {
+    /// Number of units the term occurs in.
+    pub fn len(&self) -> usize {
+        self.units.len()
+    }
+
+    /// Whether the term occurs nowhere.
+    pub fn is_empty(&self) -> bool {
+        self.units.is_empty()
+    }
+
+    /// The units, ascending.
+    pub fn units(&self) -> &'a [u32] {
+        self.units
+    }
+
+    /// The positions of the `i`-th posting.
+    pub fn positions(&self, i: usize) -> &'a [u32] {
+        &self.positions[self.pos_start[i] as usize..self.pos_start[i + 1] as usize]
+    }
+
+    /// How many times the term occurs in the `i`-th posting's unit.
+    pub fn count(&self, i: usize) -> usize {
+        (self.pos_start[i + 1] - self.pos_start[i]) as usize
+    }
+
+    /// The postings whose units fall in `units`.
+    pub fn within(&self, units: &std::ops::Range<u32>) -> List<'a> {
+        let lo = self.units.partition_point(|&u| u < units.start);
+        let hi = self.units.partition_point(|&u| u < units.end);
+        List {
+            units: &self.units[lo..hi],
+            pos_start: &self.pos_start[lo..hi + 1],
+            positions: self.positions,
+        }
+    }
+
+    /// (unit, positions) of each posting.
+    pub fn iter(&self) -> impl Iterator<Item = (u32, &'a [u32])> + 'a {
+        let l = *self;
+        (0..l.len()).map(move |i| (l.units[i], l.positions(i)))
+    }
 }
 
 /// The index of a corpus.
@@ -78,7 +207,7 @@ pub struct Index {
     pub terms: Vec<String>,
     /// Postings of each term, by unit (serialized delta- and varint-coded, see [`compact`]).
     #[serde(with = "compact")]
-    pub postings: Vec<Vec<Posting>>,
+    pub postings: Postings,
     /// Name-variant keys, sorted, with the terms written with a capital that carry them.
     pub name_keys: Vec<(String, Vec<u32>)>,
     /// Folded words as written, where they differ from their stem, sorted, with the stem's id:
@@ -156,7 +285,7 @@ impl Index {
         }
         let mut sorted: Vec<(String, Vec<Posting>)> = terms.into_iter().collect();
         sorted.sort_unstable_by(|a, b| a.0.cmp(&b.0));
-        let (terms, postings): (Vec<String>, Vec<Vec<Posting>>) = sorted.into_iter().unzip();
+        let (terms, lists): (Vec<String>, Vec<Vec<Posting>>) = sorted.into_iter().unzip();
         let name_keys = keys
             .into_iter()
             .map(|(k, ts)| {
@@ -174,7 +303,7 @@ impl Index {
                 terms.binary_search(&term).ok().map(|i| (surface, i as u32))
             })
             .collect();
-        let doc_freq = postings
+        let doc_freq = lists
             .iter()
             .map(|ps: &Vec<Posting>| {
                 let mut docs: Vec<u32> = ps.iter().map(|p| units[p.unit as usize].doc).collect();
@@ -182,6 +311,7 @@ impl Index {
                 docs.len() as u32
             })
             .collect();
+        let postings = Postings::from_lists(&lists);
         Index {
             terms,
             postings,
@@ -297,7 +427,7 @@ impl Index {
 /// per posting the number of positions; per position the difference from the previous one. A
 /// header gives the number of terms and the byte length of the first three streams.
 pub mod compact {
-    use super::Posting;
+    use super::Postings;
     use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
     fn put(out: &mut Vec<u8>, mut v: u32) {
@@ -322,18 +452,18 @@ pub mod compact {
     }
 
     /// Encodes all postings into one byte string.
-    pub fn encode(postings: &[Vec<Posting>]) -> Vec<u8> {
+    pub fn encode(postings: &Postings) -> Vec<u8> {
         let (mut lens, mut units, mut counts, mut positions) =
             (Vec::new(), Vec::new(), Vec::new(), Vec::new());
-        for list in postings {
+        for list in postings.iter() {
             put(&mut lens, list.len() as u32);
             let mut unit = 0;
-            for p in list {
-                put(&mut units, p.unit - unit);
-                unit = p.unit;
-                put(&mut counts, p.positions.len() as u32);
+            for (u, ps) in list.iter() {
+                put(&mut units, u - unit);
+                unit = u;
+                put(&mut counts, ps.len() as u32);
                 let mut pos = 0;
-                for &x in &p.positions {
+                for &x in ps {
                     put(&mut positions, x - pos);
                     pos = x;
                 }
@@ -351,8 +481,9 @@ pub mod compact {
         out
     }
 
-    /// Decodes what [`encode`] wrote; `None` if the bytes are damaged.
-    pub fn decode(bytes: &[u8]) -> Option<Vec<Vec<Posting>>> {
+    /// Decodes what [`encode`] wrote; `None` if the bytes are damaged (units or positions out of
+    /// order included).
+    pub fn decode(bytes: &[u8]) -> Option<Postings> {
         let mut at = 0;
         let terms = get(bytes, &mut at)? as usize;
         let mut starts = [0usize; 4];
@@ -373,42 +504,50 @@ pub mod compact {
             &body[..starts[3]],
             body,
         );
-        let mut out = Vec::with_capacity(terms.min(bytes.len()));
+        // Each posting and position takes at least one byte: the streams' lengths bound the
+        // arrays, so damaged counts cannot make them huge.
+        let mut out = Postings {
+            term_start: Vec::with_capacity(terms.min(starts[1]) + 1),
+            units: Vec::with_capacity(starts[2] - starts[1]),
+            pos_start: Vec::with_capacity(starts[2] - starts[1] + 1),
+            positions: Vec::with_capacity(body.len() - starts[3]),
+        };
+        out.term_start.push(0);
+        out.pos_start.push(0);
         for _ in 0..terms {
             let n = get(lens, &mut l)? as usize;
-            let mut list = Vec::with_capacity(n.min(bytes.len()));
             let mut unit = 0u32;
-            for _ in 0..n {
-                unit = unit.checked_add(get(units, &mut u)?)?;
-                let k = get(counts, &mut c)? as usize;
-                let mut ps = Vec::with_capacity(k.min(bytes.len()));
-                let mut pos = 0u32;
-                for _ in 0..k {
-                    pos = pos.checked_add(get(positions, &mut x)?)?;
-                    ps.push(pos);
+            for k in 0..n {
+                let delta = get(units, &mut u)?;
+                if k > 0 && delta == 0 {
+                    return None;
                 }
-                list.push(Posting {
-                    unit,
-                    positions: ps,
-                });
+                unit = unit.checked_add(delta)?;
+                out.units.push(unit);
+                let m = get(counts, &mut c)? as usize;
+                let mut pos = 0u32;
+                for j in 0..m {
+                    let delta = get(positions, &mut x)?;
+                    if j > 0 && delta == 0 {
+                        return None;
+                    }
+                    pos = pos.checked_add(delta)?;
+                    out.positions.push(pos);
+                }
+                out.pos_start.push(u32::try_from(out.positions.len()).ok()?);
             }
-            out.push(list);
+            out.term_start.push(u32::try_from(out.units.len()).ok()?);
         }
         (l == starts[1] && u == starts[2] && c == starts[3] && x == body.len()).then_some(out)
     }
 
-    pub(super) fn serialize<S: Serializer>(
-        postings: &[Vec<Posting>],
-        s: S,
-    ) -> Result<S::Ok, S::Error> {
+    pub(super) fn serialize<S: Serializer>(postings: &Postings, s: S) -> Result<S::Ok, S::Error> {
         encode(postings).serialize(s)
     }
 
-    pub(super) fn deserialize<'de, D: Deserializer<'de>>(
-        d: D,
-    ) -> Result<Vec<Vec<Posting>>, D::Error> {
-        let bytes = Vec::<u8>::deserialize(d)?;
-        decode(&bytes).ok_or_else(|| serde::de::Error::custom("damaged postings"))
+    pub(super) fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Postings, D::Error> {
+        let bytes = <&[u8]>::deserialize(d)?;
+        decode(bytes).ok_or_else(|| serde::de::Error::custom("damaged postings"))
     }
 }
 
@@ -498,8 +637,13 @@ mod tests {
                 positions: vec![u32::MAX - 1],
             }],
         ];
-        let bytes = compact::encode(&postings);
-        assert_eq!(compact::decode(&bytes), Some(postings));
+        let flat = super::Postings::from_lists(&postings);
+        let bytes = compact::encode(&flat);
+        assert_eq!(compact::decode(&bytes), Some(flat.clone()));
+        assert_eq!(flat.to_lists(), postings);
+        assert_eq!(flat.get(0).within(&(1..70_001)).units(), &[70_000]);
+        assert_eq!(flat.get(0).positions(0), &[0, 5, 300]);
+        assert!(flat.get(7).is_empty());
         assert_eq!(compact::decode(&bytes[..bytes.len() - 1]), None);
         assert_eq!(compact::decode(&[0x80]), None);
     }

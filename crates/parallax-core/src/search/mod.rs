@@ -159,7 +159,7 @@ fn phrase_units(index: &Index, words: &[Expansion]) -> Vec<(u32, Vec<u32>)> {
     let size = |e: &Expansion| {
         e.terms
             .iter()
-            .map(|t| index.postings[t.0 as usize].len())
+            .map(|t| index.postings.get(t.0).len())
             .sum::<usize>()
     };
     let rarest = (0..words.len())
@@ -169,7 +169,8 @@ fn phrase_units(index: &Index, words: &[Expansion]) -> Vec<(u32, Vec<u32>)> {
     for &(driver, _, _) in &words[rarest].terms {
         let mut cursors: Vec<Vec<usize>> = words.iter().map(|e| vec![0; e.terms.len()]).collect();
         let mut here: Vec<Vec<&[u32]>> = vec![Vec::new(); words.len()];
-        for p in &index.postings[driver as usize] {
+        let list = index.postings.get(driver);
+        for (unit, starts) in list.iter() {
             // The positions of every other word in this unit (any of its expansion terms).
             let mut all_present = true;
             for (k, e) in words.iter().enumerate() {
@@ -178,11 +179,11 @@ fn phrase_units(index: &Index, words: &[Expansion]) -> Vec<(u32, Vec<u32>)> {
                     continue;
                 }
                 for (j, &(id, _, _)) in e.terms.iter().enumerate() {
-                    let ps = &index.postings[id as usize];
+                    let ps = index.postings.get(id);
                     let c = &mut cursors[k][j];
-                    *c += ps[*c..].partition_point(|q| q.unit < p.unit);
-                    if ps.get(*c).is_some_and(|q| q.unit == p.unit) {
-                        here[k].push(&ps[*c].positions);
+                    *c += ps.units()[*c..].partition_point(|&q| q < unit);
+                    if ps.units().get(*c) == Some(&unit) {
+                        here[k].push(ps.positions(*c));
                     }
                 }
                 if here[k].is_empty() {
@@ -193,7 +194,7 @@ fn phrase_units(index: &Index, words: &[Expansion]) -> Vec<(u32, Vec<u32>)> {
             if !all_present {
                 continue;
             }
-            for &pos in &p.positions {
+            for &pos in starts {
                 let Some(start) = pos.checked_sub(rarest as u32) else {
                     continue;
                 };
@@ -204,7 +205,7 @@ fn phrase_units(index: &Index, words: &[Expansion]) -> Vec<(u32, Vec<u32>)> {
                             .any(|list| list.binary_search(&(start + k as u32)).is_ok())
                 });
                 if fits {
-                    hits.push((p.unit, start));
+                    hits.push((unit, start));
                 }
             }
         }
@@ -261,8 +262,8 @@ fn docs_matching(corpus: &Corpus, m: &Matcher, out: &mut [bool]) {
     match m {
         Matcher::Term { exp, .. } => {
             for &(id, _, _) in &exp.terms {
-                for p in &index.postings[id as usize] {
-                    out[index.units[p.unit as usize].doc as usize] = true;
+                for &unit in index.postings.get(id).units() {
+                    out[index.units[unit as usize].doc as usize] = true;
                 }
             }
         }
@@ -370,9 +371,8 @@ pub fn search(corpus: &Corpus, input: &str, opts: &Options) -> Results {
         match &positive[ci] {
             Matcher::Term { exp, .. } => {
                 for &(id, weight, _) in &exp.terms {
-                    let hits = index.postings[id as usize]
-                        .iter()
-                        .map(|p| (p.unit, p.positions.len()));
+                    let list = index.postings.get(id);
+                    let hits = list.iter().map(|(unit, ps)| (unit, ps.len()));
                     let idf = idf(index.doc_freq(id));
                     per_doc(corpus, w, hits, |d, f| add(d, f, weight, idf));
                 }
@@ -536,18 +536,6 @@ fn facets(
         .collect();
 }
 
-/// The postings of `id` that fall in `units`.
-fn postings_in<'a>(
-    index: &'a Index,
-    id: u32,
-    units: &std::ops::Range<u32>,
-) -> &'a [crate::index::Posting] {
-    let ps = &index.postings[id as usize];
-    let lo = ps.partition_point(|p| p.unit < units.start);
-    let hi = ps.partition_point(|p| p.unit < units.end);
-    &ps[lo..hi]
-}
-
 fn fill_passages(corpus: &Corpus, active: &[Active<'_>], opts: &Options, hit: &mut Hit) {
     let index = &corpus.index;
     let article = &corpus.articles[hit.doc];
@@ -559,8 +547,8 @@ fn fill_passages(corpus: &Corpus, active: &[Active<'_>], opts: &Options, hit: &m
         match m {
             Matcher::Term { exp, .. } => {
                 for &(id, weight, _) in &exp.terms {
-                    for p in postings_in(index, id, &units) {
-                        *here.entry(p.unit).or_default() += weight * p.positions.len() as f32;
+                    for (unit, ps) in index.postings.get(id).within(&units).iter() {
+                        *here.entry(unit).or_default() += weight * ps.len() as f32;
                     }
                 }
             }
@@ -643,8 +631,8 @@ fn highlight(index: &Index, u: u32, text: &str, active: &[Active<'_>]) -> Vec<Hi
         match m {
             Matcher::Term { exp, label, .. } => {
                 for &(id, _, kind) in &exp.terms {
-                    for p in postings_in(index, id, &one) {
-                        for &pos in &p.positions {
+                    for (_, ps) in index.postings.get(id).within(&one).iter() {
+                        for &pos in ps {
                             mark(pos, 1, kind, label);
                         }
                     }
