@@ -9,7 +9,7 @@
 use crate::ingest::{Article, Role};
 use crate::text::tokenize::analyse;
 use serde::{Deserialize, Serialize};
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{BTreeMap, HashMap, HashSet};
 
 /// Ranking knobs, with their ranges and effects.
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -35,7 +35,7 @@ impl Default for Weights {
         Weights {
             k1: 1.2,
             b: 0.75,
-            title: 3.0,
+            title: 1.0,
             caption: 0.5,
             variant: 0.9,
             prefix: 0.8,
@@ -208,7 +208,8 @@ pub struct Index {
     /// Postings of each term, by unit (serialized delta- and varint-coded, see [`compact`]).
     #[serde(with = "compact")]
     pub postings: Postings,
-    /// Name-variant keys, sorted, with the terms written with a capital that carry them.
+    /// Name-variant keys, sorted, with the names that carry them: terms written with a capital
+    /// and never in lower case.
     pub name_keys: Vec<(String, Vec<u32>)>,
     /// Folded words as written, where they differ from their stem, sorted, with the stem's id:
     /// typo tolerance and prefixes compare against what people type, not against stems.
@@ -221,9 +222,10 @@ pub struct Index {
     pub doc_freq: Vec<u32>,
     /// Groups of terms (stems) that name the same thing, from the corpus's alias table.
     pub aliases: Vec<Vec<String>>,
-    /// Letter masks of terms and written forms, for typo tolerance; computed on first use.
+    /// Terms and written forms by length with their letter masks, for typo tolerance; built on
+    /// first use.
     #[serde(skip)]
-    masks: std::sync::OnceLock<(Vec<u32>, Vec<u32>)>,
+    typo: std::sync::OnceLock<[ByLength; 2]>,
 }
 
 impl Index {
@@ -233,6 +235,8 @@ impl Index {
         let mut terms: HashMap<String, Vec<Posting>> = HashMap::new();
         let mut keys: BTreeMap<String, Vec<String>> = BTreeMap::new();
         let mut surfaces: BTreeMap<String, String> = BTreeMap::new();
+        // Terms also written in lower case (`Country` opening a sentence is not a name).
+        let mut lower: HashSet<String> = HashSet::new();
         let mut units = Vec::new();
         let mut doc_len = Vec::with_capacity(articles.len());
         for (d, a) in articles.iter().enumerate() {
@@ -264,6 +268,10 @@ impl Index {
                         if !list.contains(&t.term) {
                             list.push(t.term.clone());
                         }
+                    } else if !lower.contains(&t.term)
+                        && text[t.span.start..].starts_with(|c: char| c.is_lowercase())
+                    {
+                        lower.insert(t.term.clone());
                     }
                     if t.folded != t.term {
                         surfaces.entry(t.folded).or_insert_with(|| t.term.clone());
@@ -286,15 +294,17 @@ impl Index {
         let mut sorted: Vec<(String, Vec<Posting>)> = terms.into_iter().collect();
         sorted.sort_unstable_by(|a, b| a.0.cmp(&b.0));
         let (terms, lists): (Vec<String>, Vec<Vec<Posting>>) = sorted.into_iter().unzip();
+        // Only names: terms the corpus never writes in lower case.
         let name_keys = keys
             .into_iter()
-            .map(|(k, ts)| {
+            .filter_map(|(k, ts)| {
                 let mut ids: Vec<u32> = ts
                     .iter()
+                    .filter(|t| !lower.contains(*t))
                     .filter_map(|t| terms.binary_search(t).ok().map(|i| i as u32))
                     .collect();
                 ids.sort_unstable();
-                (k, ids)
+                (!ids.is_empty()).then_some((k, ids))
             })
             .collect();
         let surfaces = surfaces
@@ -321,7 +331,7 @@ impl Index {
             doc_len,
             doc_freq,
             aliases: Vec::new(),
-            masks: Default::default(),
+            typo: Default::default(),
         }
     }
 
@@ -393,15 +403,24 @@ impl Index {
         self.doc_freq.get(term as usize).map_or(0, |&n| n as usize)
     }
 
-    /// Letter masks (bit `i` set when letter `a + i` occurs) of [`Index::terms`] and of
-    /// [`Index::surfaces`].
-    pub fn letter_masks(&self) -> &(Vec<u32>, Vec<u32>) {
-        self.masks.get_or_init(|| {
-            (
-                self.terms.iter().map(|t| letter_mask(t)).collect(),
-                self.surfaces.iter().map(|(s, _)| letter_mask(s)).collect(),
-            )
-        })
+    /// Calls `found` with the id of each term within `max` edits (adjacent transpositions count
+    /// as one) of `stem`, and of each term whose written form is within `max` edits of `folded`.
+    /// Only words of a length `max` or fewer bytes away are compared, and only those whose
+    /// letters differ in at most `2 × max` letter-mask bits reach the edit distance.
+    pub fn within_edits(&self, stem: &str, folded: &str, max: usize, mut found: impl FnMut(u32)) {
+        let [terms, surfaces] = self.typo.get_or_init(|| {
+            [
+                ByLength::new(self.terms.iter().map(String::as_str)),
+                ByLength::new(self.surfaces.iter().map(|(s, _)| s.as_str())),
+            ]
+        });
+        terms.scan(stem, max, |i| &self.terms[i], |i| found(i as u32));
+        surfaces.scan(
+            folded,
+            max,
+            |i| &self.surfaces[i].0,
+            |i| found(self.surfaces[i].1),
+        );
     }
 
     /// The units of article `doc` (they are contiguous).
@@ -548,6 +567,58 @@ pub mod compact {
     pub(super) fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Postings, D::Error> {
         let bytes = <&[u8]>::deserialize(d)?;
         decode(bytes).ok_or_else(|| serde::de::Error::custom("damaged postings"))
+    }
+}
+
+/// Words grouped by byte length, each with its letter mask: a typo search reads only the lengths
+/// it can reach.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct ByLength {
+    /// `starts[n]..starts[n + 1]` are the entries of words of `n` bytes.
+    starts: Vec<u32>,
+    /// (letter mask, index of the word in its list), by length.
+    entries: Vec<(u32, u32)>,
+}
+
+impl ByLength {
+    fn new<'a>(words: impl Iterator<Item = &'a str>) -> ByLength {
+        let mut entries: Vec<(usize, u32, u32)> = words
+            .enumerate()
+            .map(|(i, w)| (w.len(), letter_mask(w), i as u32))
+            .collect();
+        entries.sort_by_key(|e| e.0);
+        let longest = entries.last().map_or(0, |e| e.0);
+        let mut starts = vec![0u32; longest + 2];
+        for e in &entries {
+            starts[e.0 + 1] += 1;
+        }
+        for n in 1..starts.len() {
+            starts[n] += starts[n - 1];
+        }
+        ByLength {
+            starts,
+            entries: entries.into_iter().map(|(_, m, i)| (m, i)).collect(),
+        }
+    }
+
+    fn scan<'a>(
+        &self,
+        typed: &str,
+        max: usize,
+        word: impl Fn(usize) -> &'a str,
+        mut found: impl FnMut(usize),
+    ) {
+        let mask = letter_mask(typed);
+        let lo = typed.len().saturating_sub(max).min(self.starts.len() - 1);
+        let hi = (typed.len() + max + 1).min(self.starts.len() - 1);
+        let range = self.starts[lo] as usize..self.starts[hi] as usize;
+        for &(m, i) in &self.entries[range] {
+            if (m ^ mask).count_ones() as usize <= 2 * max
+                && edit_distance(typed, word(i as usize), max) <= max
+            {
+                found(i as usize);
+            }
+        }
     }
 }
 

@@ -12,9 +12,13 @@ fn run(q: &str) -> Results {
     search(&SEEDS, q, &Options::default())
 }
 
-/// Short ids (the 3-digit prefix) of the hits, in rank order.
+/// Short ids (the 3-digit prefix) of the hits with every word of the query, in rank order.
 fn ids(r: &Results) -> Vec<&str> {
-    r.hits.iter().map(|h| &h.id[..3]).collect()
+    r.hits
+        .iter()
+        .filter(|h| h.missing.is_empty() || r.fallback_any)
+        .map(|h| &h.id[..3])
+        .collect()
 }
 
 fn sorted(mut v: Vec<&str>) -> Vec<&str> {
@@ -198,6 +202,60 @@ fn all_terms_first_then_any_term_with_a_flag() {
     assert_eq!(sorted(ids(&r)), ["003", "004"]);
     let r = run("Kremlin dialogue");
     assert!(!r.fallback_any);
+    // Each hit of the fallback says which words it lacks.
+    let r = run("Kolesnikova Viacorka");
+    for h in &r.hits {
+        assert_eq!(h.missing.len(), 1, "{}", h.id);
+    }
+}
+
+#[test]
+fn articles_with_some_of_the_words_follow_the_full_matches() {
+    let r = run("dialogue Kremlin interference");
+    assert_eq!(r.total, 1);
+    assert_eq!(r.hits[0].id[..3], *"003");
+    assert!(r.hits[0].missing.is_empty());
+    // The others have some of the words, say which they lack, and rank below.
+    assert_eq!(r.partial, 3);
+    assert_eq!(
+        sorted(r.hits[1..].iter().map(|h| &h.id[..3]).collect()),
+        ["000", "002", "004"]
+    );
+    for h in &r.hits[1..] {
+        assert!(
+            !h.missing.is_empty() && h.missing.len() < 3,
+            "{}: {:?}",
+            h.id,
+            h.missing
+        );
+        assert!(h.score <= r.hits[0].score);
+        for word in &h.missing {
+            assert!(
+                ["dialogue", "Kremlin", "interference"].contains(&word.as_str()),
+                "{word}"
+            );
+        }
+    }
+    let scores: Vec<f32> = r.hits[1..].iter().map(|h| h.score).collect();
+    assert!(scores.windows(2).all(|w| w[0] >= w[1]), "{scores:?}");
+    // Only up to the limit; exclusions and filters apply to them too.
+    let r = search(
+        &SEEDS,
+        "dialogue Kremlin interference",
+        &Options {
+            limit: 2,
+            ..Options::default()
+        },
+    );
+    assert_eq!((r.hits.len(), r.partial), (2, 3));
+    let r = run("dialogue Kremlin interference -sanctions");
+    assert_eq!(
+        r.hits.iter().map(|h| &h.id[..3]).collect::<Vec<_>>(),
+        ["004", "000"]
+    );
+    let r = run("dialogue Kremlin interference outlet:TASS");
+    assert_eq!((r.total, r.partial), (0, 1));
+    assert_eq!(r.hits[0].missing, ["Kremlin", "interference"]);
 }
 
 #[test]

@@ -3,12 +3,12 @@
 //! and (when nothing else matched) words within the typo tolerance.
 
 use super::MatchKind;
-use crate::index::{edit_distance, letter_mask, Index, Weights};
+use crate::index::{Index, Weights};
 use crate::text::names::name_key;
 use crate::text::tokenize::analyse;
 
 /// Completions of `word*` taken at most.
-pub const MAX_PREFIX_TERMS: usize = 64;
+pub const MAX_PREFIX_TERMS: usize = 512;
 
 /// A query word expanded to index terms, each with its weight and how it matched.
 #[derive(Clone, Debug, Default)]
@@ -49,60 +49,68 @@ pub fn expand(index: &Index, text: &str, prefix: bool, fuzzy: bool, w: &Weights)
         e.add(id, 1.0, MatchKind::Exact);
     }
     if prefix {
-        let stems = index.prefix_ids(&t.folded);
-        for id in stems
+        // The commonest completions, when there are more than can be searched quickly.
+        let mut ids: Vec<u32> = index
+            .prefix_ids(&t.folded)
             .chain(index.surface_prefix_ids(&t.folded))
-            .take(MAX_PREFIX_TERMS)
-        {
+            .collect();
+        ids.sort_unstable();
+        ids.dedup();
+        if ids.len() > MAX_PREFIX_TERMS {
+            ids.select_nth_unstable_by_key(MAX_PREFIX_TERMS - 1, |&id| {
+                std::cmp::Reverse(index.doc_freq(id))
+            });
+            ids.truncate(MAX_PREFIX_TERMS);
+        }
+        for id in ids {
             e.add(id, w.prefix, MatchKind::Prefix);
         }
     }
     for id in index.aliases_of(&t.term) {
         e.add(id, w.variant, MatchKind::Variant);
     }
+    // Nothing the corpus has, as typed or by its alias table: typo tolerance may step in.
+    let unknown = e.terms.is_empty();
+    // Other spellings of a name: when the word is one of the corpus's names, or is not in the
+    // corpus at all (`Tsikhanouskaya` typed, `Tikhanovskaya` written) — never for a word the corpus
+    // uses as an ordinary word (`center`).
     let letters = t.folded.chars().count();
     if letters >= 5 {
         if let Some(key) = name_key(&t.folded) {
-            for &id in index.name_variants(&key) {
-                e.add(id, w.variant, MatchKind::Variant);
+            let variants = index.name_variants(&key);
+            let own = index.term_id(&t.term);
+            if own.is_none_or(|id| variants.contains(&id)) {
+                for &id in variants {
+                    e.add(id, w.variant, MatchKind::Variant);
+                }
             }
         }
     }
     let max = max_edits(letters);
-    if fuzzy && e.terms.is_empty() && max > 0 && t.folded.chars().all(char::is_alphabetic) {
+    // For a word the corpus does not have, words within the typo tolerance too: a misspelt
+    // ordinary word shares its name key with unrelated names, so variants alone would miss it.
+    if fuzzy && unknown && max > 0 && t.folded.chars().all(char::is_alphabetic) {
         // Against stems (`sanctoins` → `sanction`) and against written forms (`priosners` →
-        // `prisoners`, whose stem is `prison`).
-        let (term_masks, surface_masks) = index.letter_masks();
-        for (typed, words, masks) in [
-            (
-                &t.term,
-                &mut index
-                    .terms
-                    .iter()
-                    .map(String::as_str)
-                    .enumerate()
-                    .map(|(i, s)| (i as u32, s))
-                    as &mut dyn Iterator<Item = (u32, &str)>,
-                term_masks,
-            ),
-            (
-                &t.folded,
-                &mut index.surfaces.iter().map(|(s, id)| (*id, s.as_str())),
-                surface_masks,
-            ),
-        ] {
-            let mask = letter_mask(typed);
-            for ((id, cand), &m) in words.zip(masks.iter()) {
-                if cand.len() + max < typed.len() || cand.len() > typed.len() + max {
-                    continue;
-                }
-                if ((m ^ mask).count_ones() as usize) > 2 * max {
-                    continue;
-                }
-                if edit_distance(typed, cand, max) <= max {
-                    e.add(id, w.fuzzy, MatchKind::Fuzzy);
-                }
+        // `prisoners`, whose stem is `prison`); the nearest words only: two edits are tried when
+        // nothing is one edit away. Of several, the commoner counts more (a misspelling of a
+        // frequent word is the likelier). An ordinary word one edit away is what was meant,
+        // rather than names with the same key; a name one edit away keeps its other spellings.
+        for edits in 1..=max {
+            let mut near: Vec<u32> = Vec::new();
+            index.within_edits(&t.term, &t.folded, edits, |id| near.push(id));
+            near.sort_unstable();
+            near.dedup();
+            let Some(most) = near.iter().map(|&id| index.doc_freq(id)).max() else {
+                continue;
+            };
+            if edits == 1 && !near.iter().any(|id| e.kind_of(*id).is_some()) {
+                e.terms.clear(); // only name variants were there
             }
+            for id in near {
+                let share = index.doc_freq(id) as f32 / most.max(1) as f32;
+                e.add(id, w.fuzzy * share, MatchKind::Fuzzy);
+            }
+            break;
         }
     }
     e

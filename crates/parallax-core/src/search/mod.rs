@@ -75,6 +75,9 @@ pub struct Hit {
     pub passages: Vec<Passage>,
     /// The words of the article that matched, as written there (variants included).
     pub matched_terms: Vec<String>,
+    /// The query's words (or phrases) this article lacks: empty for a full match, set for the
+    /// articles that have only some of them.
+    pub missing: Vec<String>,
 }
 
 /// A facet value and how many results have it.
@@ -97,6 +100,9 @@ pub struct Results {
     pub hits: Vec<Hit>,
     /// How many articles match in all.
     pub total: usize,
+    /// How many more articles have some but not all of the query's words. The best of them
+    /// follow the full matches in [`Results::hits`] when those are fewer than the limit.
+    pub partial: usize,
     /// No article had every term, so these are articles with any of them.
     pub fallback_any: bool,
     /// Short hints about the query.
@@ -144,6 +150,12 @@ enum Matcher {
 }
 
 impl Matcher {
+    fn label(&self) -> &str {
+        match self {
+            Matcher::Term { label, .. } | Matcher::Phrase { label, .. } => label,
+        }
+    }
+
     fn is_optional(&self) -> bool {
         matches!(self, Matcher::Term { optional: true, .. })
     }
@@ -281,6 +293,11 @@ type Active<'a> = (&'a Matcher, &'a [(u32, Vec<u32>)]);
 /// Most clauses a query scores (one bit each).
 const MAX_CLAUSES: usize = 64;
 
+/// A stop word beside other words adds its weight when its idf is at least this (a word in about
+/// 80% of the articles or fewer); the commonest ones are skipped, their weight being next to
+/// nothing and their postings the longest.
+const MIN_STOPWORD_IDF: f32 = 0.2;
+
 /// Runs `input` over the corpus. Never fails; an empty or unusable query gives no hits.
 pub fn search(corpus: &Corpus, input: &str, opts: &Options) -> Results {
     let index = &corpus.index;
@@ -338,8 +355,8 @@ pub fn search(corpus: &Corpus, input: &str, opts: &Options) -> Results {
         return res;
     }
 
-    // Stop words count only when the query has nothing else: their BM25 weight is next to nothing,
-    // and requiring them would only lose results.
+    // Stop words are required only when the query has nothing else: requiring them would only
+    // lose results. Beside other words they still add their BM25 weight (below).
     let all_optional = positive.iter().all(Matcher::is_optional);
     let mut scored: Vec<usize> = (0..positive.len())
         .filter(|&i| all_optional || !positive[i].is_optional())
@@ -396,7 +413,30 @@ pub fn search(corpus: &Corpus, input: &str, opts: &Options) -> Results {
         }
     }
 
-    // Every scored clause is required; when no article has them all, any will do.
+    // Stop words beside other words: not required, not highlighted, but their weight counts where
+    // it is more than next to nothing (`will`, `more`, not `the`), as in plain BM25.
+    if !all_optional {
+        for m in positive.iter().filter(|m| m.is_optional()) {
+            let Matcher::Term { exp, .. } = m else {
+                continue;
+            };
+            for &(id, weight, _) in &exp.terms {
+                let idf = idf(index.doc_freq(id));
+                if idf < MIN_STOPWORD_IDF {
+                    continue;
+                }
+                let list = index.postings.get(id);
+                let hits = list.iter().map(|(unit, ps)| (unit, ps.len()));
+                per_doc(corpus, w, hits, |d, f| {
+                    let d = d as usize;
+                    score[d] += weight * idf * f * (w.k1 + 1.0) / (f + norm[d]);
+                });
+            }
+        }
+    }
+
+    // Every scored clause is required; when no article has them all, any will do. Articles with
+    // only some of them come after the full matches, when those are fewer than the limit.
     let required: u64 = if scored.len() >= 64 {
         u64::MAX
     } else {
@@ -409,9 +449,17 @@ pub fn search(corpus: &Corpus, input: &str, opts: &Options) -> Results {
             .filter(|&d| mask[d as usize] & required == required)
             .collect()
     };
-    if term_docs.is_empty() && scored.len() > 1 {
-        term_docs = (0..n as u32).filter(|&d| mask[d as usize] != 0).collect();
-        res.fallback_any = !term_docs.is_empty();
+    let mut partial_docs: Vec<u32> = Vec::new();
+    if scored.len() > 1 {
+        let some = (0..n as u32).filter(|&d| mask[d as usize] != 0);
+        if term_docs.is_empty() {
+            term_docs = some.collect();
+            res.fallback_any = !term_docs.is_empty();
+        } else {
+            partial_docs = some
+                .filter(|&d| mask[d as usize] & required != required)
+                .collect();
+        }
     }
     if !negative.is_empty() {
         let mut excluded = vec![false; n];
@@ -419,6 +467,7 @@ pub fn search(corpus: &Corpus, input: &str, opts: &Options) -> Results {
             docs_matching(corpus, m, &mut excluded);
         }
         term_docs.retain(|&d| !excluded[d as usize]);
+        partial_docs.retain(|&d| !excluded[d as usize]);
     }
 
     let outlet_ok = |d: u32| OutletFilter::all_admit(&outlet_filters, facts, d as usize);
@@ -434,12 +483,16 @@ pub fn search(corpus: &Corpus, input: &str, opts: &Options) -> Results {
     );
 
     let stance_ok = |d: u32| StanceFilter::all_admit(&stance_filters, corpus, d as usize);
-    let mut ranked: Vec<(u32, f32)> = term_docs
-        .into_iter()
-        .filter(|&d| outlet_ok(d) && date_ok(d) && stance_ok(d))
-        .map(|d| (d, score[d as usize]))
-        .collect();
-    res.total = ranked.len();
+    let admitted = |docs: Vec<u32>| -> Vec<(u32, f32)> {
+        docs.into_iter()
+            .filter(|&d| outlet_ok(d) && date_ok(d) && stance_ok(d))
+            .map(|d| (d, score[d as usize]))
+            .collect()
+    };
+    let full = admitted(term_docs);
+    let partial = admitted(partial_docs);
+    res.total = full.len();
+    res.partial = partial.len();
     let by_rank = |a: &(u32, f32), b: &(u32, f32)| {
         b.1.total_cmp(&a.1).then_with(|| {
             corpus.articles[a.0 as usize]
@@ -447,15 +500,24 @@ pub fn search(corpus: &Corpus, input: &str, opts: &Options) -> Results {
                 .cmp(&corpus.articles[b.0 as usize].id)
         })
     };
-    let k = opts.limit.min(ranked.len());
-    if k == 0 {
+    let best = |mut ranked: Vec<(u32, f32)>, k: usize| {
+        let k = k.min(ranked.len());
+        if k == 0 {
+            return Vec::new();
+        }
+        if k < ranked.len() {
+            ranked.select_nth_unstable_by(k - 1, by_rank);
+            ranked.truncate(k);
+        }
+        ranked.sort_by(by_rank);
+        ranked
+    };
+    let mut ranked = best(full, opts.limit);
+    let room = opts.limit - ranked.len();
+    ranked.extend(best(partial, room));
+    if ranked.is_empty() {
         return res;
     }
-    if k < ranked.len() {
-        ranked.select_nth_unstable_by(k - 1, by_rank);
-        ranked.truncate(k);
-    }
-    ranked.sort_by(by_rank);
     let active: Vec<Active<'_>> = scored
         .iter()
         .map(|&ci| (&positive[ci], phrases[ci].as_slice()))
@@ -463,12 +525,19 @@ pub fn search(corpus: &Corpus, input: &str, opts: &Options) -> Results {
     res.hits = ranked
         .into_iter()
         .map(|(d, score)| {
+            let have = mask[d as usize];
             let mut hit = Hit {
                 doc: d as usize,
                 id: corpus.articles[d as usize].id.clone(),
                 score,
                 passages: Vec::new(),
                 matched_terms: Vec::new(),
+                missing: active
+                    .iter()
+                    .enumerate()
+                    .filter(|(bit, _)| have & (1 << bit) == 0)
+                    .map(|(_, (m, _))| m.label().to_string())
+                    .collect(),
             };
             if active.is_empty() && !stance_filters.is_empty() {
                 stance_passages(corpus, &stance_filters, opts, &mut hit);
