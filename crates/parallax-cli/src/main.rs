@@ -35,7 +35,7 @@ enum Command {
     },
     /// Search a corpus with the same code the page runs.
     Search {
-        /// The corpus folder.
+        /// The corpus folder (or a corpus file encoded by a build, as the bench writes them).
         #[arg(long, default_value = "seeds")]
         corpus: PathBuf,
         /// Print one JSON object per hit (doc, score, passages, matched_terms).
@@ -44,8 +44,13 @@ enum Command {
         /// How many hits get passages.
         #[arg(long, default_value_t = 20)]
         limit: usize,
+        /// Run every line of this file as a query and print, per query, one line with the ids of
+        /// its best `limit` hits separated by spaces (ranking evaluations).
+        #[arg(long, conflicts_with_all = ["json", "query"])]
+        queries: Option<PathBuf>,
         /// The query, e.g. `"political prisoners" outlet:TASS -sanctions`.
-        query: String,
+        #[arg(required_unless_present = "queries")]
+        query: Option<String>,
     },
     /// Align two articles: shared, edited and paraphrased paragraphs, and what only one has.
     Compare {
@@ -166,6 +171,22 @@ fn truth_lines(g: &parallax_core::synth::Generated) -> String {
 }
 
 fn load(corpus: &std::path::Path) -> Option<parallax_core::fs::Loaded> {
+    if corpus.is_file() {
+        let decoded = std::fs::read(corpus)
+            .map_err(|e| e.to_string())
+            .and_then(|b| parallax_core::Corpus::decode(&b).map_err(|e| e.to_string()));
+        return match decoded {
+            Ok(corpus) => Some(parallax_core::fs::Loaded {
+                corpus,
+                warnings: Vec::new(),
+                inputs: Vec::new(),
+            }),
+            Err(e) => {
+                eprintln!("parallax: {}: {e}", corpus.display());
+                None
+            }
+        };
+    }
     match load_dir(corpus) {
         Ok(l) => {
             for w in &l.warnings {
@@ -222,6 +243,7 @@ fn main() -> ExitCode {
             corpus,
             json,
             limit,
+            queries,
             query,
         } => {
             let Some(loaded) = load(&corpus) else {
@@ -231,6 +253,21 @@ fn main() -> ExitCode {
                 limit,
                 ..Default::default()
             };
+            if let Some(file) = queries {
+                let text = match std::fs::read_to_string(&file) {
+                    Ok(t) => t,
+                    Err(e) => {
+                        eprintln!("parallax: {}: {e}", file.display());
+                        return ExitCode::FAILURE;
+                    }
+                };
+                return finish(text.lines().try_for_each(|q| {
+                    let r = parallax_core::search::search(&loaded.corpus, q, &opts);
+                    let ids: Vec<&str> = r.hits.iter().map(|h| h.id.as_str()).collect();
+                    writeln!(out, "{}", ids.join(" "))
+                }));
+            }
+            let query = query.unwrap_or_default();
             let results = parallax_core::search::search(&loaded.corpus, &query, &opts);
             for h in &results.hints {
                 eprintln!("parallax: hint: {h}");

@@ -176,6 +176,8 @@ struct HitJson<'a> {
     title: &'a str,
     passages: Vec<PassageJson<'a>>,
     matched_terms: &'a [String],
+    #[serde(skip_serializing_if = "<[String]>::is_empty")]
+    missing: &'a [String],
 }
 
 /// Search hits: JSON lines (`doc`, `score`, `passages`, `matched_terms`) or a readable list.
@@ -209,6 +211,7 @@ pub fn search(
                 title: &a.title.text,
                 passages,
                 matched_terms: &hit.matched_terms,
+                missing: &hit.missing,
             };
             writeln!(out, "{}", serde_json::to_string(&line).unwrap_or_default())?;
         } else {
@@ -220,6 +223,9 @@ pub fn search(
                 a.title.text,
                 hit.matched_terms.join(", ")
             )?;
+            if !hit.missing.is_empty() {
+                writeln!(out, "         missing: {}", hit.missing.join(", "))?;
+            }
             for p in &passages {
                 let where_ = p
                     .paragraph
@@ -236,6 +242,9 @@ pub fn search(
             if results.total == 1 { "" } else { "s" },
             results.understood
         )?;
+        if results.partial > 0 && !results.fallback_any {
+            writeln!(out, "{} more with some of the words", results.partial)?;
+        }
     }
     Ok(())
 }
