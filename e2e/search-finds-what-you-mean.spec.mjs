@@ -81,6 +81,26 @@ test('no result for all words falls back to any word, and odd queries get a hint
   await expect(page.getByTestId('hints')).toContainText('not closed');
 });
 
+test('articles with only some of the words follow the full matches and say which words they lack', async ({ page }) => {
+  await page.goto('/?v=1&q=dialogue%20Kremlin%20interference');
+  await ready(page);
+  await expect(page.getByTestId('hit')).toHaveCount(1);
+  await expect(page.getByTestId('hit')).toHaveAttribute('data-id', '003_fa59a08e2227003b');
+  await expect(page.getByTestId('hit').getByTestId('missing-terms')).toHaveCount(0);
+  const partial = page.getByTestId('partial-hits');
+  await expect(partial.locator('#partial-heading')).toHaveText('3 articles have some of the words');
+  await expect(partial.getByTestId('partial-hit')).toHaveCount(3);
+  const reuters = partial.locator('[data-id="004_9c538ca53b92ee9e"]');
+  await expect(reuters.getByTestId('missing-terms')).toContainText('Missing:');
+  await expect(reuters.getByTestId('missing-terms').locator('s')).not.toHaveCount(0);
+  // The full matches alone are offered for a side-by-side comparison; an exclusion applies to both lists.
+  await expect(page.getByTestId('compare-top')).toHaveCount(0);
+  await page.goto('/?v=1&q=dialogue%20Kremlin%20interference%20-sanctions');
+  await ready(page);
+  await expect(page.getByTestId('hit')).toHaveCount(0);
+  await expect(page.getByTestId('partial-hit')).toHaveCount(2);
+});
+
 test('the slash key focuses the search box', async ({ page }) => {
   await page.goto('/?doc=000_8ab391a8a651fb65');
   await ready(page);

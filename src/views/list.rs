@@ -35,6 +35,56 @@ fn lead(article: &Article) -> String {
     out
 }
 
+/// Cards listed at a time.
+const LIST_PAGE: usize = 100;
+
+fn card(
+    a: &'static Article,
+    route: Memo<Route>,
+    selected: Memo<Option<&'static Article>>,
+) -> impl IntoView {
+    let link = move || {
+        route.with(|r| {
+            href(
+                &r.path,
+                &ViewState {
+                    q: r.state.q.clone(),
+                    doc: Some(a.id.clone()),
+                    ..Default::default()
+                },
+            )
+        })
+    };
+    let current =
+        move || (selected.get().map(|s| s.id.as_str()) == Some(a.id.as_str())).then_some("page");
+    let repeats = a
+        .paragraphs
+        .iter()
+        .filter(|p| p.repeat_of.is_some())
+        .count();
+    let wrappers = a.boilerplate.len();
+    view! {
+        <li class="card" data-testid="article-item" data-id=a.id.clone()>
+            <div class="card-meta">
+                <Outlets article=a />
+                <DateLabel article=a />
+            </div>
+            <h3 class="card-title">
+                <a href=link aria-current=current>{a.title.text.clone()}</a>
+            </h3>
+            <p class="card-lead">
+                {a.dateline.as_ref().map(|d| view! { <span class="dateline">{d.place.clone()}</span> " — " })}
+                {lead(a)}
+            </p>
+            <p class="card-facts">
+                <span>{a.word_count()}" words"</span>
+                {(repeats > 0).then(|| view! { <span>{repeats}" repeated ¶"</span> })}
+                {(wrappers > 0).then(|| view! { <span>{wrappers}" wrapper block"{if wrappers == 1 { "" } else { "s" }}" set aside"</span> })}
+            </p>
+        </li>
+    }
+}
+
 /// The list of articles.
 #[component]
 pub fn ArticleList(
@@ -44,43 +94,47 @@ pub fn ArticleList(
 ) -> impl IntoView {
     let articles = in_reading_order(corpus);
     let count = articles.len();
+    // A large corpus lists a page of cards at a time; the open article is always listed.
+    let shown = RwSignal::new(LIST_PAGE);
+    let open_at = {
+        let articles = articles.clone();
+        Memo::new(move |_| {
+            selected
+                .get()
+                .and_then(|s| articles.iter().position(|a| a.id == s.id))
+        })
+    };
+    let upto = Memo::new(move |_| {
+        shown
+            .get()
+            .max(open_at.get().map_or(0, |i| i + 1))
+            .min(count)
+    });
+    let cards = move || {
+        articles[..upto.get()]
+            .iter()
+            .copied()
+            .map(|a| card(a, route, selected))
+            .collect_view()
+    };
+    let more = move || {
+        let left = count - upto.get();
+        (left > 0).then(|| {
+            view! {
+                <button type="button" class="more" data-testid="list-more" on:click=move |_| shown.update(|n| *n = upto.get_untracked() + LIST_PAGE)>
+                    "Show " {LIST_PAGE.min(left)} " more of " {left}
+                </button>
+            }
+        })
+    };
     view! {
         <nav class="article-list" aria-labelledby="list-heading">
             <div class="list-head">
                 <h2 id="list-heading">"Articles"</h2>
                 <span class="count">{count}" in this corpus, oldest first"</span>
             </div>
-            <ol class="cards" data-testid="article-list">
-                {articles
-                    .into_iter()
-                    .map(|a| {
-                        let link = move || route.with(|r| href(&r.path, &ViewState { q: r.state.q.clone(), doc: Some(a.id.clone()), ..Default::default() }));
-                        let current = move || (selected.get().map(|s| s.id.as_str()) == Some(a.id.as_str())).then_some("page");
-                        let repeats = a.paragraphs.iter().filter(|p| p.repeat_of.is_some()).count();
-                        let wrappers = a.boilerplate.len();
-                        view! {
-                            <li class="card" data-testid="article-item" data-id=a.id.clone()>
-                                <div class="card-meta">
-                                    <Outlets article=a />
-                                    <DateLabel article=a />
-                                </div>
-                                <h3 class="card-title">
-                                    <a href=link aria-current=current>{a.title.text.clone()}</a>
-                                </h3>
-                                <p class="card-lead">
-                                    {a.dateline.as_ref().map(|d| view! { <span class="dateline">{d.place.clone()}</span> " — " })}
-                                    {lead(a)}
-                                </p>
-                                <p class="card-facts">
-                                    <span>{a.word_count()}" words"</span>
-                                    {(repeats > 0).then(|| view! { <span>{repeats}" repeated ¶"</span> })}
-                                    {(wrappers > 0).then(|| view! { <span>{wrappers}" wrapper block"{if wrappers == 1 { "" } else { "s" }}" set aside"</span> })}
-                                </p>
-                            </li>
-                        }
-                    })
-                    .collect_view()}
-            </ol>
+            <ol class="cards" data-testid="article-list">{cards}</ol>
+            {more}
         </nav>
     }
 }

@@ -11,7 +11,7 @@ use parallax_core::view_state::ViewState;
 use parallax_core::Corpus;
 
 /// How many hits are shown before "Show more".
-const PAGE: usize = 20;
+const PAGE: usize = 10;
 
 fn month_label(value: &str) -> String {
     const MONTHS: [&str; 12] = [
@@ -79,7 +79,12 @@ fn Facet(
 }
 
 #[component]
-fn HitView(hit: Hit, corpus: &'static Corpus, route: Memo<Route>) -> impl IntoView {
+fn HitView(
+    hit: Hit,
+    corpus: &'static Corpus,
+    route: Memo<Route>,
+    #[prop(default = "hit")] testid: &'static str,
+) -> impl IntoView {
     let article = &corpus.articles[hit.doc];
     let doc_link = move |para: Option<usize>| {
         move || {
@@ -97,6 +102,7 @@ fn HitView(hit: Hit, corpus: &'static Corpus, route: Memo<Route>) -> impl IntoVi
         }
     };
     let matched = hit.matched_terms.clone();
+    let missing = hit.missing.clone();
     let passages = hit
         .passages
         .into_iter()
@@ -115,7 +121,7 @@ fn HitView(hit: Hit, corpus: &'static Corpus, route: Memo<Route>) -> impl IntoVi
         })
         .collect_view();
     view! {
-        <li class="hit" data-testid="hit" data-id=article.id.clone()>
+        <li class="hit" data-testid=testid data-id=article.id.clone()>
             <div class="card-meta">
                 <Outlets article=article />
                 <DateLabel article=article />
@@ -126,6 +132,12 @@ fn HitView(hit: Hit, corpus: &'static Corpus, route: Memo<Route>) -> impl IntoVi
                 "Matched: "
                 {matched.into_iter().map(|m| view! { <span class="term">{m}</span> }).collect_view()}
             </p>
+            {(!missing.is_empty()).then(|| view! {
+                <p class="missing" data-testid="missing-terms">
+                    "Missing: "
+                    {missing.into_iter().map(|m| view! { <s class="term">{m}</s> }).collect_view()}
+                </p>
+            })}
             <ol class="passages">{passages}</ol>
         </li>
     }
@@ -168,10 +180,14 @@ pub fn ResultsView(corpus: &'static Corpus, route: Memo<Route>) -> impl IntoView
             1 => "1 article matches".to_string(),
             n => format!("{n} articles match"),
         };
-        let more = total > shown.get();
+        // Articles with only some of the words come after the full matches, in a list of their own.
+        let partial_total = if r.fallback_any { 0 } else { r.partial };
+        let more = total + partial_total > shown.get();
+        let is_full = |h: &Hit| h.missing.is_empty() || r.fallback_any;
         let top: Vec<String> = r
             .hits
             .iter()
+            .filter(|h| is_full(h))
             .take(parallax_core::view_state::MAX_COMPARE)
             .map(|h| h.id.clone())
             .collect();
@@ -180,12 +196,33 @@ pub fn ResultsView(corpus: &'static Corpus, route: Memo<Route>) -> impl IntoView
             let link = move || route.with(|r| href(&r.path, &ViewState { compare: top.clone(), ..Default::default() }));
             view! { <a class="compare-top-link" href=link data-testid="compare-top">"Compare the top " {n} " side by side"</a> }
         });
-        let hits = r
+        let (full, partial): (Vec<Hit>, Vec<Hit>) = r
             .hits
             .into_iter()
             .take(shown.get())
+            .partition(|h| is_full(h));
+        let hits = full
+            .into_iter()
             .map(|h| view! { <HitView hit=h corpus=corpus route=route /> })
             .collect_view();
+        let partial = (!partial.is_empty()).then(|| {
+            let heading = match partial_total {
+                1 => "1 article has some of the words".to_string(),
+                n => format!("{n} articles have some of the words"),
+            };
+            view! {
+                <section class="partial-hits" aria-labelledby="partial-heading" data-testid="partial-hits">
+                    <h3 id="partial-heading">{heading}</h3>
+                    <ol class="hits">
+                        {partial
+                            .into_iter()
+                            .map(|h| view! { <HitView hit=h corpus=corpus route=route testid="partial-hit" /> })
+                            .collect_view()}
+                    </ol>
+                </section>
+            }
+        });
+        let remaining = total + partial_total - shown.get_untracked().min(total + partial_total);
         view! {
             <section class="results" aria-labelledby="results-heading" data-testid="results">
                 <div class="results-head">
@@ -211,12 +248,13 @@ pub fn ResultsView(corpus: &'static Corpus, route: Memo<Route>) -> impl IntoView
                     </aside>
                     <div class="hits-column">
                         <ol class="hits" data-testid="hits">{hits}</ol>
-                        {(total == 0).then(|| view! {
+                        {partial}
+                        {(total == 0 && partial_total == 0).then(|| view! {
                             <p class="empty">"Try fewer words, a name spelt another way, or remove a filter."</p>
                         })}
                         {more.then(|| view! {
                             <button type="button" class="more" on:click=move |_| shown.update(|n| *n += PAGE)>
-                                "Show " {PAGE.min(total - shown.get_untracked())} " more"
+                                "Show " {PAGE.min(remaining)} " more"
                             </button>
                         })}
                     </div>
