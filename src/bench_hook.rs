@@ -10,11 +10,15 @@ use parallax_core::search::{search, Options};
 use std::sync::OnceLock;
 use wasm_bindgen::prelude::wasm_bindgen;
 
-/// Runs `query` exactly as the results view does (20 hits with passages and highlights) and
-/// returns how many articles match; 0 when the corpus cannot be opened.
+/// Runs `query` exactly as the results view does (its first page of hits, with passages and
+/// highlights) and returns how many articles match; 0 when the corpus cannot be opened.
 #[wasm_bindgen]
 pub fn bench_search(query: &str) -> u32 {
-    corpus().map_or(0, |c| search(c, query, &Options::default()).total as u32)
+    let opts = Options {
+        limit: crate::views::results::PAGE,
+        ..Options::default()
+    };
+    corpus().map_or(0, |c| search(c, query, &opts).total as u32)
 }
 
 /// The ids of the best `k` hits for `query`, one per line (for result-quality checks).

@@ -11,7 +11,7 @@ use parallax_core::view_state::ViewState;
 use parallax_core::Corpus;
 
 /// How many hits are shown before "Show more".
-const PAGE: usize = 10;
+pub(crate) const PAGE: usize = 10;
 
 fn month_label(value: &str) -> String {
     const MONTHS: [&str; 12] = [
