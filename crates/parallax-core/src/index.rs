@@ -457,7 +457,14 @@ pub mod compact {
         out.push(v as u8);
     }
 
+    #[inline]
     fn get(bytes: &[u8], at: &mut usize) -> Option<u32> {
+        // Most numbers take one byte.
+        let first = *bytes.get(*at)?;
+        if first < 0x80 {
+            *at += 1;
+            return Some(u32::from(first));
+        }
         let mut v: u32 = 0;
         for shift in (0..35).step_by(7) {
             let b = *bytes.get(*at)?;
