@@ -124,15 +124,23 @@ impl Postings {
 
     /// The postings of term `id` (empty for an unknown id).
     pub fn get(&self, id: u32) -> List<'_> {
-        let id = id as usize;
-        let (a, b) = match (self.term_start.get(id), self.term_start.get(id + 1)) {
-            (Some(&a), Some(&b)) => (a as usize, b as usize),
-            _ => (0, 0),
+        const NONE: List<'static> = List {
+            units: &[],
+            pos_start: &[0],
+            positions: &[],
         };
-        List {
-            units: &self.units[a..b],
-            pos_start: &self.pos_start[a..b + 1],
-            positions: &self.positions,
+        let id = id as usize;
+        let (Some(&a), Some(&b)) = (self.term_start.get(id), self.term_start.get(id + 1)) else {
+            return NONE;
+        };
+        let (a, b) = (a as usize, b as usize);
+        match (self.units.get(a..b), self.pos_start.get(a..b + 1)) {
+            (Some(units), Some(pos_start)) => List {
+                units,
+                pos_start,
+                positions: &self.positions,
+            },
+            _ => NONE,
         }
     }
 
@@ -722,6 +730,7 @@ mod tests {
         assert_eq!(flat.get(0).within(&(1..70_001)).units(), &[70_000]);
         assert_eq!(flat.get(0).positions(0), &[0, 5, 300]);
         assert!(flat.get(7).is_empty());
+        assert!(super::Postings::default().get(0).is_empty());
         assert_eq!(compact::decode(&bytes[..bytes.len() - 1]), None);
         assert_eq!(compact::decode(&[0x80]), None);
     }
