@@ -515,6 +515,21 @@ pub mod compact {
         out
     }
 
+    /// Reads `n` numbers written as differences from the previous one (the first from 0) and
+    /// appends them to `out`; `None` unless they strictly ascend.
+    fn ascending(bytes: &[u8], at: &mut usize, n: usize, out: &mut Vec<u32>) -> Option<()> {
+        let mut v = 0u32;
+        for k in 0..n {
+            let delta = get(bytes, at)?;
+            if k > 0 && delta == 0 {
+                return None;
+            }
+            v = v.checked_add(delta)?;
+            out.push(v);
+        }
+        Some(())
+    }
+
     /// Decodes what [`encode`] wrote; `None` if the bytes are damaged (units or positions out of
     /// order included).
     pub fn decode(bytes: &[u8]) -> Option<Postings> {
@@ -550,24 +565,10 @@ pub mod compact {
         out.pos_start.push(0);
         for _ in 0..terms {
             let n = get(lens, &mut l)? as usize;
-            let mut unit = 0u32;
-            for k in 0..n {
-                let delta = get(units, &mut u)?;
-                if k > 0 && delta == 0 {
-                    return None;
-                }
-                unit = unit.checked_add(delta)?;
-                out.units.push(unit);
+            ascending(units, &mut u, n, &mut out.units)?;
+            for _ in 0..n {
                 let m = get(counts, &mut c)? as usize;
-                let mut pos = 0u32;
-                for j in 0..m {
-                    let delta = get(positions, &mut x)?;
-                    if j > 0 && delta == 0 {
-                        return None;
-                    }
-                    pos = pos.checked_add(delta)?;
-                    out.positions.push(pos);
-                }
+                ascending(positions, &mut x, m, &mut out.positions)?;
                 out.pos_start.push(u32::try_from(out.positions.len()).ok()?);
             }
             out.term_start.push(u32::try_from(out.units.len()).ok()?);

@@ -269,6 +269,23 @@ fn per_doc(
     }
 }
 
+/// [`per_doc`] over the postings of term `id`.
+fn term_per_doc(corpus: &Corpus, w: &Weights, id: u32, sink: impl FnMut(u32, f32)) {
+    let list = corpus.index.postings.get(id);
+    per_doc(
+        corpus,
+        w,
+        list.iter().map(|(unit, ps)| (unit, ps.len())),
+        sink,
+    );
+}
+
+/// BM25's share for `f` weighted occurrences in an article whose length term is `norm`
+/// (`k1 · (1 − b + b · length / average)`).
+fn bm25(w: &Weights, idf: f32, f: f32, norm: f32) -> f32 {
+    idf * f * (w.k1 + 1.0) / (f + norm)
+}
+
 fn docs_matching(corpus: &Corpus, m: &Matcher, out: &mut [bool]) {
     let index = &corpus.index;
     match m {
@@ -382,16 +399,14 @@ pub fn search(corpus: &Corpus, input: &str, opts: &Options) -> Results {
     for (bit, &ci) in scored.iter().enumerate() {
         let mut add = |d: u32, f: f32, weight: f32, idf: f32| {
             let d = d as usize;
-            score[d] += weight * idf * f * (w.k1 + 1.0) / (f + norm[d]);
+            score[d] += weight * bm25(w, idf, f, norm[d]);
             mask[d] |= 1 << bit;
         };
         match &positive[ci] {
             Matcher::Term { exp, .. } => {
                 for &(id, weight, _) in &exp.terms {
-                    let list = index.postings.get(id);
-                    let hits = list.iter().map(|(unit, ps)| (unit, ps.len()));
                     let idf = idf(index.doc_freq(id));
-                    per_doc(corpus, w, hits, |d, f| add(d, f, weight, idf));
+                    term_per_doc(corpus, w, id, |d, f| add(d, f, weight, idf));
                 }
             }
             Matcher::Phrase { words, .. } => {
@@ -425,11 +440,9 @@ pub fn search(corpus: &Corpus, input: &str, opts: &Options) -> Results {
                 if idf < MIN_STOPWORD_IDF {
                     continue;
                 }
-                let list = index.postings.get(id);
-                let hits = list.iter().map(|(unit, ps)| (unit, ps.len()));
-                per_doc(corpus, w, hits, |d, f| {
+                term_per_doc(corpus, w, id, |d, f| {
                     let d = d as usize;
-                    score[d] += weight * idf * f * (w.k1 + 1.0) / (f + norm[d]);
+                    score[d] += weight * bm25(w, idf, f, norm[d]);
                 });
             }
         }
