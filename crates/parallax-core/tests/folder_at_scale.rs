@@ -7,6 +7,13 @@ use parallax_core::fs::load_dir;
 use parallax_core::ErrorKind;
 use std::collections::BTreeMap;
 
+/// `text` in UTF-16 with its byte-order mark, each unit written by `bytes`.
+fn utf16(bom: [u8; 2], text: &str, bytes: fn(u16) -> [u8; 2]) -> Vec<u8> {
+    bom.into_iter()
+        .chain(text.encode_utf16().flat_map(bytes))
+        .collect()
+}
+
 #[test]
 fn ten_thousand_files_with_odd_ones_are_reported_one_by_one() {
     let generated = parallax_core::synth::generate(&common::SEEDS, 10_000, 7);
@@ -31,27 +38,13 @@ fn ten_thousand_files_with_odd_ones_are_reported_one_by_one() {
         ),
         (
             "utf16le.txt",
-            [
-                &[0xFF, 0xFE][..],
-                &"Hi\n"
-                    .encode_utf16()
-                    .flat_map(u16::to_le_bytes)
-                    .collect::<Vec<_>>(),
-            ]
-            .concat(),
+            utf16([0xFF, 0xFE], "Hi\n", u16::to_le_bytes),
             Some(ErrorKind::NotUtf8),
             "is UTF-16LE",
         ),
         (
             "utf16be.txt",
-            [
-                &[0xFE, 0xFF][..],
-                &"Hi\n"
-                    .encode_utf16()
-                    .flat_map(u16::to_be_bytes)
-                    .collect::<Vec<_>>(),
-            ]
-            .concat(),
+            utf16([0xFE, 0xFF], "Hi\n", u16::to_be_bytes),
             Some(ErrorKind::NotUtf8),
             "is UTF-16BE",
         ),
