@@ -32,12 +32,12 @@ pub fn Outlets(article: &'static Article) -> impl IntoView {
                 .outlets
                 .iter()
                 .map(|o| {
-                    let (class, prefix, title) = match o.role {
-                        OutletRole::Publisher => ("chip chip-publisher", "", "Publisher"),
-                        OutletRole::Wire => ("chip chip-wire", "", "Wire agency whose copy was carried"),
-                        OutletRole::Aggregator => ("chip chip-via", "via ", "Reader app the text was taken from"),
+                    let (class, prefix) = match o.role {
+                        OutletRole::Publisher => ("chip chip-publisher", ""),
+                        OutletRole::Aggregator => ("chip chip-via", "via "),
+                        _ => ("chip chip-wire", ""),
                     };
-                    view! { <span class=class title=title>{prefix}{o.name.clone()}</span> }
+                    view! { <span class=class title=o.explain(article) data-rule=o.rule.as_str()>{prefix}{o.name.clone()}</span> }
                 })
                 .collect_view()}
         </span>

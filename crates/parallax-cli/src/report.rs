@@ -13,6 +13,8 @@ pub struct ArticleJson<'a> {
     title: &'a str,
     title_provenance: &'a str,
     outlets: Vec<OutletJson<'a>>,
+    mentioned: Vec<OutletJson<'a>>,
+    url: Option<&'a str>,
     outlet_label: String,
     date: String,
     date_precision: &'static str,
@@ -26,6 +28,8 @@ pub struct ArticleJson<'a> {
     words: usize,
     paragraph_roles: Vec<&'static str>,
     boilerplate: Vec<[usize; 2]>,
+    chrome: Vec<ChromeJson<'a>>,
+    paragraph_text: Vec<&'a str>,
     repeats: Vec<RepeatJson>,
     notes: &'a [String],
 }
@@ -35,6 +39,24 @@ struct OutletJson<'a> {
     name: &'a str,
     role: &'static str,
     provenance: &'static str,
+    rule: &'static str,
+    evidence: Option<&'a str>,
+}
+
+#[derive(Serialize)]
+struct ChromeJson<'a> {
+    text: &'a str,
+    reason: &'a str,
+}
+
+fn outlet_json<'a>(a: &'a Article, o: &'a parallax_core::ingest::Outlet) -> OutletJson<'a> {
+    OutletJson {
+        name: &o.name,
+        role: o.role.as_str(),
+        provenance: o.provenance.as_str(),
+        rule: o.rule.as_str(),
+        evidence: o.evidence.map(|s| a.slice(s)),
+    }
 }
 
 #[derive(Serialize)]
@@ -66,15 +88,9 @@ impl<'a> ArticleJson<'a> {
             file: &a.file_name,
             title: &a.title.text,
             title_provenance: a.title.provenance.as_str(),
-            outlets: a
-                .outlets
-                .iter()
-                .map(|o| OutletJson {
-                    name: &o.name,
-                    role: o.role.as_str(),
-                    provenance: o.provenance.as_str(),
-                })
-                .collect(),
+            outlets: a.outlets.iter().map(|o| outlet_json(a, o)).collect(),
+            mentioned: a.mentioned.iter().map(|o| outlet_json(a, o)).collect(),
+            url: a.url.as_deref(),
             outlet_label: a.outlet_label(),
             date: a.date.iso(),
             date_precision: match a.date.precision {
@@ -108,6 +124,15 @@ impl<'a> ArticleJson<'a> {
             words: a.word_count(),
             paragraph_roles: a.paragraphs.iter().map(|p| p.role.as_str()).collect(),
             boilerplate: a.boilerplate.iter().map(|b| range(b.span)).collect(),
+            chrome: a
+                .boilerplate
+                .iter()
+                .map(|b| ChromeJson {
+                    text: a.slice(b.span),
+                    reason: &b.reason,
+                })
+                .collect(),
+            paragraph_text: a.paragraphs.iter().map(|p| a.slice(p.span)).collect(),
             repeats: a
                 .paragraphs
                 .iter()

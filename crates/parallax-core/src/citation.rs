@@ -45,6 +45,7 @@ mod tests {
             title: Some("Harbour\nreopens".into()),
             outlets: Some(vec!["Example Daily".into()]),
             date: crate::date::Date::parse_iso("2020-08-18"),
+            ..Default::default()
         };
         let a = ingest_text("a", "a.txt", "The harbour reopened on Monday.\n", &meta);
         assert_eq!(

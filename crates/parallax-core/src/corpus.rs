@@ -10,7 +10,7 @@ use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 
 /// Version of the binary schema; bump it whenever a serialized type changes.
-pub const SCHEMA: u32 = 7;
+pub const SCHEMA: u32 = 8;
 const MAGIC: &[u8; 4] = b"PLXC";
 
 /// The articles of one corpus, in file-name order.

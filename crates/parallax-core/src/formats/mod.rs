@@ -270,6 +270,7 @@ pub fn ingest_extracted(id: &str, file_name: &str, ex: &Extracted, meta: &Meta) 
                     role: OutletRole::Publisher,
                     evidence: None,
                     provenance: Provenance::Text,
+                    rule: crate::ingest::OutletRule::Metadata,
                 },
             );
         }

@@ -39,14 +39,34 @@ fn skip_spaces(s: &str, at: usize) -> usize {
 /// A dash or colon separating dateline and story, with the spaces around it.
 fn skip_separator(s: &str, at: usize) -> usize {
     let p = skip_spaces(s, at);
-    for sep in ["—", "–", "-", ":"] {
+    for sep in ["--", "—", "–", "-", ":"] {
         if let Some(rest) = s[p..].strip_prefix(sep) {
-            if rest.starts_with(char::is_whitespace) {
+            let glued = sep != ":" && rest.starts_with(|c: char| c.is_uppercase());
+            if rest.starts_with(char::is_whitespace) || glued {
                 return skip_spaces(s, p + sep.len());
             }
         }
     }
     p
+}
+
+/// `Niger (AP)`: one to three title-case words, then a bracket; the bracket's offset.
+fn region_then_bracket(s: &str) -> Option<usize> {
+    let mut at = 0;
+    for _ in 0..3 {
+        let w_end = s[at..].find(' ').map(|i| at + i)?;
+        let w = &s[at..w_end];
+        if !w.chars().next().is_some_and(char::is_uppercase)
+            || crate::date::month_number(w).is_some()
+        {
+            return None;
+        }
+        at = w_end + 1;
+        if s[at..].starts_with('(') {
+            return Some(at);
+        }
+    }
+    None
 }
 
 fn starts_story(s: &str) -> bool {
@@ -92,8 +112,70 @@ fn parenthesised(inner: &str, base: usize, found: &mut Found) {
     outlet_names(&inner[..outlet_part_end], base, &mut found.outlets);
 }
 
+/// A place written in title case (`Beijing`, `Addis Ababa`): only a dateline when a date or a
+/// known outlet in brackets follows, so that a sentence's subject is never taken for one.
+fn title_place_end(text: &str) -> Option<usize> {
+    let mut end = 0;
+    for w in text.split(' ').take(3) {
+        let ok = w.chars().next().is_some_and(char::is_uppercase)
+            && w.trim_end_matches(',')
+                .chars()
+                .all(|c| c.is_alphabetic() || matches!(c, '-' | '.' | '\''));
+        if !ok {
+            break;
+        }
+        end += w.len();
+        if w.ends_with(',') {
+            return Some(end - 1);
+        }
+        end += 1;
+        if text.get(end..).is_some_and(|r| r.starts_with('(')) {
+            return Some(end - 1);
+        }
+    }
+    None
+}
+
+/// `(AFP) - The talks …`: an agency in brackets opening the story, with no place.
+fn bare_agency(text: &str, offset: usize) -> Option<Found> {
+    let inner_end = text.strip_prefix('(')?.find(')')?;
+    let inner = &text[1..1 + inner_end];
+    crate::outlets::lookup(inner)?;
+    let p = skip_separator(text, inner_end + 2);
+    if p == inner_end + 2 || !starts_story(&text[p..]) {
+        return None;
+    }
+    Some(Found {
+        place: String::new(),
+        span: Span::new(offset, offset + text[..p].trim_end().len()),
+        body_start: offset + p,
+        outlets: vec![(
+            inner.to_string(),
+            Span::new(offset + 1, offset + 1 + inner.len()),
+        )],
+        date: None,
+    })
+}
+
 /// Finds a dateline at the start of `text` (which starts at byte `offset` of the file).
 pub fn parse(text: &str, offset: usize) -> Option<Found> {
+    if text.starts_with('(') {
+        return bare_agency(text, offset);
+    }
+    if let Some(f) = parse_caps(text, offset) {
+        return Some(f);
+    }
+    // A title-case place: accepted only with a date or a known agency after it.
+    let end = title_place_end(text)?;
+    let f = parse_from(text, offset, end)?;
+    let known = f
+        .outlets
+        .iter()
+        .any(|(n, _)| crate::outlets::lookup(n).is_some());
+    (f.date.is_some() || known).then_some(f)
+}
+
+fn parse_caps(text: &str, offset: usize) -> Option<Found> {
     // The place: up to four all-capital words.
     let mut pos = 0;
     let mut place_end = 0;
@@ -114,6 +196,11 @@ pub fn parse(text: &str, offset: usize) -> Option<Found> {
     if place_end == 0 {
         return None;
     }
+    parse_from(text, offset, place_end)
+}
+
+/// Reads what follows a place that ends at `place_end`.
+fn parse_from(text: &str, offset: usize, place_end: usize) -> Option<Found> {
     let place = text[..place_end].trim_end_matches(['.', '-']).to_string();
     let mut found = Found {
         place,
@@ -132,6 +219,21 @@ pub fn parse(text: &str, offset: usize) -> Option<Found> {
     } else if rest.starts_with(',') {
         // `, August 14.` then `/TASS/.` or `(AP)`.
         p = skip_spaces(text, p + 1);
+        if let Some(open) = region_then_bracket(&text[p..]) {
+            let q = p + open;
+            let close = q + text[q..].find(')')?;
+            outlet_names(&text[q + 1..close], offset + q + 1, &mut found.outlets);
+            if found.outlets.is_empty() {
+                return None;
+            }
+            p = skip_separator(text, close + 1);
+            if !starts_story(&text[p..]) {
+                return None;
+            }
+            found.span = Span::new(offset, offset + text[..p].trim_end().len());
+            found.body_start = offset + p;
+            return Some(found);
+        }
         let mut window_end = (p + 40).min(text.len());
         while !text.is_char_boundary(window_end) {
             window_end -= 1;

@@ -44,6 +44,70 @@ pub fn from_header_and_dateline(text: &str, layout: &Layout, notes: &mut Vec<Str
             reason: "stated in the file's header line".into(),
         };
     }
+    // Time stamps: `Published …` first, then plain stamps and bylines' stamps, then `Updated …`.
+    let stamped = |kind: super::stamps::StampKind| {
+        layout.stamps.iter().find_map(|(line, st)| {
+            let m = st.date.filter(|_| st.kind == kind)?;
+            let d = m.date()?;
+            Some((
+                d,
+                Span::new(line.start + m.start, line.start + m.end),
+                *line,
+            ))
+        })
+    };
+    use super::stamps::StampKind;
+    for (kind, what) in [
+        (StampKind::Published, "the page's publication stamp"),
+        (StampKind::Plain, "the page's time stamp"),
+        (
+            StampKind::Updated,
+            "the page's “updated” stamp (no publication stamp is given)",
+        ),
+    ] {
+        if let Some((d, span, line)) = stamped(kind) {
+            let at_dateline = dateline_date.and_then(|m| m.date());
+            // A dated dateline states the day the story was filed: it wins over an update.
+            if kind == StampKind::Updated && at_dateline.is_some() {
+                break;
+            }
+            return DateInfo {
+                date: Some(d),
+                precision: Precision::Day,
+                not_before: None,
+                provenance: Provenance::Text,
+                evidence: vec![span],
+                reason: format!("stated in {what} (“{}”)", text[line.start..line.end].trim()),
+            };
+        }
+    }
+    // A full date opening the story: `July 17, 2023 - The council …`.
+    if let Some(p) = layout.paragraphs.iter().find(|p| p.role == Role::Body) {
+        let t = &text[p.span.start..p.span.end];
+        let mut cut = t.len().min(40);
+        while !t.is_char_boundary(cut) {
+            cut -= 1;
+        }
+        if let Some(m) = find_dates(&t[..cut]).into_iter().next() {
+            let after = t[m.end..].trim_start();
+            if m.start == 0 && after.starts_with(['-', '–', '—', ':', '(']) {
+                if let Some(d) = m.date() {
+                    let span = Span::new(p.span.start + m.start, p.span.start + m.end);
+                    return DateInfo {
+                        date: Some(d),
+                        precision: Precision::Day,
+                        not_before: None,
+                        provenance: Provenance::Text,
+                        evidence: vec![span],
+                        reason: format!(
+                            "stated where the story begins (“{}”)",
+                            &text[span.start..span.end]
+                        ),
+                    };
+                }
+            }
+        }
+    }
     if let Some(d) = dateline_date.and_then(|m| m.date()) {
         let m = dateline_date.unwrap_or_else(|| unreachable!());
         return DateInfo {

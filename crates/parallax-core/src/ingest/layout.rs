@@ -2,9 +2,13 @@
 //! block is — boilerplate, headline, standfirst, body, caption or credit.
 
 use super::dateline::{self, Found};
-use super::{Author, AuthorRole, Boilerplate, Outlet, Provenance, Role, Segment, SegmentKind};
+use super::{chrome, sources, stamps};
+use super::{
+    Author, AuthorRole, Boilerplate, Outlet, OutletRule, Provenance, Role, Segment, SegmentKind,
+};
 use crate::date::Date;
 use crate::outlets::{self, OutletKind, OutletRole};
+use crate::text::sentences::split_sentences;
 use crate::Span;
 
 /// A run of non-blank lines, trimmed of surrounding white space.
@@ -40,8 +44,16 @@ pub struct Layout {
     pub paragraphs: Vec<LaidParagraph>,
     /// Spans that are not article text.
     pub boilerplate: Vec<Boilerplate>,
-    /// Outlets named by the dateline or the wrapper.
+    /// Outlets that carried the article, with the signal that named each.
     pub outlets: Vec<Outlet>,
+    /// Outlets the article only cites or credits for a photo.
+    pub mentioned: Vec<Outlet>,
+    /// A first line holding the article's address.
+    pub url: Option<Span>,
+    /// Time stamps, with the line each stands on.
+    pub stamps: Vec<(Span, stamps::Stamp)>,
+    /// Bylines, with the line each stands on (spans inside relative to the line).
+    pub bylines: Vec<(Span, stamps::Byline)>,
     /// Handles, bylines and credits.
     pub authors: Vec<Author>,
     /// Observations, as sentences.
@@ -182,9 +194,24 @@ fn is_caption(text: &str) -> bool {
         "FILE -",
         "FILE:",
     ];
+    let lower = t.to_lowercase();
+    // A line that is not a sentence and closes on a credit: `(AP photo)`, `(Agency)`,
+    // `Photo Agency`, `| Photo Credit: Agency`.
+    let credit_close = !t.ends_with('.')
+        && word_count(t) <= 40
+        && (lower.ends_with("photo)")
+            || lower.ends_with("photo]")
+            || lower.contains("photo credit")
+            || lower.contains(". photo ")
+            || t.strip_suffix(')')
+                .and_then(|x| x.rsplit_once('('))
+                .is_some_and(|(_, inner)| {
+                    inner.to_lowercase().contains("photo") || outlets::lookup(inner).is_some()
+                }));
     upper_start.iter().any(|p| t.starts_with(p))
         || t.contains(" via REUTERS")
         || t.ends_with("/AFP")
+        || credit_close
 }
 
 /// `(Reporting by A; Editing by B)` → the credits, each with its role and name span.
@@ -248,29 +275,6 @@ fn split_names(s: &str) -> Vec<&str> {
         .collect()
 }
 
-/// `By Jane Doe` (a short line) → the name span.
-fn byline(text: &str, block: &Block) -> Option<Span> {
-    if block.lines.len() != 1 {
-        return None;
-    }
-    let t = &text[block.span.start..block.span.end];
-    let name = t.strip_prefix("By ").or_else(|| t.strip_prefix("BY "))?;
-    let words = word_count(name);
-    let capitalised = name.split_whitespace().all(|w| {
-        w.chars()
-            .next()
-            .is_some_and(|c| c.is_uppercase() || !c.is_alphabetic())
-    });
-    ((1..=6).contains(&words) && capitalised && !name.ends_with('.'))
-        .then(|| Span::new(block.span.end - name.len(), block.span.end))
-}
-
-fn looks_like_title(text: &str, block: &Block) -> bool {
-    let t = &text[block.span.start..block.span.end];
-    let words = word_count(t);
-    block.lines.len() == 1 && (2..=30).contains(&words) && !t.ends_with('.') && !t.ends_with(',')
-}
-
 /// A paragraph of prose: at least 15 words, on lines of 8 words or more on average (a stack of
 /// short menu lines is not prose, however many words it has).
 fn is_prose(text: &str, block: &Block) -> bool {
@@ -278,13 +282,104 @@ fn is_prose(text: &str, block: &Block) -> bool {
     words >= 15 && words >= 8 * block.lines.len()
 }
 
-/// Lays out a whole file.
+/// What one line-unit of the file is, before headline and body are settled.
+#[derive(Clone, Debug)]
+enum Unit {
+    /// Site chrome, with the reason.
+    Chrome(String),
+    /// A time stamp (kept as chrome, its date as evidence).
+    Stamp,
+    /// A byline or credit line (kept as a credit paragraph).
+    Credit,
+    /// A photo caption.
+    Caption,
+    /// A line naming only an outlet (`Reuters`, `— AFP`): kept as a credit paragraph.
+    Tag,
+    /// Article text: headline, standfirst or body.
+    Text,
+}
+
+/// Whether a block's lines are paragraphs of their own (text pasted with single line breaks), as
+/// opposed to prose hard-wrapped at a fixed width.
+fn lines_are_paragraphs(text: &str, b: &Block) -> bool {
+    if b.lines.len() < 2 {
+        return false;
+    }
+    // A hard-wrapped line ends mid-sentence and the next line carries on in lower case.
+    let wrapped = b
+        .lines
+        .windows(2)
+        .filter(|w| {
+            let t = &text[w[0].start..w[0].end];
+            let next = &text[w[1].start..w[1].end];
+            !t.ends_with(['.', '!', '?', ':', '"', '”', '\'', '’', ')'])
+                && next.starts_with(|c: char| c.is_lowercase())
+        })
+        .count();
+    wrapped * 10 < (b.lines.len() - 1) * 3
+}
+
+/// A paragraph of prose: a sentence of 15 words or more, or several sentences.
+fn is_prose_line(t: &str) -> bool {
+    let words = word_count(t);
+    words >= 15 || (words >= 8 && chrome::is_sentence(t))
+}
+
+fn is_title_like(t: &str) -> bool {
+    let words = word_count(t);
+    let bare = t.trim_end_matches(['"', '”', '’', '\'', ' ']);
+    (2..=30).contains(&words)
+        && !t.ends_with(['.', ',', ';'])
+        && !bare.ends_with('.')
+        && t.chars().any(char::is_alphabetic)
+}
+
+/// `- Headline`, `• Headline`: the line without its bullet.
+fn without_bullet(text: &str, span: Span) -> Span {
+    let t = &text[span.start..span.end];
+    for b in ["- ", "• ", "– ", "— ", "* ", "▪ ", "■ "] {
+        if let Some(rest) = t.strip_prefix(b) {
+            let lead = rest.len() - rest.trim_start().len();
+            return Span::new(span.end - rest.len() + lead, span.end);
+        }
+    }
+    span
+}
+
+fn dateline_in(text: &str, s: Span) -> Option<Found> {
+    dateline::parse(&text[s.start..s.end], s.start)
+}
+
+/// Lays out a whole file with the built-in outlet table.
 pub fn analyse(text: &str) -> Layout {
+    analyse_with(text, outlets::Table::builtin())
+}
+
+/// Lays out a whole file, recognising outlets with `table`.
+pub fn analyse_with(text: &str, table: &outlets::Table) -> Layout {
     let mut layout = Layout::default();
     let mut bs = blocks(text);
 
-    // Header line at the very top.
+    // A first line holding the article's address.
     if let Some(first) = bs.first().cloned() {
+        let l = first.lines[0];
+        let t = &text[l.start..l.end];
+        if !t.contains(' ') && (t.starts_with("http://") || t.starts_with("https://")) {
+            layout.url = Some(l);
+            layout.header = Some(l);
+            if first.lines.len() == 1 {
+                bs.remove(0);
+            } else {
+                bs[0] = Block {
+                    span: Span::new(first.lines[1].start, first.span.end),
+                    lines: first.lines[1..].to_vec(),
+                };
+            }
+        }
+    }
+
+    // Header line at the very top.
+    if let Some(first) = bs.first().cloned().filter(|_| layout.header.is_none()) {
         if let Some(h) = header(text, first.lines[0]) {
             layout.header = Some(h.span);
             layout.header_date = h.date;
@@ -331,7 +426,13 @@ pub fn analyse(text: &str) -> Layout {
         let short_lines = line_words.len() >= 3
             && line_words.iter().sum::<usize>() <= 7 * line_words.len()
             && line_words.iter().all(|&n| n <= 14);
-        let reason = if outside && short_lines {
+        // A block holding a headline-like line or a time stamp is laid out line by line instead.
+        let has_article_lines = b.lines.iter().any(|l| {
+            let t = &text[l.start..l.end];
+            (is_title_like(t) && word_count(t) >= 4 && chrome::classify(t).is_none())
+                || stamps::stamp(t).is_some()
+        });
+        let reason = if outside && short_lines && !has_article_lines {
             Some(format!(
                 "a block of {} short lines outside the article text (a reader-app or sign-up wrapper)",
                 b.lines.len()
@@ -355,93 +456,333 @@ pub fn analyse(text: &str) -> Layout {
     }
     outlets_from_wrapper(text, &bs, &is_boiler, &mut layout.outlets);
 
-    // The content blocks in order.
-    let content: Vec<&Block> = bs
-        .iter()
-        .zip(&is_boiler)
-        .filter(|(_, boiler)| !**boiler)
-        .map(|(b, _)| b)
-        .collect();
-    let mut start = 0;
-    if content.len() > 1
-        && looks_like_title(text, content[0])
-        && dateline::parse(
-            &text[content[0].span.start..content[0].span.end],
-            content[0].span.start,
-        )
-        .is_none()
-        && !is_caption(&text[content[0].span.start..content[0].span.end])
-    {
-        layout.title = Some(content[0].span);
-        start = 1;
+    // Units: a block, or each of its lines when they are paragraphs of their own.
+    let mut units: Vec<(Span, Unit)> = Vec::new();
+    for (b, _) in bs.iter().zip(&is_boiler).filter(|(_, x)| !**x) {
+        let spans: Vec<Span> = if lines_are_paragraphs(text, b) {
+            b.lines.clone()
+        } else {
+            vec![b.span]
+        };
+        for span in spans {
+            let t = &text[span.start..span.end];
+            let unit = classify_unit(text, span, &mut layout);
+            let _ = t;
+            units.push((span, unit));
+        }
     }
 
-    // A dateline within the first few content blocks; what stands between headline and dateline is
-    // a standfirst.
-    let mut dateline_at = None;
-    for (i, b) in content.iter().enumerate().skip(start).take(4) {
-        let t = &text[b.span.start..b.span.end];
-        if is_caption(t) {
+    // Where the article starts: the first prose unit followed (past credits, captions, stamps and
+    // chrome) by more prose or by nothing; the headline is the last headline-like line before it.
+    let is_text = |u: &Unit| matches!(u, Unit::Text);
+    let text_at = |i: usize| &text[units[i].0.start..units[i].0.end];
+    let prose: Vec<bool> = (0..units.len())
+        .map(|i| is_text(&units[i].1) && is_prose_line(text_at(i)))
+        .collect();
+    let next_text = |i: usize| (i + 1..units.len()).find(|&j| is_text(&units[j].1));
+    let start = (0..units.len())
+        .find(|&i| prose[i] && next_text(i).is_none_or(|j| prose[j]))
+        .or_else(|| prose.iter().position(|p| *p))
+        .unwrap_or(units.len());
+    // The headline: the first headline-like line that is followed by the article's prose (at
+    // least 40 words of it before the next headline-like line), looked for until 150 words of
+    // prose have gone by; else the one followed by the most prose.
+    let candidate = |i: usize| {
+        is_text(&units[i].1)
+            && is_title_like(text_at(i))
+            && !is_prose_line(text_at(i))
+            && dateline_in(text, units[i].0).is_none()
+    };
+    let mut title_at = None;
+    let mut best: Option<(usize, usize)> = None;
+    let mut seen_prose = 0;
+    for i in 0..units.len() {
+        if seen_prose >= 150 {
+            break;
+        }
+        if prose[i] {
+            seen_prose += word_count(text_at(i));
             continue;
         }
-        if let Some(found) = dateline::parse(t, b.span.start) {
+        if !candidate(i) || word_count(text_at(i)) < 4 && title_at.is_none() && best.is_some() {
+            continue;
+        }
+        let following: usize = (i + 1..units.len())
+            .take_while(|&j| !candidate(j) || text_at(j).trim() == text_at(i).trim())
+            .filter(|&j| prose[j])
+            .map(|j| word_count(text_at(j)))
+            .sum();
+        if following >= 40 && word_count(text_at(i)) >= 4 {
+            title_at = Some(i);
+            break;
+        }
+        if following > 0 && best.is_none_or(|(_, w)| following > w) {
+            best = Some((i, following));
+        }
+    }
+    let title_at = title_at.or(best.map(|b| b.0));
+    let start = title_at
+        .and_then(|t| (t + 1..units.len()).find(|&j| prose[j]))
+        .unwrap_or(start);
+    if let Some(t) = title_at {
+        let span = without_bullet(text, units[t].0);
+        let (span, suffix) = headline_suffix(text, span, table);
+        layout.title = Some(span);
+        if let Some((name, role, ev)) = suffix {
+            push_outlet(
+                &mut layout.outlets,
+                &name,
+                role,
+                ev,
+                OutletRule::HeadlineSuffix,
+            );
+        }
+    }
+    let body_from = title_at
+        .map_or(0, |t| t + 1)
+        .max(start.min(title_at.map_or(0, |t| t + 1)));
+    let title_text = layout
+        .title
+        .map(|s| text[s.start..s.end].trim().to_lowercase());
+    for i in 0..units.len() {
+        if title_at == Some(i) {
+            continue;
+        }
+        let before_title = title_at.is_some_and(|t| i < t);
+        let before_start = i < start;
+        if is_text(&units[i].1) {
+            let t = &text[units[i].0.start..units[i].0.end];
+            let repeats_title = title_text.as_deref() == Some(t.trim().to_lowercase().as_str());
+            if repeats_title {
+                units[i].1 = Unit::Chrome("repeats the headline".into());
+            } else if before_title
+                || (before_start && i >= body_from && !prose[i] && word_count(t) <= 3)
+            {
+                units[i].1 = Unit::Chrome(if before_title {
+                    "a line of the page before the headline".into()
+                } else {
+                    "a section label of the site".into()
+                });
+            } else if before_start && title_at.is_none() && !prose[i] && word_count(t) <= 3 {
+                units[i].1 = Unit::Chrome("a section label of the site".into());
+            }
+        }
+    }
+
+    // A dateline within the first few text units; what stands between headline and dateline is a
+    // standfirst.
+    let mut dateline_at = None;
+    for i in (0..units.len())
+        .filter(|&i| is_text(&units[i].1) && title_at != Some(i))
+        .take(5)
+    {
+        if let Some(found) = dateline_in(text, units[i].0) {
             dateline_at = Some((i, found));
             break;
         }
     }
 
-    for (i, b) in content.iter().enumerate().skip(start) {
-        let t = &text[b.span.start..b.span.end];
+    for (i, (span, unit)) in units.iter().enumerate() {
+        if title_at == Some(i) {
+            continue;
+        }
         let mut dl = None;
-        let mut span = b.span;
-        let role = if let Some(names) = credits(text, b.span) {
-            layout.authors.extend(names);
-            Role::Credit
-        } else if let Some(name) = byline(text, b) {
-            layout.authors.push(Author {
-                name: text[name.start..name.end].to_string(),
-                role: AuthorRole::Byline,
-                span: name,
-            });
-            Role::Credit
-        } else if is_caption(t) {
-            Role::Caption
-        } else {
-            match &dateline_at {
+        let mut span = *span;
+        let role = match unit {
+            Unit::Chrome(reason) => {
+                layout.boilerplate.push(Boilerplate {
+                    span,
+                    reason: reason.clone(),
+                });
+                continue;
+            }
+            Unit::Stamp => {
+                layout.boilerplate.push(Boilerplate {
+                    span,
+                    reason: "a time stamp".into(),
+                });
+                continue;
+            }
+            Unit::Credit | Unit::Tag => Role::Credit,
+            Unit::Caption => Role::Caption,
+            Unit::Text => match &dateline_at {
                 Some((at, found)) if *at == i => {
-                    span = Span::new(found.body_start, b.span.end);
+                    span = Span::new(found.body_start, span.end);
                     dl = Some(found.clone());
                     Role::Body
                 }
                 Some((at, _)) if i < *at => Role::Standfirst,
+                _ if i < start && title_at.is_some_and(|t| i > t) && dateline_at.is_none() => {
+                    Role::Standfirst
+                }
                 _ => Role::Body,
-            }
+            },
         };
-        layout.paragraphs.push(LaidParagraph {
-            span,
-            role,
-            dateline: dl,
-        });
+        for piece in split_long(text, span, role) {
+            layout.paragraphs.push(LaidParagraph {
+                span: piece,
+                role,
+                dateline: if piece.start == span.start {
+                    dl.clone()
+                } else {
+                    None
+                },
+            });
+        }
     }
+    layout.boilerplate.sort_by_key(|b| b.span.start);
 
     if let Some((_, found)) = &dateline_at {
         for (i, (surface, span)) in found.outlets.iter().enumerate() {
-            let known = outlets::lookup(surface);
-            let role = match known {
-                Some((_, OutletKind::Aggregator)) => OutletRole::Aggregator,
+            let known = table.lookup(surface);
+            let role = match known.map(|k| k.kind) {
+                Some(OutletKind::Aggregator) => OutletRole::Aggregator,
                 _ if i == 0 => OutletRole::Publisher,
                 _ => OutletRole::Wire,
             };
             push_outlet(
                 &mut layout.outlets,
-                known.map_or(surface.as_str(), |k| k.0),
+                known.map_or(surface.as_str(), |k| k.name.as_str()),
                 role,
                 *span,
+                OutletRule::Dateline,
             );
         }
     }
+    sources::find(text, &mut layout, table);
     order_outlets(&mut layout.outlets);
     layout
+}
+
+/// `Headline - Outlet`, `Headline | Outlet`: the headline without the suffix, and the outlet.
+fn headline_suffix(
+    text: &str,
+    span: Span,
+    table: &outlets::Table,
+) -> (Span, Option<(String, OutletRole, Span)>) {
+    let t = &text[span.start..span.end];
+    for sep in [" | ", " - ", " – ", " — ", " :: "] {
+        if let Some(i) = t.rfind(sep) {
+            let name = t[i + sep.len()..].trim();
+            if let Some(e) = table.lookup(name) {
+                let s = span.start + i + sep.len();
+                let role = match e.kind {
+                    OutletKind::Aggregator => OutletRole::Aggregator,
+                    _ => OutletRole::Publisher,
+                };
+                return (
+                    Span::new(span.start, span.start + i),
+                    Some((e.name.clone(), role, Span::new(s, s + name.len()))),
+                );
+            }
+        }
+    }
+    (span, None)
+}
+
+/// What a unit is, from its own text: chrome, a stamp, a byline or credit, a caption, an outlet
+/// tag, or article text. Authors, stamps and credited outlets are recorded on the way.
+fn classify_unit(text: &str, span: Span, layout: &mut Layout) -> Unit {
+    let t = &text[span.start..span.end];
+    if let Some(names) = credits(text, span) {
+        layout.authors.extend(names);
+        return Unit::Credit;
+    }
+    if let Some(kind) = chrome::classify(t) {
+        if kind == chrome::ChromeKind::ImageCredit {
+            return Unit::Caption;
+        }
+        return Unit::Chrome(kind.to_string());
+    }
+    if let Some(b) = stamps::byline(t) {
+        for n in &b.names {
+            layout.authors.push(Author {
+                name: t[n.start..n.end].to_string(),
+                role: AuthorRole::Byline,
+                span: Span::new(span.start + n.start, span.start + n.end),
+            });
+        }
+        layout.bylines.push((span, b.clone()));
+        if let Some(st) = b.stamp {
+            layout.stamps.push((span, st));
+        }
+        return Unit::Credit;
+    }
+    if let Some(st) = stamps::stamp(t) {
+        layout.stamps.push((span, st));
+        return Unit::Stamp;
+    }
+    if matches!(
+        t.to_lowercase().trim_end_matches(':'),
+        "by" | "written by" | "author"
+    ) {
+        return Unit::Chrome("an empty byline".into());
+    }
+    if is_caption(t) {
+        return Unit::Caption;
+    }
+    if key_value_credit(t) {
+        layout
+            .stamps
+            .extend(stamps::stamp_in_credit(t).map(|st| (span, st)));
+        return Unit::Credit;
+    }
+    if sources::is_tag(t) {
+        return Unit::Tag;
+    }
+    Unit::Text
+}
+
+/// `PUBLISHED: 17/07/2023; STORY: Agency; PICTURES: Agency`: upper-case labels with values.
+fn key_value_credit(t: &str) -> bool {
+    let lower = t.to_lowercase();
+    if ["source:", "sources:", "source -"]
+        .iter()
+        .any(|p| lower.starts_with(p))
+        && word_count(t) <= 14
+    {
+        return true;
+    }
+    let parts: Vec<&str> = t.split(';').collect();
+    parts.len() >= 2
+        && parts.iter().all(|p| {
+            p.split_once(':').is_some_and(|(k, _)| {
+                let k = k.trim();
+                !k.is_empty() && k.len() <= 20 && k.chars().all(|c| c.is_uppercase() || c == ' ')
+            })
+        })
+}
+
+/// A paragraph of more than 120 words written as one line with no breaks is split after
+/// sentences, between quotations, into paragraphs of about 60 words.
+fn split_long(text: &str, span: Span, role: Role) -> Vec<Span> {
+    let t = &text[span.start..span.end];
+    if role != Role::Body || word_count(t) <= 120 {
+        return vec![span];
+    }
+    let sentences = split_sentences(t, span.start);
+    if sentences.len() < 4 {
+        return vec![span];
+    }
+    let mut out = Vec::new();
+    let mut from = span.start;
+    let mut words = 0;
+    for (k, s) in sentences.iter().enumerate() {
+        words += word_count(&text[s.start..s.end]);
+        let next = sentences.get(k + 1);
+        let Some(next) = next else { break };
+        let next_t = &text[next.start..next.end];
+        let opens_quote = next_t.starts_with(['"', '“']);
+        let this_t = &text[s.start..s.end];
+        let closes_quote = this_t.trim_end().ends_with(['"', '”']);
+        if words >= 60 || (words >= 25 && (opens_quote || closes_quote)) {
+            out.push(Span::new(from, s.end));
+            from = next.start;
+            words = 0;
+        }
+    }
+    out.push(Span::new(from, span.end));
+    out
 }
 
 /// Outlet names a wrapper prints on lines of their own (`Reuters`), and the reader app it names.
@@ -454,22 +795,40 @@ fn outlets_from_wrapper(text: &str, bs: &[Block], is_boiler: &[bool], out: &mut 
                 } else {
                     OutletRole::Publisher
                 };
-                push_outlet(out, name, role, *l);
+                push_outlet(out, name, role, *l, OutletRule::Wrapper);
             }
         }
-        if let Some((name, s, e)) = outlets::find_aggregator(&text[b.span.start..b.span.end]) {
+        let bt = &text[b.span.start..b.span.end];
+        if let Some(m) = sources::mentions(bt, outlets::Table::builtin())
+            .into_iter()
+            .find(|m| m.entry.kind == OutletKind::Aggregator)
+        {
             push_outlet(
                 out,
-                name,
+                &m.entry.name,
                 OutletRole::Aggregator,
-                Span::new(b.span.start + s, b.span.start + e),
+                Span::new(b.span.start + m.span.start, b.span.start + m.span.end),
+                OutletRule::Wrapper,
             );
         }
     }
 }
 
-fn push_outlet(out: &mut Vec<Outlet>, name: &str, role: OutletRole, evidence: Span) {
-    if out.iter().any(|o| o.name == name) {
+/// Adds an outlet found in the text, unless it is already there with a role at least as strong
+/// (a stronger role replaces a weaker one, keeping the new evidence).
+pub(crate) fn push_outlet(
+    out: &mut Vec<Outlet>,
+    name: &str,
+    role: OutletRole,
+    evidence: Span,
+    rule: OutletRule,
+) {
+    if let Some(o) = out.iter_mut().find(|o| o.name == name) {
+        if role.strength() > o.role.strength() {
+            o.role = role;
+            o.evidence = Some(evidence);
+            o.rule = rule;
+        }
         return;
     }
     out.push(Outlet {
@@ -477,15 +836,12 @@ fn push_outlet(out: &mut Vec<Outlet>, name: &str, role: OutletRole, evidence: Sp
         role,
         evidence: Some(evidence),
         provenance: Provenance::Text,
+        rule,
     });
 }
 
 fn order_outlets(out: &mut [Outlet]) {
-    out.sort_by_key(|o| match o.role {
-        OutletRole::Publisher => 0,
-        OutletRole::Wire => 1,
-        OutletRole::Aggregator => 2,
-    });
+    out.sort_by_key(|o| std::cmp::Reverse(o.role.strength()));
 }
 
 impl Layout {

@@ -9,10 +9,13 @@
 //! per paragraph; [`repeats`] marks paragraphs repeated inside the article; [`dates`] settles the
 //! date with its provenance.
 
+pub mod chrome;
 pub mod dateline;
 pub mod dates;
 pub mod layout;
 pub mod repeats;
+pub mod sources;
+pub mod stamps;
 
 use crate::date::Date;
 use crate::outlets::OutletRole;
@@ -31,8 +34,14 @@ pub struct Article {
     pub text: String,
     /// The headline, stated or derived.
     pub title: Title,
-    /// Outlets in order: publisher first, then wires, then aggregators.
+    /// Outlets that carried the article, in order: publisher first, then wires, then aggregators.
     pub outlets: Vec<Outlet>,
+    /// Outlets the article only cites (`according to TASS`) or credits for a photo: never its
+    /// publisher.
+    pub mentioned: Vec<Outlet>,
+    /// The article's address, when the file's first line, the sidecar or the page's metadata
+    /// gives it.
+    pub url: Option<String>,
     /// Publication date and where it comes from.
     pub date: DateInfo,
     /// The dateline (`ROME`, `BRUSSELS`), when the article has one.
@@ -99,6 +108,64 @@ pub struct Outlet {
     pub evidence: Option<Span>,
     /// Where the outlet came from.
     pub provenance: Provenance,
+    /// The signal that named it.
+    pub rule: OutletRule,
+}
+
+/// The signal that named an outlet.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
+pub enum OutletRule {
+    /// A dateline: `MOSCOW (Reuters) -`, `BRUSSELS, August 14. /TASS/.`.
+    Dateline,
+    /// A reader app's wrapper around the article.
+    Wrapper,
+    /// A line of its own, or the end of the story, naming only the agency (`— AFP`).
+    AgencyTag,
+    /// A byline (`By Jane Roe, Agency`).
+    Byline,
+    /// A credit line (`(Reporting by …)`, `STORY: …`).
+    Credit,
+    /// The headline's suffix (`Headline | Outlet`).
+    HeadlineSuffix,
+    /// `with input from …`.
+    WithInput,
+    /// A copyright line.
+    Copyright,
+    /// The site's own prompt or interface line naming it.
+    SiteName,
+    /// The article's address.
+    Url,
+    /// Cited as a source (`according to …`, `… reported`).
+    Cited,
+    /// A photo caption or image credit.
+    PhotoCredit,
+    /// The page's metadata (`og:site_name`, front matter).
+    Metadata,
+    /// Set in `corpus.toml`.
+    Sidecar,
+}
+
+impl OutletRule {
+    /// How the rule reads in the reader: “dateline”, “agency tag”, …
+    pub fn as_str(self) -> &'static str {
+        match self {
+            OutletRule::Dateline => "dateline",
+            OutletRule::Wrapper => "reader-app wrapper",
+            OutletRule::AgencyTag => "agency tag",
+            OutletRule::Byline => "byline",
+            OutletRule::Credit => "credit line",
+            OutletRule::HeadlineSuffix => "headline suffix",
+            OutletRule::WithInput => "“with input from”",
+            OutletRule::Copyright => "copyright line",
+            OutletRule::SiteName => "the site's own prompt",
+            OutletRule::Url => "address",
+            OutletRule::Cited => "cited as a source",
+            OutletRule::PhotoCredit => "photo credit",
+            OutletRule::Metadata => "page metadata",
+            OutletRule::Sidecar => "corpus.toml",
+        }
+    }
 }
 
 /// How precise a date is.
@@ -318,6 +385,47 @@ pub struct Meta {
     pub outlets: Option<Vec<String>>,
     /// Publication date.
     pub date: Option<Date>,
+    /// The article's address (`url = "…"`).
+    pub url: Option<String>,
+    /// The outlet table, when the corpus adds outlets to the built-in one.
+    pub table: Option<std::sync::Arc<crate::outlets::Table>>,
+}
+
+impl Outlet {
+    /// Why the outlet is listed, for the reader: `Wire agency — dateline “BRUSSELS, August 14.
+    /// /TASS/.”`.
+    pub fn explain(&self, article: &Article) -> String {
+        let role = match self.role {
+            OutletRole::Publisher => "Publisher",
+            OutletRole::Wire => "Wire agency whose copy was carried",
+            OutletRole::Aggregator => "Reader app the text was taken from",
+            OutletRole::Cited => "Cited as a source",
+            OutletRole::Photo => "Credited for a photo",
+        };
+        match self.evidence {
+            Some(span) if span.end <= article.text.len() => {
+                // The line that names it, so the reader sees the signal in context.
+                let line_start = article.text[..span.start].rfind('\n').map_or(0, |i| i + 1);
+                let line_end = article.text[span.end..]
+                    .find('\n')
+                    .map_or(article.text.len(), |i| span.end + i);
+                let mut line = article.text[line_start..line_end].trim().to_string();
+                if line.chars().count() > 90 {
+                    let keep: String = article.text[line_start..span.end.max(line_start)]
+                        .chars()
+                        .rev()
+                        .take(80)
+                        .collect::<Vec<_>>()
+                        .into_iter()
+                        .rev()
+                        .collect();
+                    line = format!("…{}…", keep.trim_start());
+                }
+                format!("{role} — {} “{line}”", self.rule.as_str())
+            }
+            _ => format!("{role} — {}", self.rule.as_str()),
+        }
+    }
 }
 
 impl Article {
@@ -371,8 +479,41 @@ impl Article {
 /// overrides what ingest finds. Dates that need the rest of the corpus are settled later by
 /// [`crate::Corpus::from_articles`].
 pub fn ingest_text(id: &str, file_name: &str, text: &str, meta: &Meta) -> Article {
-    let layout = layout::analyse(text);
+    let table = meta
+        .table
+        .as_deref()
+        .unwrap_or_else(|| crate::outlets::Table::builtin());
+    let mut layout = layout::analyse_with(text, table);
     let mut notes = layout.notes.clone();
+    let url = meta
+        .url
+        .clone()
+        .or_else(|| layout.url.map(|u| text[u.start..u.end].to_string()));
+    if let (Some(u), None) = (&meta.url, layout.url) {
+        if let Some(e) = table.by_domain(u) {
+            if !layout
+                .outlets
+                .iter()
+                .any(|o| o.name == e.name && o.role == OutletRole::Publisher)
+            {
+                layout.outlets.retain(|o| o.name != e.name);
+                layout.outlets.insert(
+                    0,
+                    Outlet {
+                        name: e.name.clone(),
+                        role: if e.kind == crate::outlets::OutletKind::Aggregator {
+                            OutletRole::Aggregator
+                        } else {
+                            OutletRole::Publisher
+                        },
+                        evidence: None,
+                        provenance: Provenance::Sidecar,
+                        rule: OutletRule::Url,
+                    },
+                );
+            }
+        }
+    }
 
     let mut paragraphs: Vec<Paragraph> = layout
         .paragraphs
@@ -410,14 +551,16 @@ pub fn ingest_text(id: &str, file_name: &str, text: &str, meta: &Meta) -> Articl
 
     let dateline = layout.paragraphs.iter().find_map(|p| p.dateline.clone());
     let mut outlets = layout.outlets.clone();
+    let mentioned = layout.mentioned.clone();
     if let Some(names) = &meta.outlets {
         outlets = names
             .iter()
             .enumerate()
             .map(|(i, n)| {
-                let known = crate::outlets::lookup(n);
+                let known = table.lookup(n).map(|e| (e.name.as_str(), e.kind));
                 Outlet {
                     name: known.map_or_else(|| n.trim().to_string(), |k| k.0.to_string()),
+                    rule: OutletRule::Sidecar,
                     role: match known.map(|k| k.1) {
                         Some(crate::outlets::OutletKind::Aggregator) => OutletRole::Aggregator,
                         Some(crate::outlets::OutletKind::Agency) if i > 0 => OutletRole::Wire,
@@ -456,6 +599,8 @@ pub fn ingest_text(id: &str, file_name: &str, text: &str, meta: &Meta) -> Articl
         text: text.to_string(),
         title,
         outlets,
+        mentioned,
+        url,
         date,
         dateline: dateline.map(|d| Dateline {
             place: d.place,
