@@ -13,6 +13,7 @@
 //! Parsing is total: any string gives a query, and whatever could not be read as written comes
 //! back as a short hint.
 
+use crate::text::tokenize::index_words;
 use std::fmt;
 
 /// A field filter.
@@ -97,6 +98,58 @@ fn quote_value(v: &str) -> String {
     }
 }
 
+/// Writes `items` one after another, a space between, except where a space would make them read
+/// otherwise (`reads_back` tells whether a text reads as `items`): a space after digits can join
+/// them with digits that follow into one number (`1 234`) or make `6.700` a decimal before
+/// `percent`. There a hyphen (where `hyphen(i)` allows one after item `i`) or two spaces keep the
+/// neighbours apart: the words `1` and `234` are written `1-234`.
+fn spaced_apart(
+    items: &[String],
+    hyphen: impl Fn(usize) -> bool,
+    reads_back: impl Fn(&str) -> bool,
+) -> String {
+    let render = |gaps: &[&str]| {
+        let mut out = String::new();
+        for (i, item) in items.iter().enumerate() {
+            if i > 0 {
+                out.push_str(gaps[i - 1]);
+            }
+            out.push_str(item);
+        }
+        out
+    };
+    let mut gaps = vec![" "; items.len().saturating_sub(1)];
+    let plain = render(&gaps);
+    // Only digits at the end of an item let the space after it change how things read.
+    let risky: Vec<usize> = (0..gaps.len())
+        .filter(|&i| ends_with_digit(&items[i]))
+        .collect();
+    if risky.is_empty() || reads_back(&plain) {
+        return plain;
+    }
+    // Two spaces keep anything apart; then a space or a hyphen wherever it reads the same.
+    for &i in &risky {
+        gaps[i] = "  ";
+    }
+    for &i in &risky {
+        for gap in [" ", "-"] {
+            if gap == "-" && !hyphen(i) {
+                continue;
+            }
+            gaps[i] = gap;
+            if reads_back(&render(&gaps)) {
+                break;
+            }
+            gaps[i] = "  ";
+        }
+    }
+    render(&gaps)
+}
+
+fn ends_with_digit(s: &str) -> bool {
+    s.ends_with(|c: char| c.is_ascii_digit())
+}
+
 impl fmt::Display for Clause {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let neg = |n: &bool| if *n { "-" } else { "" };
@@ -113,7 +166,12 @@ impl fmt::Display for Clause {
                 if *prefix { "*" } else { "" }
             ),
             Clause::Phrase { words, negated } => {
-                write!(f, "{}\"{}\"", neg(negated), words.join(" "))
+                let inside = spaced_apart(
+                    words,
+                    |i| !words[i + 1].contains(char::is_whitespace),
+                    |s| phrase_words(s) == *words,
+                );
+                write!(f, "{}\"{inside}\"", neg(negated))
             }
             Clause::Filter {
                 field,
@@ -131,15 +189,23 @@ impl fmt::Display for Clause {
 }
 
 impl fmt::Display for Query {
-    /// The query written back in canonical form.
+    /// The query written back in canonical form: clauses a space apart, except where a space
+    /// would make them read otherwise (the words `1` and `234`, typed `1-234`, are not the number
+    /// `1 234`; see [`spaced_apart`]).
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        for (i, c) in self.clauses.iter().enumerate() {
-            if i > 0 {
-                f.write_str(" ")?;
-            }
-            write!(f, "{c}")?;
-        }
-        Ok(())
+        let written: Vec<String> = self.clauses.iter().map(Clause::to_string).collect();
+        let hyphen = |i: usize| {
+            matches!(
+                (&self.clauses[i], &self.clauses[i + 1]),
+                (
+                    Clause::Term { prefix: false, negated: false, .. },
+                    Clause::Term { text, negated: false, .. },
+                ) if !text.contains(char::is_whitespace)
+            )
+        };
+        f.write_str(&spaced_apart(&written, hyphen, |s| {
+            parse(s).clauses == self.clauses
+        }))
     }
 }
 
@@ -162,11 +228,28 @@ fn read_quoted(chars: &[char], mut i: usize, hints: &mut Vec<String>) -> (String
     }
 }
 
-/// Splits a phrase into words the way the index does.
+/// Splits a phrase into words the way the index does (`6,700` and `6 700` are one word).
 fn phrase_words(text: &str) -> Vec<String> {
-    crate::text::tokenize::words(text)
+    index_words(text)
         .into_iter()
         .map(|s| text[s.start..s.end].to_string())
+        .collect()
+}
+
+/// The words of the query's text as the index splits them, as ranges of `chars`: a bare word of
+/// a query reads as the same text does in an article (`6 700` is one word, white space and all;
+/// `6.700 percent` is a decimal).
+fn word_ranges(chars: &[char]) -> Vec<std::ops::Range<usize>> {
+    let text: String = chars.iter().collect();
+    // The character index of each byte offset that starts a character.
+    let mut at = vec![0; text.len() + 1];
+    for (n, (b, _)) in text.char_indices().enumerate() {
+        at[b] = n;
+    }
+    at[text.len()] = chars.len();
+    index_words(&text)
+        .into_iter()
+        .map(|s| at[s.start]..at[s.end])
         .collect()
 }
 
@@ -178,6 +261,9 @@ pub fn parse(input: &str) -> Query {
         q.hints
             .push("The query was cut to its first 1,000 characters.".into());
     }
+    let ranges = word_ranges(&chars);
+    // Ranges of words starting before character `i`.
+    let before = |i: usize| ranges.partition_point(|r| r.start < i);
     let mut i = 0;
     while i < chars.len() {
         if chars[i].is_whitespace() {
@@ -209,9 +295,12 @@ pub fn parse(input: &str) -> Query {
             }
             continue;
         }
-        // A bare token, up to white space or a quote (a quote right after `field:` opens its value).
+        // A bare token, up to white space or a quote (a quote right after `field:` opens its value);
+        // the spaces of a number written in groups (`6 700`) are part of it.
         let start = i;
-        while i < chars.len() && !chars[i].is_whitespace() && !is_quote(chars[i]) {
+        let in_number = |i: usize| before(i) > 0 && ranges[before(i) - 1].end > i;
+        while i < chars.len() && !is_quote(chars[i]) && (!chars[i].is_whitespace() || in_number(i))
+        {
             i += 1;
         }
         let token: String = chars[start..i].iter().collect();
@@ -246,7 +335,10 @@ pub fn parse(input: &str) -> Query {
             }
         }
         let prefix = token.ends_with('*');
-        let words = phrase_words(&token);
+        let words: Vec<String> = ranges[before(start)..before(i)]
+            .iter()
+            .map(|r| chars[r.clone()].iter().collect())
+            .collect();
         let count = words.len();
         for (n, w) in words.into_iter().enumerate() {
             let is_prefix = prefix && n + 1 == count;
@@ -415,6 +507,44 @@ mod tests {
                 vec![t("https"), t("example"), t("com")],
                 1,
             ),
+            ("number in comma groups", "6,700", vec![t("6,700")], 0),
+            (
+                "number in space groups is one word",
+                "6 700 detained",
+                vec![t("6 700"), t("detained")],
+                0,
+            ),
+            (
+                "number in no-break space groups",
+                "-1\u{a0}250\u{a0}000",
+                vec![Clause::Term {
+                    text: "1\u{a0}250\u{a0}000".into(),
+                    prefix: false,
+                    negated: true,
+                }],
+                0,
+            ),
+            (
+                "year then a number",
+                "2020 300",
+                vec![t("2020"), t("300")],
+                0,
+            ),
+            (
+                "dot group before percent reads as in an article",
+                "6.700 percent",
+                vec![t("6"), t("700"), t("percent")],
+                0,
+            ),
+            (
+                "phrase with a number",
+                "\"6 700 people\"",
+                vec![Clause::Phrase {
+                    words: vec!["6 700".into(), "people".into()],
+                    negated: false,
+                }],
+                0,
+            ),
         ];
         for (name, input, want, hints) in cases {
             let q = parse(input);
@@ -431,6 +561,53 @@ mod tests {
         ] {
             let q = parse(input);
             assert_eq!(parse(&q.to_string()).clauses, q.clauses, "{input}");
+        }
+    }
+
+    /// Words that a space would join into one number are written apart in the canonical form.
+    #[test]
+    fn canonical_form_keeps_numbers_apart_or_together() {
+        let cases = [
+            ("number in groups", "6 700 detained", "6 700 detained"),
+            ("comma groups", "6,700", "6,700"),
+            ("words a hyphen kept apart", "1-234", "1-234"),
+            ("negated words", "-1-234", "-1 -234"),
+            ("negated number", "-1 234", "-1 234"),
+            ("negated word then a word", "-\"1\" 234", "-1  234"),
+            ("then a prefix", "1-234*", "1-234*"),
+            ("a number then more digits", "\"6 700\"  000", "6 700-000"),
+            ("in a phrase", "\"1-234 people\"", "\"1-234 people\""),
+            ("year then a number", "2020 300", "2020 300"),
+            ("groups then an unclosed quote", "1 000\"0", "1 000-0"),
+            ("percent", "6.700%", "6-700"),
+            ("id before groups", "A320 100 000", "A320 100 000"),
+            (
+                "hyphenated name before groups",
+                "COVID-19 100 000",
+                "COVID 19-100 000",
+            ),
+            (
+                "mixed separators",
+                "0,\u{2009}1\u{202f}000",
+                "0 1\u{202f}000",
+            ),
+            ("dot group before percent", "6.700-percent", "6.700-percent"),
+            ("decimal before percent", "6.700 percent", "6-700 percent"),
+            (
+                "dot group before percent in a phrase",
+                "\"6.700-percent rise\"",
+                "\"6.700-percent rise\"",
+            ),
+            (
+                "filter value before groups",
+                "date:20 \"100 000\"",
+                "date:20  100 000",
+            ),
+        ];
+        for (name, input, want) in cases {
+            let q = parse(input);
+            assert_eq!(q.to_string(), want, "{name}");
+            assert_eq!(parse(want).clauses, q.clauses, "{name}");
         }
     }
 

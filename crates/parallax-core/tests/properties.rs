@@ -127,6 +127,8 @@ proptest! {
     fn any_search_query_parses_to_a_stable_canonical_form(input in prop_oneof![
         any::<String>(),
         "[a-z \"“”„*:\\-]{0,12}(outlet|date|actor|stance|source|x)?[:\"a-z0-9. *-]{0,30}",
+        // Numbers written in groups, and digits that a space could join.
+        "([0-9]{1,4}[ ,.\u{a0}\u{202f}\u{2009}%*\"-]{0,2}){0,8}",
     ]) {
         let q = query::parse(&input);
         let canonical = q.to_string();

@@ -80,6 +80,7 @@ fn query_forms() {
         ("open range", "date:2021..", &["004"]),
         ("year-only date is in its year", "date:2021", &["004"]),
         ("number", "6,700", &["000", "001", "003"]),
+        ("number without its comma", "6700", &["000", "001", "003"]),
         ("decimal number", "80.1", &["002"]),
         (
             "stop words only still work",
@@ -502,4 +503,66 @@ fn stance_and_actor_filters_list_the_tagged_sentences() {
     assert!(ids(&r).contains(&"004"));
     let r = run("dialogue -actor:putin");
     assert!(!ids(&r).contains(&"004"));
+}
+
+#[test]
+fn numbers_are_found_however_their_thousands_are_written() {
+    // (id, how the article writes the figure)
+    let written = [
+        ("comma", "6,700"),
+        ("space", "6 700"),
+        ("no-break", "6\u{a0}700"),
+        ("dots", "6.700"),
+        ("plain", "6700"),
+        ("decimal", "6.7"),
+        ("year", "2020 700"),
+    ];
+    let articles = written
+        .iter()
+        .map(|(id, n)| {
+            let text = format!(
+                "Protest report\n\nPolice said {n} people were detained in the capital on Sunday.\n"
+            );
+            ingest_text(id, &format!("{id}.txt"), &text, &Default::default())
+        })
+        .collect();
+    let corpus = Corpus::from_articles("numbers", articles);
+    let found = |q: &str| {
+        let r = search(&corpus, q, &Options::default());
+        let mut ids: Vec<String> = r
+            .hits
+            .iter()
+            .filter(|h| h.missing.is_empty())
+            .map(|h| h.id.clone())
+            .collect();
+        ids.sort_unstable();
+        (r, ids)
+    };
+    let all = ["comma", "dots", "no-break", "plain", "space"];
+    for q in [
+        "6700",
+        "6,700",
+        "6 700",
+        "6\u{a0}700",
+        "\"6 700 people were detained\"",
+    ] {
+        let (r, ids) = found(q);
+        assert_eq!(ids, all, "{q}");
+        // Each highlight covers the number as the article writes it.
+        for h in &r.hits {
+            let (_, n) = written.iter().find(|(id, _)| *id == h.id).unwrap();
+            let a = &corpus.articles[h.doc];
+            let hl = &h.passages[0].highlights[0];
+            let marked = &a.text[hl.start..hl.end];
+            if q.starts_with('"') {
+                assert_eq!(marked, format!("{n} people were detained"), "{q}");
+            } else {
+                assert_eq!(marked, *n, "{q}");
+            }
+        }
+    }
+    // A decimal and a year beside a number are not read as thousands.
+    assert_eq!(found("6.7").1, ["decimal"]);
+    assert_eq!(found("\"2020 700 people\"").1, ["year"]);
+    assert!(found("2020700").1.is_empty());
 }

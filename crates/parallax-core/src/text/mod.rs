@@ -3,6 +3,7 @@
 
 pub mod names;
 pub mod normalise;
+pub mod numbers;
 pub mod sentences;
 pub mod stem;
 pub mod tokenize;

@@ -1,9 +1,14 @@
-//! The analysis pipeline, stage by stage: split into words (byte offsets kept) → normalise
+//! The analysis pipeline, stage by stage: split into words (byte offsets kept) → join numbers
+//! written in groups ([`super::numbers`]: `6,700` is one word, folded to `6700`) → normalise
 //! ([`super::normalise`]) → stem ([`super::stem`]), plus a name key ([`super::names`]) for words
 //! written with a capital. The index and queries share it, so they always agree.
+//!
+//! [`words`] and [`tokens`] are the plain split, without the numbers stage: other analyses (figures,
+//! dates, repeats, alignment) read `6,700` as the two words they expect.
 
 use super::names::name_key;
 use super::normalise::fold;
+use super::numbers::{is_group_separator, join_groups};
 use super::stem::stem;
 use crate::Span;
 
@@ -90,13 +95,14 @@ pub fn analyse_word(text: &str, span: Span, offset: usize) -> Term {
     }
 }
 
-/// The folded form of one word; a possessive `'s` and apostrophes do not change the word.
+/// The folded form of one word; a possessive `'s` and apostrophes do not change the word, nor
+/// do the separators of a number written in groups (`6,700` → `6700`).
 fn fold_word(surface: &str) -> String {
     let mut folded = fold(surface);
     if let Some(base) = folded.strip_suffix("'s") {
         folded.truncate(base.len());
     }
-    folded.retain(|c| c != '\'');
+    folded.retain(|c| c != '\'' && !is_group_separator(c));
     folded
 }
 
@@ -106,10 +112,16 @@ fn folds_to_nothing(surface: &str) -> bool {
     !surface.is_ascii() && fold_word(surface).is_empty()
 }
 
+/// The words of `text` as the index splits them: [`words`], with each number written in groups
+/// joined into one span (`6,700`, `6 700`; see [`super::numbers`]). Queries split so too.
+pub fn index_words(text: &str) -> Vec<Span> {
+    join_groups(text, words(text))
+}
+
 /// The spans of the words that [`analyse`] keeps, in order: word `i` here has position `i` in the
 /// index. Much cheaper than analysing (no folding or stemming), for highlighting by position.
 pub fn word_spans(text: &str) -> Vec<Span> {
-    let mut spans = words(text);
+    let mut spans = index_words(text);
     spans.retain(|s| !folds_to_nothing(&text[s.start..s.end]));
     spans
 }
@@ -157,8 +169,7 @@ mod tests {
                 ("dialogu", "dialogue"),
                 ("lukasenka", "Łukašenka's"),
                 ("protest", "protesters"),
-                ("6", "6"),
-                ("700", "700"),
+                ("6700", "6,700"),
             ]
         );
         assert_eq!(terms[0].name_key.as_deref(), Some("tknsk"));
