@@ -386,15 +386,24 @@ pub fn is_sentence(line: &str) -> bool {
 /// A breadcrumb trail or a menu: three or more short parts between separators (`›`, `»`, `>`,
 /// `|`, `/`, `•`, `·`), or two when the line starts with `Home`.
 fn is_crumbs(line: &str) -> bool {
-    let parts: Vec<&str> = line
-        .split(['›', '»', '>', '|', '•', '·', '/', '→', '❯', '▸', '►'])
+    // ASCII separators count only between spaces (`a > b`, `a / b`, `| a | b`), so a tag or a
+    // date is never a trail.
+    let mut norm = line
+        .replace(" > ", " › ")
+        .replace(" / ", " › ")
+        .replace(" | ", " › ");
+    if let Some(rest) = norm.strip_prefix("| ") {
+        norm = format!("› {rest}");
+    }
+    let seps = norm.chars().filter(|c| "›»•·→❯▸►".contains(*c)).count();
+    let parts: Vec<&str> = norm
+        .split(['›', '»', '•', '·', '→', '❯', '▸', '►'])
         .map(str::trim)
         .filter(|p| !p.is_empty())
         .collect();
-    if parts.len() < 2 || line.contains("://") {
+    if parts.len() < 2 || line.contains("://") || line.contains('<') {
         return false;
     }
-    let seps = line.chars().filter(|c| "›»>|•·/→❯▸►".contains(*c)).count();
     let short = parts.iter().all(|p| p.split_whitespace().count() <= 4);
     let home = line.trim_start().to_lowercase().starts_with("home");
     short && !is_sentence(line) && ((seps >= 2 && parts.len() >= 3) || (home && seps >= 1))
@@ -433,7 +442,9 @@ fn is_markup(line: &str) -> bool {
         .map(|s| s.split_once('>').map_or(s, |(_, after)| after))
         .map(|s| s.split_whitespace().count())
         .sum();
-    (tags > 0 && tagged > 0 && (t.starts_with('<') || tagged >= 2) && text_outside <= 12 * tagged)
+    // Only a line that is markup and little else: a headline or a sentence with a tag in it stays
+    // text (and is shown literally).
+    (tags > 0 && tagged > 0 && (t.starts_with('<') || tagged >= 2) && text_outside <= 2)
         || (entities >= 2 && words(&t.to_lowercase()).len() <= 3 * entities)
 }
 
@@ -587,6 +598,7 @@ mod tests {
             ("listen", "Listen to this article", Some(Notice)),
             ("markup", "<div class=\"share-bar\"><a href=\"#\">Share</a></div>", Some(Markup)),
             ("entities", "&nbsp;&nbsp;&raquo;", Some(Markup)),
+            ("headline with a tag stays text", "<b>Harbour</b> council approves the new pier", None),
             ("photo credit line", "PHOTO: HARBOUR AGENCY", Some(ImageCredit)),
             ("picture agency", "Jane Roe/Getty Images", Some(ImageCredit)),
             // Not chrome.

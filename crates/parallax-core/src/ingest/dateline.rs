@@ -346,6 +346,41 @@ mod tests {
                 "European leaders urged Russian President",
                 None,
             ),
+            (
+                "dash glued to the story",
+                "OSLO (Reuters) -Officials said",
+                Some(("OSLO", &["Reuters"], None, "Officials said")),
+            ),
+            (
+                "city, country and agency",
+                "LIMA, Peru (AP) — The council met",
+                Some(("LIMA", &["AP"], None, "The council met")),
+            ),
+            (
+                "double hyphen after the agency",
+                "ANKARA, March 3 (Xinhua) -- Talks resumed",
+                Some(("ANKARA", &["Xinhua"], Some("March 3"), "Talks resumed")),
+            ),
+            (
+                "space before a colon",
+                "LISBON : Ministers met",
+                Some(("LISBON", &[], None, "Ministers met")),
+            ),
+            (
+                "title-case place with a date",
+                "New Delhi, Mar 3 (PTI) The minister",
+                Some(("New Delhi", &["PTI"], Some("Mar 3"), "The minister")),
+            ),
+            (
+                "agency with no place",
+                "(AFP) - The talks",
+                Some(("", &["AFP"], None, "The talks")),
+            ),
+            (
+                "title-case subject is no dateline",
+                "Harbour Council said on Monday",
+                None,
+            ),
             ("acronym subject", "EU foreign ministers said", None),
             ("acronym with comma", "NATO, the alliance said, will", None),
             ("lower-case continuation", "ROME - and then", None),

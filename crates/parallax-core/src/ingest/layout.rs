@@ -520,7 +520,14 @@ pub fn analyse_with(text: &str, table: &outlets::Table) -> Layout {
             best = Some((i, following));
         }
     }
-    let title_at = title_at.or(best.map(|b| b.0));
+    // A file that opens with its headline, however short the story after it.
+    let opening = (units.len() > 1
+        && is_text(&units[0].1)
+        && is_title_like(text_at(0))
+        && !prose[0]
+        && dateline_in(text, units[0].0).is_none())
+    .then_some(0);
+    let title_at = title_at.or(best.map(|b| b.0)).or(opening);
     let start = title_at
         .and_then(|t| (t + 1..units.len()).find(|&j| prose[j]))
         .unwrap_or(start);
@@ -757,7 +764,9 @@ fn key_value_credit(t: &str) -> bool {
 /// sentences, between quotations, into paragraphs of about 60 words.
 fn split_long(text: &str, span: Span, role: Role) -> Vec<Span> {
     let t = &text[span.start..span.end];
-    if role != Role::Body || word_count(t) <= 120 {
+    // Past 5,000 words it is not a pasted article but a runaway line: left whole.
+    let words_in = word_count(t);
+    if role != Role::Body || words_in <= 120 || words_in > 5_000 {
         return vec![span];
     }
     let sentences = split_sentences(t, span.start);
