@@ -598,7 +598,10 @@ fn judge(
         (None, None) => return None,
     };
     // A negation between trigger and cue, or just before the trigger, flips it.
-    let lo = trigger.start.saturating_sub(12);
+    let mut lo = trigger.start.saturating_sub(12);
+    while !lower.is_char_boundary(lo) {
+        lo -= 1;
+    }
     let hi = cue.start.max(trigger.end);
     let negated = word != "unless"
         && !word.contains("not")
