@@ -147,6 +147,7 @@ impl Corpus {
                 a.date = dates::infer(a, &hints);
             }
         }
+        dates::anchor_to_corpus(&mut articles);
         let mut h = 0xcbf2_9ce4_8422_2325;
         for a in &articles {
             h = fnv1a(a.id.bytes(), h);

@@ -278,6 +278,15 @@ const PROMPT_PHRASES: &[&str] = &[
     "whatsapp channel",
     "telegram channel",
     "google news",
+    "leave a reply",
+    "leave a comment",
+    "enter your comment",
+    "enter your name",
+    "enter your email",
+    "will not be published",
+    "required fields are marked",
+    "post a comment",
+    "stay connected",
 ];
 
 const ADVERT_PHRASES: &[&str] = &[
@@ -319,6 +328,9 @@ const RELATED_PHRASES: &[&str] = &[
     "also on",
     "in pictures",
     "in other news",
+    "next in",
+    "up next",
+    "more in",
 ];
 
 const NOTICE_PHRASES: &[&str] = &[
@@ -348,6 +360,13 @@ const NOTICE_PHRASES: &[&str] = &[
     "ai-generated",
     "ai assistance",
     "automatically translated",
+    "exit mobile version",
+    "mobile version",
+    "site icon",
+    "open menu",
+    "close menu",
+    "top of page",
+    "bottom of page",
 ];
 
 /// Lower-cased words of a line (letters, digits, `'`, `-`).
@@ -478,6 +497,16 @@ pub fn classify(line: &str) -> Option<ChromeKind> {
     if prompt && (n <= 10 || (n <= 30 && !sentence_with_reporting(&lower))) {
         return Some(ChromeKind::Prompt);
     }
+    // `Also Read | Another story's headline`, `Read more: …`: a label and a link.
+    if n <= 40
+        && RELATED_PHRASES.iter().any(|p| {
+            lower
+                .strip_prefix(p)
+                .is_some_and(|rest| rest.trim_start().starts_with(['|', ':', '»', '›', '-']))
+        })
+    {
+        return Some(ChromeKind::Related);
+    }
     if n <= 16
         && RELATED_PHRASES
             .iter()
@@ -492,6 +521,18 @@ pub fn classify(line: &str) -> Option<ChromeKind> {
             .iter()
             .all(|w| INTERFACE_WORDS.contains(w) || w.chars().all(|c| c.is_ascii_digit()))
         && !(n == 1 && ws[0].len() <= 2)
+    {
+        return Some(ChromeKind::Interface);
+    }
+    // Widgets drawn with symbols (`+ ↺ − 16 px`, `A+ A-`, `0 / 0`): no word of three letters.
+    let has_symbol = t
+        .chars()
+        .any(|c| !c.is_alphanumeric() && !c.is_whitespace());
+    if n <= 8
+        && has_symbol
+        && !ws
+            .iter()
+            .any(|w| w.chars().filter(|c| c.is_alphabetic()).count() >= 3)
     {
         return Some(ChromeKind::Interface);
     }
@@ -593,6 +634,7 @@ mod tests {
             ("story continues", "Story continues below", Some(Advertisement)),
             ("read more", "Read more: Harbour council votes on the new pier", Some(Related)),
             ("related label", "Related Stories", Some(Related)),
+            ("also read link", "Also Read | Harbour council votes on the new pier after a long and heated debate about the costs of the project", Some(Related)),
             ("reading time", "4 min read", Some(Notice)),
             ("audio notice", "This audio is created with AI assistance", Some(Notice)),
             ("listen", "Listen to this article", Some(Notice)),
@@ -610,6 +652,9 @@ mod tests {
             ("reported related", "Related talks in the capital ended without agreement, officials said on Friday.", None),
             ("url", "https://example.org/news/2023/07/harbour", None),
             ("single letter", "A", None),
+            ("font-size widget", "+ ↺ − 16 px", Some(Interface)),
+            ("gallery counter", "0 / 0", Some(Interface)),
+            ("score line is text", "Harbour 2-1 Valmora", None),
         ];
         for (name, line, want) in cases {
             assert_eq!(classify(line), *want, "{name}: {line}");

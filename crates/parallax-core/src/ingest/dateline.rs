@@ -41,7 +41,7 @@ fn skip_separator(s: &str, at: usize) -> usize {
     let p = skip_spaces(s, at);
     for sep in ["--", "—", "–", "-", ":"] {
         if let Some(rest) = s[p..].strip_prefix(sep) {
-            let glued = sep != ":" && rest.starts_with(|c: char| c.is_uppercase());
+            let glued = rest.starts_with(|c: char| c.is_uppercase());
             if rest.starts_with(char::is_whitespace) || glued {
                 return skip_spaces(s, p + sep.len());
             }
@@ -219,6 +219,21 @@ fn parse_from(text: &str, offset: usize, place_end: usize) -> Option<Found> {
     } else if rest.starts_with(',') {
         // `, August 14.` then `/TASS/.` or `(AP)`.
         p = skip_spaces(text, p + 1);
+        // `PLACE, (Outlet - date) :Text`
+        if text[p..].starts_with('(') {
+            let close = p + text[p..].find(')')?;
+            parenthesised(&text[p + 1..close], offset + p + 1, &mut found);
+            if found.outlets.is_empty() {
+                return None;
+            }
+            p = skip_separator(text, close + 1);
+            if !starts_story(&text[p..]) {
+                return None;
+            }
+            found.span = Span::new(offset, offset + text[..p].trim_end().len());
+            found.body_start = offset + p;
+            return Some(found);
+        }
         if let Some(open) = region_then_bracket(&text[p..]) {
             let q = p + open;
             let close = q + text[q..].find(')')?;
@@ -248,8 +263,31 @@ fn parse_from(text: &str, offset: usize, place_end: usize) -> Option<Found> {
             ..d
         });
         p = skip_spaces(text, p + d.end);
-        if text[p..].starts_with('.') {
+        if text[p..].starts_with('.') || text[p..].starts_with(',') {
             p = skip_spaces(text, p + 1);
+        }
+        // `TOKYO, Jun 30, 2020, Agency. Text`: a known agency's name closing the dateline.
+        if let Some(dot) = text[p..].find(['.', '-', '–', '—']) {
+            let name = text[p..p + dot].trim().trim_end_matches(',');
+            let plain = !name.starts_with(['/', '(']);
+            if plain
+                && !name.is_empty()
+                && name.len() <= 40
+                && crate::outlets::lookup(name).is_some()
+            {
+                found.outlets.push((
+                    name.to_string(),
+                    Span::new(offset + p, offset + p + name.len()),
+                ));
+                let sep_len = text[p + dot..].chars().next().map_or(1, char::len_utf8);
+                p = skip_spaces(text, p + dot + sep_len);
+                if !starts_story(&text[p..]) {
+                    return None;
+                }
+                found.span = Span::new(offset, offset + text[..p].trim_end().len());
+                found.body_start = offset + p;
+                return Some(found);
+            }
         }
         let rest = &text[p..];
         if let Some(inner_end) = rest.strip_prefix('/').and_then(|r| r.find('/')) {

@@ -460,3 +460,107 @@ pub fn infer(article: &Article, hints: &YearHints) -> DateInfo {
         reason,
     }
 }
+
+/// Words an article is compared by: lower-cased words of four letters or more.
+fn content_words(a: &Article) -> std::collections::HashSet<String> {
+    a.main_paragraphs()
+        .flat_map(|(_, p)| tokens(&a.text[p.span.start..p.span.end]))
+        .map(|t| t.text)
+        .filter(|w| w.chars().count() >= 4 && w.chars().all(char::is_alphabetic))
+        .collect()
+}
+
+/// Dates the articles that only a year (or nothing) dates by the events the dated articles of the
+/// corpus report: an undated article is dated like the dated article that shares most of its
+/// words (at least a tenth of them), moved to the weekday it names most (`on Monday`) when that is
+/// at most three days away. Only the first 2,000 dated articles are compared, so a large corpus
+/// stays fast.
+pub fn anchor_to_corpus(articles: &mut [Article]) {
+    let day_dated = |a: &Article| {
+        a.date.precision == Precision::Day
+            && matches!(
+                a.date.provenance,
+                Provenance::Header | Provenance::Text | Provenance::Sidecar
+            )
+    };
+    let dated: Vec<usize> = (0..articles.len())
+        .filter(|&i| day_dated(&articles[i]))
+        .take(2_000)
+        .collect();
+    let undated: Vec<usize> = (0..articles.len())
+        .filter(|&i| {
+            let d = &articles[i].date;
+            d.provenance == Provenance::Unknown
+                || (d.provenance == Provenance::Inferred && d.precision != Precision::Day)
+        })
+        .collect();
+    if dated.is_empty() || undated.is_empty() {
+        return;
+    }
+    let words: HashMap<usize, std::collections::HashSet<String>> = dated
+        .iter()
+        .chain(&undated)
+        .map(|&i| (i, content_words(&articles[i])))
+        .collect();
+    for &u in &undated {
+        let wu = &words[&u];
+        if wu.len() < 20 {
+            continue;
+        }
+        let best = dated
+            .iter()
+            .map(|&d| {
+                let wd = &words[&d];
+                let shared = wu.intersection(wd).count();
+                (d, shared as f64 / wu.len().min(wd.len()).max(1) as f64)
+            })
+            .max_by(|x, y| x.1.total_cmp(&y.1).then(y.0.cmp(&x.0)));
+        let Some((d, share)) = best.filter(|b| b.1 >= 0.10) else {
+            continue;
+        };
+        let Some(anchor) = articles[d].date.date else {
+            continue;
+        };
+        let c = clues(&articles[u]);
+        let mut date = anchor;
+        let mut reason = format!(
+            "dated like the most similar dated article of the corpus, “{}” ({}), which shares {:.0}% of its words",
+            articles[d].title.text,
+            anchor.human(),
+            share * 100.0
+        );
+        let mut evidence = Vec::new();
+        if let Some((w, count, name)) = &c.weekday {
+            let shift = (i64::from(*w) - i64::from(anchor.weekday()) + 7) % 7;
+            let shift = if shift > 3 { shift - 7 } else { shift };
+            if shift.abs() <= 3 {
+                date = anchor.add_days(shift);
+                reason.push_str(&format!(
+                    "; the text names {name} most ({count} time{}), which is {}",
+                    if *count == 1 { "" } else { "s" },
+                    date.human()
+                ));
+                let a = &articles[u];
+                if let Some(p) = a.main_paragraphs().find_map(|(_, p)| {
+                    a.text[p.span.start..p.span.end]
+                        .find(name.as_str())
+                        .map(|i| Span::new(p.span.start + i, p.span.start + i + name.len()))
+                }) {
+                    evidence.push(p);
+                }
+            }
+        }
+        let a = &mut articles[u];
+        if a.date.not_before.is_some_and(|nb| nb > date) {
+            continue;
+        }
+        a.date = DateInfo {
+            date: Some(date),
+            precision: Precision::Day,
+            not_before: None,
+            provenance: Provenance::Inferred,
+            evidence,
+            reason,
+        };
+    }
+}

@@ -472,6 +472,29 @@ pub fn analyse_with(text: &str, table: &outlets::Table) -> Layout {
         }
     }
 
+    // A line printed twice in a row (an image's alternative text and its caption): a caption.
+    for i in 0..units.len().saturating_sub(1) {
+        let (a, b) = (units[i].0, units[i + 1].0);
+        if matches!(units[i].1, Unit::Text | Unit::Caption)
+            && matches!(units[i + 1].1, Unit::Text)
+            && text[a.start..a.end].trim() == text[b.start..b.end].trim()
+            && is_prose_line(&text[a.start..a.end])
+        {
+            units[i].1 = Unit::Caption;
+            units[i + 1].1 = Unit::Caption;
+        }
+    }
+    // A caption printed twice, once without its credit: the bare copy is a caption too.
+    for i in 0..units.len().saturating_sub(1) {
+        let (a, b) = (units[i].0, units[i + 1].0);
+        if matches!(units[i].1, Unit::Text)
+            && matches!(units[i + 1].1, Unit::Caption)
+            && text[b.start..b.end].starts_with(text[a.start..a.end].trim())
+        {
+            units[i].1 = Unit::Caption;
+        }
+    }
+
     // Where the article starts: the first prose unit followed (past credits, captions, stamps and
     // chrome) by more prose or by nothing; the headline is the last headline-like line before it.
     let is_text = |u: &Unit| matches!(u, Unit::Text);
@@ -485,12 +508,27 @@ pub fn analyse_with(text: &str, table: &outlets::Table) -> Layout {
         .or_else(|| prose.iter().position(|p| *p))
         .unwrap_or(units.len());
     // The headline: the first headline-like line that is followed by the article's prose (at
-    // least 40 words of it before the next headline-like line), looked for until 150 words of
+    // least 25 words of it before the next headline-like line), looked for until 150 words of
     // prose have gone by; else the one followed by the most prose.
+    // A line of prose length is a headline only as the file's first text, and only when it does
+    // not read as a lead sentence (reported speech: `that`, `said`, `noted`, `told`).
+    let first_text = (0..units.len()).find(|&i| is_text(&units[i].1));
     let candidate = |i: usize| {
+        let t = text_at(i);
+        let long = prose[i];
+        let lead_like = [
+            " that ",
+            " said",
+            " says",
+            " noted",
+            " told",
+            " according to",
+        ]
+        .iter()
+        .any(|w| t.contains(w));
         is_text(&units[i].1)
-            && is_title_like(text_at(i))
-            && !is_prose_line(text_at(i))
+            && is_title_like(t)
+            && (!long || (Some(i) == first_text && !lead_like))
             && dateline_in(text, units[i].0).is_none()
     };
     let mut title_at = None;
@@ -500,7 +538,7 @@ pub fn analyse_with(text: &str, table: &outlets::Table) -> Layout {
         if seen_prose >= 150 {
             break;
         }
-        if prose[i] {
+        if prose[i] && !candidate(i) {
             seen_prose += word_count(text_at(i));
             continue;
         }
@@ -508,11 +546,15 @@ pub fn analyse_with(text: &str, table: &outlets::Table) -> Layout {
             continue;
         }
         let following: usize = (i + 1..units.len())
-            .take_while(|&j| !candidate(j) || text_at(j).trim() == text_at(i).trim())
+            .take_while(|&j| {
+                !candidate(j)
+                    || word_count(text_at(j)) < 4
+                    || text_at(j).trim() == text_at(i).trim()
+            })
             .filter(|&j| prose[j])
             .map(|j| word_count(text_at(j)))
             .sum();
-        if following >= 40 && word_count(text_at(i)) >= 4 {
+        if following >= 25 && word_count(text_at(i)) >= 4 {
             title_at = Some(i);
             break;
         }
@@ -574,6 +616,24 @@ pub fn analyse_with(text: &str, table: &outlets::Table) -> Layout {
                 units[i].1 = Unit::Chrome("a section label of the site".into());
             }
         }
+    }
+
+    // A run of three or more headline-like lines after the story has begun: other stories' headlines.
+    let mut i = start.max(title_at.map_or(0, |t| t + 1));
+    while i < units.len() {
+        let run_end = (i..units.len())
+            .find(|&j| {
+                !(is_text(&units[j].1)
+                    && is_title_like(&text[units[j].0.start..units[j].0.end])
+                    && !is_prose_line(&text[units[j].0.start..units[j].0.end]))
+            })
+            .unwrap_or(units.len());
+        if run_end - i >= 3 {
+            for unit in &mut units[i..run_end] {
+                unit.1 = Unit::Chrome("a list of other stories' headlines".into());
+            }
+        }
+        i = run_end.max(i + 1);
     }
 
     // A dateline within the first few text units; what stands between headline and dateline is a
@@ -690,6 +750,15 @@ fn headline_suffix(
 /// What a unit is, from its own text: chrome, a stamp, a byline or credit, a caption, an outlet
 /// tag, or article text. Authors, stamps and credited outlets are recorded on the way.
 fn classify_unit(text: &str, span: Span, layout: &mut Layout) -> Unit {
+    let bare = without_bullet(text, span);
+    if bare != span {
+        // A bullet item: a menu entry when short, otherwise what its text is.
+        let bt = &text[bare.start..bare.end];
+        if word_count(bt) <= 3 && stamps::stamp(bt).is_none() {
+            return Unit::Chrome("a menu entry of the site".into());
+        }
+    }
+    let span = bare;
     let t = &text[span.start..span.end];
     if let Some(names) = credits(text, span) {
         layout.authors.extend(names);

@@ -119,10 +119,20 @@ pub fn is_tag(line: &str) -> bool {
     if t.is_empty() || t.split_whitespace().count() > 5 {
         return false;
     }
-    t.split(['/', ',', '|'])
+    let pieces: Vec<&str> = t
+        .split(['/', ',', '|'])
         .map(str::trim)
         .filter(|p| !p.is_empty())
-        .all(|p| Table::builtin().lookup(p).is_some())
+        .collect();
+    let known = |p: &&str| Table::builtin().lookup(p).is_some();
+    // `AP, COLOMBO`: an agency and the place it files from.
+    let place = |p: &&str| {
+        p.split_whitespace().count() <= 3
+            && p.chars().any(char::is_alphabetic)
+            && p.chars().all(|c| !c.is_lowercase())
+    };
+    !pieces.is_empty()
+        && (pieces.iter().all(known) || (known(&pieces[0]) && pieces[1..].iter().all(place)))
 }
 
 fn carrier_role(e: &Entry) -> OutletRole {
@@ -222,6 +232,7 @@ fn with_input<'t>(text: &str, table: &'t Table) -> Vec<Mention<'t>> {
         "contributed to this report",
         "compiled from",
         "with agency inputs",
+        "authored by",
     ] {
         let mut from = 0;
         while let Some(i) = lower[from..].find(key) {
@@ -290,6 +301,31 @@ pub fn find(text: &str, layout: &mut Layout, table: &Table) {
                         OutletRule::Byline,
                     );
                 }
+            }
+        }
+    }
+
+    // A dateline run into a byline on one line: `By Jane Roe PLACE (Agency) - …`.
+    for p in layout
+        .paragraphs
+        .iter()
+        .filter(|p| matches!(p.role, Role::Body | Role::Standfirst))
+        .take(3)
+    {
+        let pt = &text[p.span.start..p.span.end];
+        let head = &pt[..pt.char_indices().nth(300).map_or(pt.len(), |(i, _)| i)];
+        for m in mentions(head, table) {
+            let open = head[..m.span.start].ends_with('(');
+            let after = &head[m.span.end..];
+            let close =
+                after.starts_with(')') && after[1..].trim_start().starts_with(['-', '–', '—', ':']);
+            if open && close {
+                add(
+                    &m.entry.name,
+                    carrier_role(m.entry),
+                    abs(p.span.start, m.span),
+                    OutletRule::Dateline,
+                );
             }
         }
     }
@@ -406,7 +442,13 @@ pub fn find(text: &str, layout: &mut Layout, table: &Table) {
                     span,
                     OutletRule::Copyright,
                 );
-            } else if m.entry.kind != OutletKind::Agency && b.reason.contains("prompt") {
+            } else if m.entry.kind != OutletKind::Agency
+                && (b.reason.contains("prompt")
+                    || (b.reason.contains("before the headline")
+                        || b.reason.contains("interface")
+                        || b.reason.contains("notice"))
+                        && bt.split_whitespace().count() <= 6)
+            {
                 add(
                     &m.entry.name,
                     carrier_role(m.entry),
@@ -417,6 +459,21 @@ pub fn find(text: &str, layout: &mut Layout, table: &Table) {
         }
     }
 
+    // A line of the page that is only the site's domain (`Harbourdaily.com`).
+    for b in &layout.boilerplate {
+        let bt = text[b.span.start..b.span.end].trim();
+        if !bt.contains(' ') && bt.contains('.') {
+            if let Some(e) = table.by_domain(bt) {
+                push_outlet(
+                    &mut found,
+                    &e.name,
+                    carrier_role(e).max_publisher(),
+                    b.span,
+                    OutletRule::SiteName,
+                );
+            }
+        }
+    }
     let (carriers, others): (Vec<Outlet>, Vec<Outlet>) =
         found.into_iter().partition(|o| o.role.carries());
     layout.outlets = carriers;

@@ -359,6 +359,11 @@ pub fn byline(line: &str) -> Option<Byline> {
     let mut others = Vec::new();
     let base = body_start;
     let mut pos = 0;
+    // `By Jane Roe with Agency`: what follows `with` is an outlet, not a person.
+    let head_owned = head
+        .replacen(" with ", ",     ", 1)
+        .replacen("  with ", ",      ", 1);
+    let head = head_owned.as_str();
     let pieces: Vec<&str> = head.split([',', '|', ';', '/', '–', '—']).collect();
     for (k, piece) in pieces.iter().enumerate() {
         let at = pos;
