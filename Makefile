@@ -54,11 +54,12 @@ single-file: build ## One self-contained dist-single/parallax.html (wasm, corpus
 	node scripts/single-file.mjs dist dist-single/parallax.html
 
 .PHONY: e2e
-e2e: ## Browser tests (Playwright + system Chromium) against dist/, its single file, an other-corpus and a hostile-corpus build
+e2e: ## Browser tests (Playwright + system Chromium) against dist/, its single file, an other-corpus, a hostile-corpus and a web-copied-corpus build
 	node scripts/single-file.mjs dist dist-single/parallax.html
 	CORPUS_DIR=crates/parallax-core/tests/fixtures/other trunk build --dist dist-other
 	node scripts/hostile-corpus.mjs target/hostile-corpus
 	CORPUS_DIR=target/hostile-corpus trunk build --dist dist-hostile
+	CORPUS_DIR=crates/parallax-core/tests/fixtures/webcopy trunk build --dist dist-webcopy
 	npx playwright test -c e2e/playwright.config.mjs
 
 .PHONY: corpus-1k
@@ -97,4 +98,4 @@ articles: ## Print the corpus's articles as JSON lines (CORPUS_DIR or seeds)
 .PHONY: clean
 clean: ## Remove build outputs
 	cargo clean
-	rm -rf dist dist-other dist-single dist-1k dist-hostile test-results playwright-report
+	rm -rf dist dist-other dist-single dist-1k dist-hostile dist-webcopy test-results playwright-report

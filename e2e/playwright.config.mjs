@@ -5,6 +5,7 @@ export const SEEDS = 'http://127.0.0.1:41730';
 export const SUBPATH = 'http://127.0.0.1:41731/hosted/under/a/sub-path/';
 export const OTHER = 'http://127.0.0.1:41732';
 export const HOSTILE = 'http://127.0.0.1:41733';
+export const WEBCOPY = 'http://127.0.0.1:41734';
 
 export default defineConfig({
   testDir: '.',
@@ -30,5 +31,6 @@ export default defineConfig({
     { command: 'node scripts/serve.mjs dist 41731 /hosted/under/a/sub-path/', url: SUBPATH, cwd: '..', reuseExistingServer: false },
     { command: 'node scripts/serve.mjs dist-other 41732', url: OTHER, cwd: '..', reuseExistingServer: false },
     { command: 'node scripts/serve.mjs dist-hostile 41733', url: HOSTILE, cwd: '..', reuseExistingServer: false },
+    { command: 'node scripts/serve.mjs dist-webcopy 41734', url: WEBCOPY, cwd: '..', reuseExistingServer: false },
   ],
 });

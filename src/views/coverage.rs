@@ -294,7 +294,7 @@ fn TimelineSection(
         .map(|(i, o)| {
             let y = TOP + LANE * i as f64 + LANE / 2.0;
             view! {
-                <g>
+                <g data-testid="timeline-lane" data-outlet=o.clone()>
                     <line x1=LEFT x2=LEFT + PLOT_W y1=y y2=y stroke="#e4e1da" stroke-width="1" />
                     <text x=LEFT - 10.0 y=y + 4.0 text-anchor="end" font-size="12" fill=PALETTE[i % PALETTE.len()] font-weight="600">{o.clone()}</text>
                 </g>

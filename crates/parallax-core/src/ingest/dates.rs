@@ -522,6 +522,40 @@ pub fn anchor_to_corpus(articles: &mut [Article]) {
             continue;
         };
         let c = clues(&articles[u]);
+        // A dateline's day and month, with the year of the most similar dated article.
+        let a = &articles[u];
+        let dl_day = a.dateline.as_ref().and_then(|dl| {
+            let m = find_dates(&a.text[dl.span.start..dl.span.end])
+                .into_iter()
+                .next()?;
+            let day = m.day?;
+            let cands = [anchor.year - 1, anchor.year, anchor.year + 1];
+            let date = cands
+                .iter()
+                .filter_map(|y| Date::new(*y, m.month, day))
+                .min_by_key(|d| (d.to_days() - anchor.to_days()).abs())?;
+            Some((
+                date,
+                Span::new(dl.span.start + m.start, dl.span.start + m.end),
+            ))
+        });
+        if let Some((date, span)) = dl_day {
+            let reason = format!(
+                "day and month from the dateline (“{}”); the year of the most similar dated article of the corpus, “{}” ({})",
+                &a.text[span.start..span.end],
+                articles[d].title.text,
+                anchor.human()
+            );
+            articles[u].date = DateInfo {
+                date: Some(date),
+                precision: Precision::Day,
+                not_before: None,
+                provenance: Provenance::Inferred,
+                evidence: vec![span],
+                reason,
+            };
+            continue;
+        }
         let mut date = anchor;
         let mut reason = format!(
             "dated like the most similar dated article of the corpus, “{}” ({}), which shares {:.0}% of its words",

@@ -446,6 +446,26 @@ pub fn analyse_with(text: &str, table: &outlets::Table) -> Layout {
         } else {
             None
         };
+        // Name what the block's lines are, where the rules recognise them.
+        let reason = reason.map(|fallback| {
+            let mut kinds: Vec<String> = Vec::new();
+            for l in &b.lines {
+                if let Some(k) = chrome::classify(&text[l.start..l.end]) {
+                    let k = k.to_string();
+                    if !kinds.contains(&k) {
+                        kinds.push(k);
+                    }
+                }
+            }
+            match (b.lines.len(), kinds.len()) {
+                (_, 0) => fallback,
+                (1, _) => kinds.remove(0),
+                (n, _) => format!("{fallback}, with {}", kinds.join("; ")).replace(
+                    &format!("a block of {n} short lines outside the article text (a reader-app or sign-up wrapper), with"),
+                    &format!("a block of {n} lines of site chrome:"),
+                ),
+            }
+        });
         if let Some(reason) = reason {
             is_boiler[i] = true;
             layout.boilerplate.push(Boilerplate {
@@ -557,6 +577,21 @@ pub fn analyse_with(text: &str, table: &outlets::Table) -> Layout {
         if following >= 25 && word_count(text_at(i)) >= 4 {
             title_at = Some(i);
             break;
+        }
+        // A headline over a standfirst that has no full stop: the shorter line right above a
+        // longer headline-like line that the prose follows.
+        if following == 0 && word_count(text_at(i)) >= 4 {
+            if let Some(j) = next_text(i).filter(|&j| candidate(j)) {
+                let after: usize = (j + 1..units.len())
+                    .take_while(|&k| !candidate(k) || word_count(text_at(k)) < 4)
+                    .filter(|&k| prose[k])
+                    .map(|k| word_count(text_at(k)))
+                    .sum();
+                if after >= 25 && word_count(text_at(j)) > word_count(text_at(i)) {
+                    title_at = Some(i);
+                    break;
+                }
+            }
         }
         if following > 0 && best.is_none_or(|(_, w)| following > w) {
             best = Some((i, following));
@@ -796,6 +831,22 @@ fn classify_unit(text: &str, span: Span, layout: &mut Layout) -> Unit {
     }
     if is_caption(t) {
         return Unit::Caption;
+    }
+    let lower = t.to_ascii_lowercase();
+    let note = lower.trim_start_matches(['(', '[']);
+    if word_count(t) <= 20
+        && [
+            "with input",
+            "with inputs",
+            "inputs from",
+            "input from",
+            "with agency inputs",
+            "with additional reporting",
+        ]
+        .iter()
+        .any(|p| note.starts_with(p))
+    {
+        return Unit::Credit;
     }
     if key_value_credit(t) {
         layout

@@ -370,6 +370,8 @@ pub fn find(text: &str, layout: &mut Layout, table: &Table) {
                         (OutletRole::Cited, OutletRule::Cited)
                     } else if label.starts_with("story") {
                         (OutletRole::Publisher, OutletRule::Credit)
+                    } else if lower.contains("input") || lower.contains("additional reporting") {
+                        (OutletRole::Wire, OutletRule::WithInput)
                     } else {
                         (carrier_role(m.entry), OutletRule::Credit)
                     };
