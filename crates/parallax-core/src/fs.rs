@@ -49,6 +49,23 @@ struct SidecarFile {
     article: BTreeMap<String, SidecarArticle>,
     #[serde(default)]
     alias: Vec<AliasGroup>,
+    #[serde(default)]
+    outlet: Vec<SidecarOutlet>,
+}
+
+/// `[[outlet]]`: an outlet the built-in table lacks (or more spellings and domains for one it has).
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct SidecarOutlet {
+    name: toml::Spanned<String>,
+    #[serde(default)]
+    kind: Option<toml::Spanned<String>>,
+    #[serde(default)]
+    aliases: Vec<String>,
+    #[serde(default)]
+    domains: Vec<String>,
+    #[serde(default)]
+    country: Option<String>,
 }
 
 #[derive(Deserialize)]
@@ -63,6 +80,7 @@ struct SidecarArticle {
     title: Option<toml::Spanned<String>>,
     outlet: Option<toml::Spanned<OneOrMany>>,
     date: Option<toml::Spanned<String>>,
+    url: Option<toml::Spanned<String>>,
 }
 
 #[derive(Deserialize)]
@@ -82,13 +100,21 @@ fn sidecar_error(path: &Path, src: &str, at: Option<usize>, problem: String) -> 
     )
 }
 
+/// What a sidecar says: per-article metadata, alias groups, and outlets added to the table.
+type Sidecar = (
+    HashMap<String, Meta>,
+    Vec<Vec<String>>,
+    Vec<crate::outlets::Entry>,
+);
+
 fn read_sidecar(
     path: &Path,
     ids: &HashMap<String, PathBuf>,
     errors: &mut Vec<CorpusError>,
-) -> (HashMap<String, Meta>, Vec<Vec<String>>) {
+) -> Sidecar {
     let mut out = HashMap::new();
     let mut aliases = Vec::new();
+    let mut outlets = Vec::new();
     let src = match std::fs::read(path).map(String::from_utf8) {
         Ok(Ok(s)) => s,
         Ok(Err(e)) => {
@@ -99,7 +125,7 @@ fn read_sidecar(
                 None,
                 format!("the sidecar is not valid UTF-8 (at byte {at})"),
             ));
-            return (out, aliases);
+            return (out, aliases, outlets);
         }
         Err(e) => {
             errors.push(CorpusError::new(
@@ -109,7 +135,7 @@ fn read_sidecar(
                 format!("the sidecar cannot be read ({e})"),
                 "Check its permissions",
             ));
-            return (out, aliases);
+            return (out, aliases, outlets);
         }
     };
     let parsed: SidecarFile = match toml::from_str(&src) {
@@ -123,7 +149,7 @@ fn read_sidecar(
                 at,
                 format!("the sidecar is not valid: {msg}"),
             ));
-            return (out, aliases);
+            return (out, aliases, outlets);
         }
     };
     for (id, entry) in parsed.article {
@@ -181,7 +207,41 @@ fn read_sidecar(
                 )),
             }
         }
+        if let Some(u) = entry.url {
+            if crate::outlets::host_of(u.get_ref()).is_none() {
+                errors.push(sidecar_error(
+                    path,
+                    &src,
+                    Some(u.span().start),
+                    format!("the url “{}” of “{id}” is not a web address", u.get_ref()),
+                ));
+            }
+            meta.url = Some(u.into_inner());
+        }
         out.insert(id, meta);
+    }
+    for o in parsed.outlet {
+        let at = o.name.span().start;
+        let kind = match o.kind.as_ref().map(|k| k.get_ref().as_str()) {
+            None => Some(crate::outlets::OutletKind::Publication),
+            Some(k) => crate::outlets::OutletKind::parse(k),
+        };
+        let name = o.name.into_inner();
+        match kind {
+            Some(kind) if !name.trim().is_empty() => outlets.push(crate::outlets::Entry {
+                name: name.trim().to_string(),
+                kind,
+                aliases: o.aliases,
+                domains: o.domains,
+                country: o.country.unwrap_or_else(|| "--".into()),
+            }),
+            _ => errors.push(sidecar_error(
+                path,
+                &src,
+                Some(at),
+                "an [[outlet]] needs a name and a kind of \"wire\", \"publication\" or \"aggregator\"".into(),
+            )),
+        }
     }
     for group in parsed.alias {
         let at = group.words.span().start;
@@ -197,7 +257,7 @@ fn read_sidecar(
         }
         aliases.push(words);
     }
-    (out, aliases)
+    (out, aliases, outlets)
 }
 
 /// The UTF-16 variant a file's byte-order mark announces, if it has one.
@@ -294,10 +354,18 @@ pub fn load_dir_with_progress(
         files.push((id, path, format));
     }
 
-    let (metas, aliases) = match &sidecar {
+    let (metas, aliases, extra_outlets) = match &sidecar {
         Some(p) => read_sidecar(p, &ids, &mut errors),
         None => Default::default(),
     };
+    // Outlets the sidecar adds extend the built-in table for every article of the folder.
+    let table = (!extra_outlets.is_empty()).then(|| {
+        let mut t = crate::outlets::Table::builtin().clone();
+        for e in extra_outlets {
+            t.add(e);
+        }
+        std::sync::Arc::new(t)
+    });
 
     let mut articles = Vec::new();
     let total = files.len();
@@ -330,7 +398,8 @@ pub fn load_dir_with_progress(
             .file_name()
             .map(|f| f.to_string_lossy().into_owned())
             .unwrap_or_default();
-        let meta = metas.get(id).cloned().unwrap_or_default();
+        let mut meta = metas.get(id).cloned().unwrap_or_default();
+        meta.table = table.clone();
         articles.push(formats::ingest_extracted(id, &file_name, &extracted, &meta));
         progress(done + 1, total);
     }

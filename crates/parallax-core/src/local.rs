@@ -176,6 +176,7 @@ impl LocalArticle {
             title: self.title.clone(),
             outlet: self.outlet.clone(),
             date: self.date.as_deref().and_then(Date::parse_iso),
+            url: None,
             notes: vec![format!(
                 "added locally in this browser from {} ({})",
                 self.file_name,

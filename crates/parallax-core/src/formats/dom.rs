@@ -335,6 +335,17 @@ pub fn extract(dom: &Dom) -> Extracted {
         })
     };
     let site = meta(&["og:site_name", "application-name"]);
+    // The page's own address: its canonical link, else `og:url`.
+    let url = named("link")
+        .find(|l| {
+            dom.attr(*l, "rel").is_some_and(|r| {
+                r.split_whitespace()
+                    .any(|x| x.eq_ignore_ascii_case("canonical"))
+            })
+        })
+        .and_then(|l| dom.attr(l, "href").map(collapse))
+        .or_else(|| meta(&["og:url"]))
+        .filter(|u| crate::outlets::host_of(u).is_some() && u.contains("://"));
     let og_title = meta(&["og:title", "twitter:title"]);
     let published = meta(&[
         "article:published_time",
@@ -436,6 +447,7 @@ pub fn extract(dom: &Dom) -> Extracted {
         title,
         outlet: site,
         date,
+        url,
         notes,
     }
 }

@@ -125,6 +125,7 @@ pub fn extract(src: &str) -> Extracted {
         },
         title,
         outlet,
+        url: None,
         date,
         notes,
     }

@@ -120,6 +120,8 @@ pub struct Extracted {
     /// The publication date the markup states (`article:published_time`, `<time datetime>`,
     /// front matter `date`). It is also written as the text's header line.
     pub date: Option<Date>,
+    /// The page's address (canonical link or `og:url`).
+    pub url: Option<String>,
     /// What extraction did, as sentences (kept as the article's ingest notes).
     pub notes: Vec<String>,
 }
@@ -239,6 +241,16 @@ pub(crate) fn assemble(date: Option<Date>, title: Option<&str>, blocks: &[String
 /// Ingests extracted text: like [`ingest_text`], then the headline and outlet the markup states
 /// are used where `meta` (the sidecar) sets none and the text itself states none.
 pub fn ingest_extracted(id: &str, file_name: &str, ex: &Extracted, meta: &Meta) -> Article {
+    let with_url;
+    let meta = if meta.url.is_none() && ex.url.is_some() {
+        with_url = Meta {
+            url: ex.url.clone(),
+            ..meta.clone()
+        };
+        &with_url
+    } else {
+        meta
+    };
     let mut a = ingest_text(id, file_name, &ex.text, meta);
     if let (None, Some(t)) = (&meta.title, &ex.title) {
         if a.title.provenance != Provenance::Text || a.title.text != *t {
