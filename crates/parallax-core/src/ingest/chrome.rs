@@ -492,6 +492,12 @@ pub fn classify(line: &str) -> Option<ChromeKind> {
     if is_crumbs(t) {
         return Some(ChromeKind::Crumbs);
     }
+    // A trail glued together when the page was copied: `HomeWorldHeadline…`.
+    if t.strip_prefix("Home")
+        .is_some_and(|r| r.starts_with(char::is_uppercase))
+    {
+        return Some(ChromeKind::Crumbs);
+    }
     // Prompts: short lines, or a short sentence that is mostly a call to act.
     let prompt = PROMPT_PHRASES.iter().any(|p| has_phrase(&lower, p));
     if prompt && (n <= 10 || (n <= 30 && !sentence_with_reporting(&lower))) {
@@ -619,6 +625,8 @@ mod tests {
             ("crumbs with chevrons", "Home › World › Africa", Some(Crumbs)),
             ("crumbs with pipes", "News | Politics | Harbour Region", Some(Crumbs)),
             ("home slash", "Home / Europe", Some(Crumbs)),
+            ("glued trail", "HomeWorldHarbour council approves the new pier...", Some(Crumbs)),
+            ("homework is a word", "Homework policy changes in schools", None),
             ("interface run", "Facebook Twitter WhatsApp Email Print", Some(Interface)),
             ("icon font names", "arrow_forward share close", Some(Interface)),
             ("logo word", "Logo", Some(Interface)),

@@ -735,6 +735,19 @@ pub fn analyse_with(text: &str, table: &outlets::Table) -> Layout {
     layout.boilerplate.sort_by_key(|b| b.span.start);
 
     if let Some((_, found)) = &dateline_at {
+        // `OUTLET – Text`: the site's own name standing where the place would.
+        if found.outlets.is_empty() {
+            if let Some(e) = table.lookup(&found.place) {
+                let s = found.span.start;
+                push_outlet(
+                    &mut layout.outlets,
+                    &e.name,
+                    OutletRole::Publisher,
+                    Span::new(s, s + found.place.len()),
+                    OutletRule::Dateline,
+                );
+            }
+        }
         for (i, (surface, span)) in found.outlets.iter().enumerate() {
             let known = table.lookup(surface);
             let role = match known.map(|k| k.kind) {

@@ -461,6 +461,58 @@ pub fn find(text: &str, layout: &mut Layout, table: &Table) {
         }
     }
 
+    // `More from Harbour Daily`: the site naming itself, known to the table or not.
+    for b in &layout.boilerplate {
+        let bt = text[b.span.start..b.span.end].trim();
+        if let Some(name) = bt.strip_prefix("More from ").map(str::trim) {
+            let words = name.split_whitespace().count();
+            let capital = name
+                .split_whitespace()
+                .all(|w| w.starts_with(|c: char| c.is_uppercase()));
+            if (1..=4).contains(&words) && capital {
+                let s = b.span.start
+                    + (bt.as_ptr() as usize - text[b.span.start..].as_ptr() as usize)
+                    + "More from ".len();
+                let canonical = table
+                    .lookup(name)
+                    .map_or(name.to_string(), |e| e.name.clone());
+                push_outlet(
+                    &mut found,
+                    &canonical,
+                    OutletRole::Publisher,
+                    Span::new(s, s + name.len()),
+                    OutletRule::SiteName,
+                );
+            }
+        }
+    }
+    // A syndication disclaimer: `… do not reflect the opinions of Harbour Daily)`.
+    for p in layout.paragraphs.iter().filter(|p| p.role != Role::Caption) {
+        let pt = &text[p.span.start..p.span.end];
+        for key in ["the opinions of ", "the views of "] {
+            if let Some(i) = pt.find(key) {
+                let rest = &pt[i + key.len()..];
+                let name = rest.split([')', '.', ',', ';']).next().unwrap_or("").trim();
+                let words = name.split_whitespace().count();
+                if (1..=4).contains(&words)
+                    && name.starts_with(|c: char| c.is_uppercase())
+                    && pt.contains("authored by")
+                {
+                    let s = p.span.start + i + key.len();
+                    let canonical = table
+                        .lookup(name)
+                        .map_or(name.to_string(), |e| e.name.clone());
+                    push_outlet(
+                        &mut found,
+                        &canonical,
+                        OutletRole::Publisher,
+                        Span::new(s, s + name.len()),
+                        OutletRule::Credit,
+                    );
+                }
+            }
+        }
+    }
     // A line of the page that is only the site's domain (`Harbourdaily.com`).
     for b in &layout.boilerplate {
         let bt = text[b.span.start..b.span.end].trim();
