@@ -2,13 +2,17 @@
 //! block is — boilerplate, headline, standfirst, body, caption or credit.
 
 use super::dateline::{self, Found};
+use super::headline::{self, Choice};
+use super::lines::{
+    classify_unit, headline_suffix, is_title_like, lines_are_paragraphs, split_long,
+    without_bullet, Unit,
+};
 use super::{chrome, sources, stamps};
 use super::{
     Author, AuthorRole, Boilerplate, Outlet, OutletRule, Provenance, Role, Segment, SegmentKind,
 };
 use crate::date::Date;
 use crate::outlets::{self, OutletKind, OutletRole};
-use crate::text::sentences::split_sentences;
 use crate::Span;
 
 /// A run of non-blank lines, trimmed of surrounding white space.
@@ -85,7 +89,7 @@ const BOILERPLATE_PHRASES: &[&str] = &[
     "read news from",
 ];
 
-fn word_count(s: &str) -> usize {
+pub(super) fn word_count(s: &str) -> usize {
     s.split_whitespace().count()
 }
 
@@ -183,98 +187,6 @@ fn is_boilerplate_phrase(text: &str) -> bool {
     BOILERPLATE_PHRASES.iter().any(|p| lower.starts_with(p))
 }
 
-fn is_caption(text: &str) -> bool {
-    let t = text.trim();
-    let upper_start = [
-        "FILE PHOTO",
-        "PHOTO:",
-        "Photo:",
-        "Image:",
-        "Picture:",
-        "FILE -",
-        "FILE:",
-    ];
-    let lower = t.to_lowercase();
-    // A line that is not a sentence and closes on a credit: `(AP photo)`, `(Agency)`,
-    // `Photo Agency`, `| Photo Credit: Agency`.
-    let credit_close = !t.ends_with('.')
-        && word_count(t) <= 40
-        && (lower.ends_with("photo)")
-            || lower.ends_with("photo]")
-            || lower.contains("photo credit")
-            || lower.contains(". photo ")
-            || t.strip_suffix(')')
-                .and_then(|x| x.rsplit_once('('))
-                .is_some_and(|(_, inner)| {
-                    inner.to_lowercase().contains("photo") || outlets::lookup(inner).is_some()
-                }));
-    upper_start.iter().any(|p| t.starts_with(p))
-        || t.contains(" via REUTERS")
-        || t.ends_with("/AFP")
-        || credit_close
-}
-
-/// `(Reporting by A; Editing by B)` → the credits, each with its role and name span.
-fn credits(text: &str, span: Span) -> Option<Vec<Author>> {
-    let t = &text[span.start..span.end];
-    let inner = t.strip_prefix('(')?.strip_suffix(')')?;
-    let lower = inner.to_lowercase();
-    let known = [
-        "reporting",
-        "writing",
-        "editing",
-        "additional",
-        "compiled",
-        "edited",
-        "written",
-        "translated",
-    ];
-    if !known.iter().any(|k| lower.starts_with(k)) || !lower.contains(" by ") {
-        return None;
-    }
-    let base = span.start + 1;
-    let mut out = Vec::new();
-    let mut part_start = 0;
-    for part in inner.split(';') {
-        let lower_part = part.to_lowercase();
-        if let Some(by) = lower_part.find(" by ") {
-            let role_word = lower_part[..by].trim();
-            let role = match role_word {
-                "reporting" => AuthorRole::Reporting,
-                "writing" | "written" => AuthorRole::Writing,
-                "editing" | "edited" => AuthorRole::Editing,
-                _ => AuthorRole::Credit,
-            };
-            let names_at = by + 4;
-            let mut name_start = names_at;
-            for name in split_names(&part[names_at..]) {
-                let off = part[name_start..]
-                    .find(name)
-                    .map_or(name_start, |i| name_start + i);
-                out.push(Author {
-                    name: name.to_string(),
-                    role,
-                    span: Span::new(
-                        base + part_start + off,
-                        base + part_start + off + name.len(),
-                    ),
-                });
-                name_start = off + name.len();
-            }
-        }
-        part_start += part.len() + 1;
-    }
-    Some(out)
-}
-
-fn split_names(s: &str) -> Vec<&str> {
-    s.split([',', '&'])
-        .flat_map(|p| p.split(" and "))
-        .map(str::trim)
-        .filter(|n| !n.is_empty())
-        .collect()
-}
-
 /// A paragraph of prose: at least 15 words, on lines of 8 words or more on average (a stack of
 /// short menu lines is not prose, however many words it has).
 fn is_prose(text: &str, block: &Block) -> bool {
@@ -282,71 +194,7 @@ fn is_prose(text: &str, block: &Block) -> bool {
     words >= 15 && words >= 8 * block.lines.len()
 }
 
-/// What one line-unit of the file is, before headline and body are settled.
-#[derive(Clone, Debug)]
-enum Unit {
-    /// Site chrome, with the reason.
-    Chrome(String),
-    /// A time stamp (kept as chrome, its date as evidence).
-    Stamp,
-    /// A byline or credit line (kept as a credit paragraph).
-    Credit,
-    /// A photo caption.
-    Caption,
-    /// A line naming only an outlet (`Reuters`, `— AFP`): kept as a credit paragraph.
-    Tag,
-    /// Article text: headline, standfirst or body.
-    Text,
-}
-
-/// Whether a block's lines are paragraphs of their own (text pasted with single line breaks), as
-/// opposed to prose hard-wrapped at a fixed width.
-fn lines_are_paragraphs(text: &str, b: &Block) -> bool {
-    if b.lines.len() < 2 {
-        return false;
-    }
-    // A hard-wrapped line ends mid-sentence and the next line carries on in lower case.
-    let wrapped = b
-        .lines
-        .windows(2)
-        .filter(|w| {
-            let t = &text[w[0].start..w[0].end];
-            let next = &text[w[1].start..w[1].end];
-            !t.ends_with(['.', '!', '?', ':', '"', '”', '\'', '’', ')'])
-                && next.starts_with(|c: char| c.is_lowercase())
-        })
-        .count();
-    wrapped * 10 < (b.lines.len() - 1) * 3
-}
-
-/// A paragraph of prose: a sentence of 15 words or more, or several sentences.
-fn is_prose_line(t: &str) -> bool {
-    let words = word_count(t);
-    words >= 15 || (words >= 8 && chrome::is_sentence(t))
-}
-
-fn is_title_like(t: &str) -> bool {
-    let words = word_count(t);
-    let bare = t.trim_end_matches(['"', '”', '’', '\'', ' ']);
-    (2..=30).contains(&words)
-        && !t.ends_with(['.', ',', ';'])
-        && !bare.ends_with('.')
-        && t.chars().any(char::is_alphabetic)
-}
-
-/// `- Headline`, `• Headline`: the line without its bullet.
-fn without_bullet(text: &str, span: Span) -> Span {
-    let t = &text[span.start..span.end];
-    for b in ["- ", "• ", "– ", "— ", "* ", "▪ ", "■ "] {
-        if let Some(rest) = t.strip_prefix(b) {
-            let lead = rest.len() - rest.trim_start().len();
-            return Span::new(span.end - rest.len() + lead, span.end);
-        }
-    }
-    span
-}
-
-fn dateline_in(text: &str, s: Span) -> Option<Found> {
+pub(super) fn dateline_in(text: &str, s: Span) -> Option<Found> {
     dateline::parse(&text[s.start..s.end], s.start)
 }
 
@@ -485,129 +333,17 @@ pub fn analyse_with(text: &str, table: &outlets::Table) -> Layout {
             vec![b.span]
         };
         for span in spans {
-            let t = &text[span.start..span.end];
             let unit = classify_unit(text, span, &mut layout);
-            let _ = t;
             units.push((span, unit));
         }
     }
 
-    // A line printed twice in a row (an image's alternative text and its caption): a caption.
-    for i in 0..units.len().saturating_sub(1) {
-        let (a, b) = (units[i].0, units[i + 1].0);
-        if matches!(units[i].1, Unit::Text | Unit::Caption)
-            && matches!(units[i + 1].1, Unit::Text)
-            && text[a.start..a.end].trim() == text[b.start..b.end].trim()
-            && is_prose_line(&text[a.start..a.end])
-        {
-            units[i].1 = Unit::Caption;
-            units[i + 1].1 = Unit::Caption;
-        }
-    }
-    // A caption printed twice, once without its credit: the bare copy is a caption too.
-    for i in 0..units.len().saturating_sub(1) {
-        let (a, b) = (units[i].0, units[i + 1].0);
-        if matches!(units[i].1, Unit::Text)
-            && matches!(units[i + 1].1, Unit::Caption)
-            && text[b.start..b.end].starts_with(text[a.start..a.end].trim())
-        {
-            units[i].1 = Unit::Caption;
-        }
-    }
-
-    // Where the article starts: the first prose unit followed (past credits, captions, stamps and
-    // chrome) by more prose or by nothing; the headline is the last headline-like line before it.
+    let Choice {
+        title: title_at,
+        start,
+        prose,
+    } = headline::choose(text, &mut units);
     let is_text = |u: &Unit| matches!(u, Unit::Text);
-    let text_at = |i: usize| &text[units[i].0.start..units[i].0.end];
-    let prose: Vec<bool> = (0..units.len())
-        .map(|i| is_text(&units[i].1) && is_prose_line(text_at(i)))
-        .collect();
-    let next_text = |i: usize| (i + 1..units.len()).find(|&j| is_text(&units[j].1));
-    let start = (0..units.len())
-        .find(|&i| prose[i] && next_text(i).is_none_or(|j| prose[j]))
-        .or_else(|| prose.iter().position(|p| *p))
-        .unwrap_or(units.len());
-    // The headline: the first headline-like line that is followed by the article's prose (at
-    // least 25 words of it before the next headline-like line), looked for until 150 words of
-    // prose have gone by; else the one followed by the most prose.
-    // A line of prose length is a headline only as the file's first text, and only when it does
-    // not read as a lead sentence (reported speech: `that`, `said`, `noted`, `told`).
-    let first_text = (0..units.len()).find(|&i| is_text(&units[i].1));
-    let candidate = |i: usize| {
-        let t = text_at(i);
-        let long = prose[i];
-        let lead_like = [
-            " that ",
-            " said",
-            " says",
-            " noted",
-            " told",
-            " according to",
-        ]
-        .iter()
-        .any(|w| t.contains(w));
-        is_text(&units[i].1)
-            && is_title_like(t)
-            && (!long || (Some(i) == first_text && !lead_like))
-            && dateline_in(text, units[i].0).is_none()
-    };
-    let mut title_at = None;
-    let mut best: Option<(usize, usize)> = None;
-    let mut seen_prose = 0;
-    for i in 0..units.len() {
-        if seen_prose >= 150 {
-            break;
-        }
-        if prose[i] && !candidate(i) {
-            seen_prose += word_count(text_at(i));
-            continue;
-        }
-        if !candidate(i) || word_count(text_at(i)) < 4 && title_at.is_none() && best.is_some() {
-            continue;
-        }
-        let following: usize = (i + 1..units.len())
-            .take_while(|&j| {
-                !candidate(j)
-                    || word_count(text_at(j)) < 4
-                    || text_at(j).trim() == text_at(i).trim()
-            })
-            .filter(|&j| prose[j])
-            .map(|j| word_count(text_at(j)))
-            .sum();
-        if following >= 25 && word_count(text_at(i)) >= 4 {
-            title_at = Some(i);
-            break;
-        }
-        // A headline over a standfirst that has no full stop: the shorter line right above a
-        // longer headline-like line that the prose follows.
-        if following == 0 && word_count(text_at(i)) >= 4 {
-            if let Some(j) = next_text(i).filter(|&j| candidate(j)) {
-                let after: usize = (j + 1..units.len())
-                    .take_while(|&k| !candidate(k) || word_count(text_at(k)) < 4)
-                    .filter(|&k| prose[k])
-                    .map(|k| word_count(text_at(k)))
-                    .sum();
-                if after >= 25 && word_count(text_at(j)) > word_count(text_at(i)) {
-                    title_at = Some(i);
-                    break;
-                }
-            }
-        }
-        if following > 0 && best.is_none_or(|(_, w)| following > w) {
-            best = Some((i, following));
-        }
-    }
-    // A file that opens with its headline, however short the story after it.
-    let opening = (units.len() > 1
-        && is_text(&units[0].1)
-        && is_title_like(text_at(0))
-        && !prose[0]
-        && dateline_in(text, units[0].0).is_none())
-    .then_some(0);
-    let title_at = title_at.or(best.map(|b| b.0)).or(opening);
-    let start = title_at
-        .and_then(|t| (t + 1..units.len()).find(|&j| prose[j]))
-        .unwrap_or(start);
     if let Some(t) = title_at {
         let span = without_bullet(text, units[t].0);
         let (span, suffix) = headline_suffix(text, span, table);
@@ -622,54 +358,17 @@ pub fn analyse_with(text: &str, table: &outlets::Table) -> Layout {
             );
         }
     }
-    let body_from = title_at
-        .map_or(0, |t| t + 1)
-        .max(start.min(title_at.map_or(0, |t| t + 1)));
     let title_text = layout
         .title
         .map(|s| text[s.start..s.end].trim().to_lowercase());
-    for i in 0..units.len() {
-        if title_at == Some(i) {
-            continue;
-        }
-        let before_title = title_at.is_some_and(|t| i < t);
-        let before_start = i < start;
-        if is_text(&units[i].1) {
-            let t = &text[units[i].0.start..units[i].0.end];
-            let repeats_title = title_text.as_deref() == Some(t.trim().to_lowercase().as_str());
-            if repeats_title {
-                units[i].1 = Unit::Chrome("repeats the headline".into());
-            } else if before_title
-                || (before_start && i >= body_from && !prose[i] && word_count(t) <= 3)
-            {
-                units[i].1 = Unit::Chrome(if before_title {
-                    "a line of the page before the headline".into()
-                } else {
-                    "a section label of the site".into()
-                });
-            } else if before_start && title_at.is_none() && !prose[i] && word_count(t) <= 3 {
-                units[i].1 = Unit::Chrome("a section label of the site".into());
-            }
-        }
-    }
-
-    // A run of three or more headline-like lines after the story has begun: other stories' headlines.
-    let mut i = start.max(title_at.map_or(0, |t| t + 1));
-    while i < units.len() {
-        let run_end = (i..units.len())
-            .find(|&j| {
-                !(is_text(&units[j].1)
-                    && is_title_like(&text[units[j].0.start..units[j].0.end])
-                    && !is_prose_line(&text[units[j].0.start..units[j].0.end]))
-            })
-            .unwrap_or(units.len());
-        if run_end - i >= 3 {
-            for unit in &mut units[i..run_end] {
-                unit.1 = Unit::Chrome("a list of other stories' headlines".into());
-            }
-        }
-        i = run_end.max(i + 1);
-    }
+    headline::mark_chrome(
+        text,
+        &mut units,
+        title_at,
+        title_text.as_deref(),
+        start,
+        &prose,
+    );
 
     // A dateline within the first few text units; what stands between headline and dateline is a
     // standfirst.
@@ -767,164 +466,6 @@ pub fn analyse_with(text: &str, table: &outlets::Table) -> Layout {
     sources::find(text, &mut layout, table);
     order_outlets(&mut layout.outlets);
     layout
-}
-
-/// `Headline - Outlet`, `Headline | Outlet`: the headline without the suffix, and the outlet.
-fn headline_suffix(
-    text: &str,
-    span: Span,
-    table: &outlets::Table,
-) -> (Span, Option<(String, OutletRole, Span)>) {
-    let t = &text[span.start..span.end];
-    for sep in [" | ", " - ", " – ", " — ", " :: "] {
-        if let Some(i) = t.rfind(sep) {
-            let name = t[i + sep.len()..].trim();
-            if let Some(e) = table.lookup(name) {
-                let s = span.start + i + sep.len();
-                let role = match e.kind {
-                    OutletKind::Aggregator => OutletRole::Aggregator,
-                    _ => OutletRole::Publisher,
-                };
-                return (
-                    Span::new(span.start, span.start + i),
-                    Some((e.name.clone(), role, Span::new(s, s + name.len()))),
-                );
-            }
-        }
-    }
-    (span, None)
-}
-
-/// What a unit is, from its own text: chrome, a stamp, a byline or credit, a caption, an outlet
-/// tag, or article text. Authors, stamps and credited outlets are recorded on the way.
-fn classify_unit(text: &str, span: Span, layout: &mut Layout) -> Unit {
-    let bare = without_bullet(text, span);
-    if bare != span {
-        // A bullet item: a menu entry when short, otherwise what its text is.
-        let bt = &text[bare.start..bare.end];
-        if word_count(bt) <= 3 && stamps::stamp(bt).is_none() {
-            return Unit::Chrome("a menu entry of the site".into());
-        }
-    }
-    let span = bare;
-    let t = &text[span.start..span.end];
-    if let Some(names) = credits(text, span) {
-        layout.authors.extend(names);
-        return Unit::Credit;
-    }
-    if let Some(kind) = chrome::classify(t) {
-        if kind == chrome::ChromeKind::ImageCredit {
-            return Unit::Caption;
-        }
-        return Unit::Chrome(kind.to_string());
-    }
-    if let Some(b) = stamps::byline(t) {
-        for n in &b.names {
-            layout.authors.push(Author {
-                name: t[n.start..n.end].to_string(),
-                role: AuthorRole::Byline,
-                span: Span::new(span.start + n.start, span.start + n.end),
-            });
-        }
-        layout.bylines.push((span, b.clone()));
-        if let Some(st) = b.stamp {
-            layout.stamps.push((span, st));
-        }
-        return Unit::Credit;
-    }
-    if let Some(st) = stamps::stamp(t) {
-        layout.stamps.push((span, st));
-        return Unit::Stamp;
-    }
-    if matches!(
-        t.to_lowercase().trim_end_matches(':'),
-        "by" | "written by" | "author"
-    ) {
-        return Unit::Chrome("an empty byline".into());
-    }
-    if is_caption(t) {
-        return Unit::Caption;
-    }
-    let lower = t.to_ascii_lowercase();
-    let note = lower.trim_start_matches(['(', '[']);
-    if word_count(t) <= 20
-        && [
-            "with input",
-            "with inputs",
-            "inputs from",
-            "input from",
-            "with agency inputs",
-            "with additional reporting",
-        ]
-        .iter()
-        .any(|p| note.starts_with(p))
-    {
-        return Unit::Credit;
-    }
-    if key_value_credit(t) {
-        layout
-            .stamps
-            .extend(stamps::stamp_in_credit(t).map(|st| (span, st)));
-        return Unit::Credit;
-    }
-    if sources::is_tag(t) {
-        return Unit::Tag;
-    }
-    Unit::Text
-}
-
-/// `PUBLISHED: 17/07/2023; STORY: Agency; PICTURES: Agency`: upper-case labels with values.
-fn key_value_credit(t: &str) -> bool {
-    let lower = t.to_lowercase();
-    if ["source:", "sources:", "source -"]
-        .iter()
-        .any(|p| lower.starts_with(p))
-        && word_count(t) <= 14
-    {
-        return true;
-    }
-    let parts: Vec<&str> = t.split(';').collect();
-    parts.len() >= 2
-        && parts.iter().all(|p| {
-            p.split_once(':').is_some_and(|(k, _)| {
-                let k = k.trim();
-                !k.is_empty() && k.len() <= 20 && k.chars().all(|c| c.is_uppercase() || c == ' ')
-            })
-        })
-}
-
-/// A paragraph of more than 120 words written as one line with no breaks is split after
-/// sentences, between quotations, into paragraphs of about 60 words.
-fn split_long(text: &str, span: Span, role: Role) -> Vec<Span> {
-    let t = &text[span.start..span.end];
-    // Past 5,000 words it is not a pasted article but a runaway line: left whole.
-    let words_in = word_count(t);
-    if role != Role::Body || words_in <= 120 || words_in > 5_000 {
-        return vec![span];
-    }
-    let sentences = split_sentences(t, span.start);
-    if sentences.len() < 4 {
-        return vec![span];
-    }
-    let mut out = Vec::new();
-    let mut from = span.start;
-    let mut words = 0;
-    for (k, s) in sentences.iter().enumerate() {
-        words += word_count(&text[s.start..s.end]);
-        let next = sentences.get(k + 1);
-        let Some(next) = next else { break };
-        let next_t = &text[next.start..next.end];
-        let opens_quote = next_t.starts_with(['"', '“']);
-        let this_t = &text[s.start..s.end];
-        let closes_quote = this_t.trim_end().ends_with(['"', '”']);
-        if words >= 60 || (words >= 25 && (opens_quote || closes_quote)) {
-            out.push(Span::new(from, s.end));
-            from = next.start;
-            words = 0;
-        }
-    }
-    out.push(Span::new(from, span.end));
-    out
 }
 
 /// Outlet names a wrapper prints on lines of their own (`Reuters`), and the reader app it names.
@@ -1031,6 +572,7 @@ impl Layout {
 
 #[cfg(test)]
 mod tests {
+    use super::super::lines::credits;
     use super::*;
 
     #[test]

@@ -12,7 +12,9 @@
 pub mod chrome;
 pub mod dateline;
 pub mod dates;
+mod headline;
 pub mod layout;
+mod lines;
 pub mod repeats;
 pub mod sources;
 pub mod stamps;

@@ -210,7 +210,6 @@ pub fn stamp(line: &str) -> Option<Stamp> {
                 // Words after the date: a place after a dash (`… IST - Lima`) may close a stamp;
                 // anything else makes it prose with a date in it.
                 let after = &line[date_start..];
-                let tail_at = after.rfind([' ', '|']).map_or(0, |k| k);
                 let last_sep = after.rfind(" - ").or_else(|| after.rfind(" | "));
                 let closing_place = last_sep.is_some_and(|k| {
                     let rest = after[k + 3..].trim();
@@ -218,7 +217,6 @@ pub fn stamp(line: &str) -> Option<Stamp> {
                         && rest.chars().next().is_some_and(char::is_uppercase)
                         && date_start + k + 3 >= toks[i].0
                 });
-                let _ = tail_at;
                 if !closing_place || toks[i].0 < date_start {
                     return None;
                 }
@@ -276,11 +274,10 @@ pub fn stamp_in_credit(line: &str) -> Option<Stamp> {
     let mut at = 0;
     for part in line.split(';') {
         let lower = part.to_lowercase();
-        if let Some((k, v)) = lower.split_once(':') {
+        if let Some((k, _)) = lower.split_once(':') {
             if ["published", "posted", "date", "updated"].contains(&k.trim()) {
                 let v_at = at + k.len() + 1;
                 let mut st = stamp(&part[k.len() + 1..])?;
-                let _ = v;
                 st.date = st.date.map(|d| DateMention {
                     start: d.start + v_at,
                     end: d.end + v_at,
