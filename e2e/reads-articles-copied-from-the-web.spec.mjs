@@ -28,6 +28,11 @@ test('the reader keeps the chrome collapsed and reads the story paragraph by par
   await ready(page);
   await expect(page.locator('#article-title')).toHaveText('Valmora strike spreads to rail yards as talks stall');
   await expect(page.getByTestId('reader')).toContainText('Rail freight workers in Valmora joined');
+  await expect(page.getByTestId('outlet-why')).toHaveText([/Publisher — dateline “VALMORA, Coastland \(AP\)/]);
+  await page.goto(`${WEBCOPY}/?v=1&doc=06-undated-roundup`);
+  await ready(page);
+  await expect(page.getByTestId('outlets-mentioned')).toContainText('TASS (cited)');
+  await expect(page.getByTestId('date-fact')).toContainText('inferred');
   await page.goto(`${WEBCOPY}/?v=1&doc=04-tass-one-block`);
   await ready(page);
   await expect(page.getByTestId('paragraph')).toHaveCount(5);

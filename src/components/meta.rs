@@ -45,6 +45,56 @@ pub fn Outlets(article: &'static Article) -> impl IntoView {
     .into_any()
 }
 
+/// The reader's facts about outlets: who published it and why each outlet is listed (the rule
+/// and the line that named it), the outlets only cited or credited for a photo, and the
+/// article's address when the file or corpus.toml gives one.
+#[component]
+pub fn OutletFacts(article: &'static Article) -> impl IntoView {
+    let why = article
+        .outlets
+        .iter()
+        .map(|o| view! { <li data-testid="outlet-why">{o.explain(article)}</li> })
+        .collect_view();
+    let mentioned = (!article.mentioned.is_empty()).then(|| {
+        view! {
+            <div>
+                <dt>"Also named"</dt>
+                <dd data-testid="outlets-mentioned">
+                    {article
+                        .mentioned
+                        .iter()
+                        .map(|o| view! { <span class="credit-item" title=o.explain(article)>{o.name.clone()} <small>" (" {o.role.as_str()} ")"</small></span> })
+                        .collect_view()}
+                </dd>
+            </div>
+        }
+    });
+    let url = article
+        .url
+        .clone()
+        .filter(|u| u.starts_with("https://") || u.starts_with("http://"))
+        .map(|u| {
+            let href = u.clone();
+            view! {
+                <div>
+                    <dt>"Address"</dt>
+                    <dd><a href=href rel="noopener noreferrer external" data-testid="article-url">{u}</a></dd>
+                </div>
+            }
+        });
+    view! {
+        <div>
+            <dt>"Published by"</dt>
+            <dd>
+                {article.outlet_label()}
+                {(!article.outlets.is_empty()).then(|| view! { <ul class="outlet-why">{why}</ul> })}
+            </dd>
+        </div>
+        {mentioned}
+        {url}
+    }
+}
+
 /// The date, with a visible marker when it is inferred or unknown and the reason on hover/focus.
 #[component]
 pub fn DateLabel(article: &'static Article) -> impl IntoView {

@@ -1,7 +1,7 @@
 //! The article reader: metadata with provenance, then the file segment by segment — paragraphs as
 //! text, repeats and reader-app wrappers visibly set aside.
 
-use crate::components::meta::{DateLabel, Outlets};
+use crate::components::meta::{DateLabel, OutletFacts, Outlets};
 use crate::views::list::in_reading_order;
 use crate::{href, Route};
 use leptos::prelude::*;
@@ -328,10 +328,7 @@ pub fn Reader(
                             <span class="reason">{article.date.reason.clone()}</span>
                         </dd>
                     </div>
-                    <div>
-                        <dt>"Published by"</dt>
-                        <dd>{article.outlet_label()}</dd>
-                    </div>
+                    <OutletFacts article=article />
                     {authors}
                     <div>
                         <dt>"File"</dt>
