@@ -216,3 +216,18 @@ fn the_outlet_label_names_every_carrier() {
         ]
     );
 }
+
+#[test]
+fn an_outlet_explains_itself_with_the_line_that_named_it() {
+    let a = WEB.get("02-ap-copy").unwrap();
+    let why = a.outlets[0].explain(a);
+    assert!(
+        why.starts_with("Publisher — dateline “VALMORA, Coastland (AP) — Rail freight"),
+        "{why}"
+    );
+    assert!(why.ends_with("…”"), "{why}");
+    let b = WEB.get("06-undated-roundup").unwrap();
+    assert!(b.mentioned[0]
+        .explain(b)
+        .starts_with("Cited as a source — a citing phrase “…"));
+}

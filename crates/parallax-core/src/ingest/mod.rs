@@ -162,7 +162,7 @@ impl OutletRule {
             OutletRule::Copyright => "copyright line",
             OutletRule::SiteName => "the site's own prompt",
             OutletRule::Url => "address",
-            OutletRule::Cited => "cited as a source",
+            OutletRule::Cited => "a citing phrase",
             OutletRule::PhotoCredit => "photo credit",
             OutletRule::Metadata => "page metadata",
             OutletRule::Sidecar => "corpus.toml",
@@ -411,17 +411,21 @@ impl Outlet {
                 let line_end = article.text[span.end..]
                     .find('\n')
                     .map_or(article.text.len(), |i| span.end + i);
-                let mut line = article.text[line_start..line_end].trim().to_string();
-                if line.chars().count() > 90 {
-                    let keep: String = article.text[line_start..span.end.max(line_start)]
-                        .chars()
-                        .rev()
-                        .take(80)
-                        .collect::<Vec<_>>()
-                        .into_iter()
-                        .rev()
-                        .collect();
-                    line = format!("…{}…", keep.trim_start());
+                // At most 60 bytes before the name and 30 after it, cut at character boundaries.
+                let mut from = line_start.max(span.start.saturating_sub(60));
+                while !article.text.is_char_boundary(from) {
+                    from -= 1;
+                }
+                let mut to = line_end.min(span.end + 30);
+                while !article.text.is_char_boundary(to) {
+                    to += 1;
+                }
+                let mut line = article.text[from..to].trim().to_string();
+                if from > line_start {
+                    line.insert(0, '…');
+                }
+                if to < line_end {
+                    line.push('…');
                 }
                 format!("{role} — {} “{line}”", self.rule.as_str())
             }
