@@ -50,6 +50,16 @@ fn skip_separator(s: &str, at: usize) -> usize {
     p
 }
 
+/// Closes a dateline whose story starts at `p`, if a story starts there.
+fn finish(mut found: Found, text: &str, offset: usize, p: usize) -> Option<Found> {
+    if !starts_story(&text[p..]) {
+        return None;
+    }
+    found.span = Span::new(offset, offset + text[..p].trim_end().len());
+    found.body_start = offset + p;
+    Some(found)
+}
+
 /// `Niger (AP)`: one to three title-case words, then a bracket; the bracket's offset.
 fn region_then_bracket(s: &str) -> Option<usize> {
     let mut at = 0;
@@ -226,13 +236,7 @@ fn parse_from(text: &str, offset: usize, place_end: usize) -> Option<Found> {
             if found.outlets.is_empty() {
                 return None;
             }
-            p = skip_separator(text, close + 1);
-            if !starts_story(&text[p..]) {
-                return None;
-            }
-            found.span = Span::new(offset, offset + text[..p].trim_end().len());
-            found.body_start = offset + p;
-            return Some(found);
+            return finish(found, text, offset, skip_separator(text, close + 1));
         }
         if let Some(open) = region_then_bracket(&text[p..]) {
             let q = p + open;
@@ -241,13 +245,7 @@ fn parse_from(text: &str, offset: usize, place_end: usize) -> Option<Found> {
             if found.outlets.is_empty() {
                 return None;
             }
-            p = skip_separator(text, close + 1);
-            if !starts_story(&text[p..]) {
-                return None;
-            }
-            found.span = Span::new(offset, offset + text[..p].trim_end().len());
-            found.body_start = offset + p;
-            return Some(found);
+            return finish(found, text, offset, skip_separator(text, close + 1));
         }
         let mut window_end = (p + 40).min(text.len());
         while !text.is_char_boundary(window_end) {

@@ -413,10 +413,8 @@ pub fn infer(article: &Article, hints: &YearHints) -> DateInfo {
             date.human()
         );
         if let Some((w, count, name)) = &c.weekday {
-            let shift = (i64::from(*w) - i64::from(date.weekday()) + 7) % 7;
-            let shift = if shift > 3 { shift - 7 } else { shift };
-            if shift.abs() <= 2 {
-                date = date.add_days(shift);
+            if let Some(moved) = nearest_weekday(date, *w, 2) {
+                date = moved;
                 reason.push_str(&format!(
                     "; the text names {name} most ({count} times), which is {}",
                     date.human()
@@ -459,6 +457,13 @@ pub fn infer(article: &Article, hints: &YearHints) -> DateInfo {
         evidence,
         reason,
     }
+}
+
+/// The day of weekday `w` (0 = Monday) nearest to `date`, if it is at most `max` days away.
+fn nearest_weekday(date: Date, w: u8, max: i64) -> Option<Date> {
+    let shift = (i64::from(w) - i64::from(date.weekday()) + 7) % 7;
+    let shift = if shift > 3 { shift - 7 } else { shift };
+    (shift.abs() <= max).then(|| date.add_days(shift))
 }
 
 /// Words an article is compared by: lower-cased words of four letters or more.
@@ -565,10 +570,8 @@ pub fn anchor_to_corpus(articles: &mut [Article]) {
         );
         let mut evidence = Vec::new();
         if let Some((w, count, name)) = &c.weekday {
-            let shift = (i64::from(*w) - i64::from(anchor.weekday()) + 7) % 7;
-            let shift = if shift > 3 { shift - 7 } else { shift };
-            if shift.abs() <= 3 {
-                date = anchor.add_days(shift);
+            if let Some(moved) = nearest_weekday(anchor, *w, 3) {
+                date = moved;
                 reason.push_str(&format!(
                     "; the text names {name} most ({count} time{}), which is {}",
                     if *count == 1 { "" } else { "s" },

@@ -470,19 +470,10 @@ pub fn find(text: &str, layout: &mut Layout, table: &Table) {
                 .split_whitespace()
                 .all(|w| w.starts_with(|c: char| c.is_uppercase()));
             if (1..=4).contains(&words) && capital {
-                let s = b.span.start
-                    + (bt.as_ptr() as usize - text[b.span.start..].as_ptr() as usize)
-                    + "More from ".len();
-                let canonical = table
-                    .lookup(name)
-                    .map_or(name.to_string(), |e| e.name.clone());
-                push_outlet(
-                    &mut found,
-                    &canonical,
-                    OutletRole::Publisher,
-                    Span::new(s, s + name.len()),
-                    OutletRule::SiteName,
-                );
+                let lead = text[b.span.start..b.span.end].len()
+                    - text[b.span.start..b.span.end].trim_start().len();
+                let s = b.span.start + lead + "More from ".len();
+                self_named(&mut found, table, name, s, OutletRule::SiteName);
             }
         }
     }
@@ -499,16 +490,7 @@ pub fn find(text: &str, layout: &mut Layout, table: &Table) {
                     && pt.contains("authored by")
                 {
                     let s = p.span.start + i + key.len();
-                    let canonical = table
-                        .lookup(name)
-                        .map_or(name.to_string(), |e| e.name.clone());
-                    push_outlet(
-                        &mut found,
-                        &canonical,
-                        OutletRole::Publisher,
-                        Span::new(s, s + name.len()),
-                        OutletRule::Credit,
-                    );
+                    self_named(&mut found, table, name, s, OutletRule::Credit);
                 }
             }
         }
@@ -532,6 +514,20 @@ pub fn find(text: &str, layout: &mut Layout, table: &Table) {
         found.into_iter().partition(|o| o.role.carries());
     layout.outlets = carriers;
     layout.mentioned = others;
+}
+
+/// The site naming itself (`More from Harbour Daily`): the publisher, known to the table or not.
+fn self_named(found: &mut Vec<Outlet>, table: &Table, name: &str, at: usize, rule: OutletRule) {
+    let canonical = table
+        .lookup(name)
+        .map_or(name.to_string(), |e| e.name.clone());
+    push_outlet(
+        found,
+        &canonical,
+        OutletRole::Publisher,
+        Span::new(at, at + name.len()),
+        rule,
+    );
 }
 
 trait MaxPublisher {
