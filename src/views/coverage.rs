@@ -296,7 +296,10 @@ fn TimelineSection(
             view! {
                 <g data-testid="timeline-lane" data-outlet=o.clone()>
                     <line x1=LEFT x2=LEFT + PLOT_W y1=y y2=y stroke="#e4e1da" stroke-width="1" />
-                    <text x=LEFT - 10.0 y=y + 4.0 text-anchor="end" font-size="12" fill=PALETTE[i % PALETTE.len()] font-weight="600">{o.clone()}</text>
+                    <text x=LEFT - 10.0 y=y + 4.0 text-anchor="end" font-size="12" fill=PALETTE[i % PALETTE.len()] font-weight="600">
+                        <title>{o.clone()}</title>
+                        {parallax_core::coverage::short_label(o, 20)}
+                    </text>
                 </g>
             }
         })

@@ -79,7 +79,7 @@ fn card(
             <p class="card-facts">
                 <span>{a.word_count()}" words"</span>
                 {(repeats > 0).then(|| view! { <span>{repeats}" repeated ¶"</span> })}
-                {(wrappers > 0).then(|| view! { <span>{wrappers}" wrapper block"{if wrappers == 1 { "" } else { "s" }}" set aside"</span> })}
+                {(wrappers > 0).then(|| view! { <span>{wrappers}" block"{if wrappers == 1 { "" } else { "s" }}" of site chrome set aside"</span> })}
             </p>
         </li>
     }

@@ -1263,3 +1263,27 @@ pub fn stance_facets(
     };
     (facet(Field::Actor, actors), facet(Field::Stance, targets))
 }
+
+/// A label cut to `max` characters with an ellipsis (an outlet label of several wires in a
+/// timeline lane); the whole label stays available as a title.
+pub fn short_label(label: &str, max: usize) -> String {
+    if label.chars().count() <= max {
+        return label.to_string();
+    }
+    let cut: String = label.chars().take(max.saturating_sub(1)).collect();
+    format!("{}…", cut.trim_end_matches([' ', '/']))
+}
+
+#[cfg(test)]
+mod label_tests {
+    #[test]
+    fn short_labels() {
+        for (label, want) in [
+            ("Reuters", "Reuters"),
+            ("Al Jazeera / AFP / Reuters", "Al Jazeera / AFP…"),
+            ("", ""),
+        ] {
+            assert_eq!(super::short_label(label, 20), want, "{label}");
+        }
+    }
+}
