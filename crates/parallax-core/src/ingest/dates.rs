@@ -570,7 +570,15 @@ pub fn anchor_to_corpus(articles: &mut [Article]) {
         );
         let mut evidence = Vec::new();
         if let Some((w, count, name)) = &c.weekday {
-            if let Some(moved) = nearest_weekday(anchor, *w, 3) {
+            // A weekday a report names is most often a day already past: up to four days back,
+            // or two ahead (a report filed in another time zone, or a day later).
+            let back = (i64::from(anchor.weekday()) - i64::from(*w) + 7) % 7;
+            let moved = if back <= 4 {
+                Some(anchor.add_days(-back))
+            } else {
+                nearest_weekday(anchor, *w, 2)
+            };
+            if let Some(moved) = moved {
                 date = moved;
                 reason.push_str(&format!(
                     "; the text names {name} most ({count} time{}), which is {}",
@@ -588,8 +596,16 @@ pub fn anchor_to_corpus(articles: &mut [Article]) {
             }
         }
         let a = &mut articles[u];
-        if a.date.not_before.is_some_and(|nb| nb > date) {
-            continue;
+        // Never earlier than the latest full date the text mentions.
+        if let Some(nb) = a.date.not_before.filter(|nb| *nb > date) {
+            if nb > anchor.add_days(3) {
+                continue;
+            }
+            date = nb;
+            reason.push_str(&format!(
+                "; not before {}, the latest full date it mentions",
+                nb.human()
+            ));
         }
         a.date = DateInfo {
             date: Some(date),

@@ -190,6 +190,8 @@ pub fn stamp(line: &str) -> Option<Stamp> {
             || weekday_number(lw).is_some()
             || (lw.len() >= 3 && lw.len() <= 4 && weekday_abbrev(lw))
             || (lw.len() <= 2 && lw.bytes().all(|b| b.is_ascii_digit()))
+            // Widget leftovers (`A+ A-` font-size buttons): a lone letter.
+            || (lw.chars().filter(|c| c.is_alphabetic()).count() <= 1 && lw.chars().count() <= 2)
             || month_number(lw).is_some()
         {
             covered[i] = true;
