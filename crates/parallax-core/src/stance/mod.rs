@@ -15,8 +15,13 @@
 //! - the **voice** is `quoted` when the cue is inside quotation marks, `reported` when an actor
 //!   speaks through a reporting verb, `outlet` otherwise.
 
+mod lexicon;
+mod matcher;
+
 use crate::ingest::{Article, Role};
 use crate::Span;
+use lexicon::{lexicon, negated, Hit};
+use matcher::{Pattern, Words, CUE_GAP};
 use serde::{Deserialize, Serialize};
 
 /// What calling *for* a target's cue means.
@@ -136,7 +141,7 @@ impl Profile {
 impl Profile {
     /// The built-in profile (the seed story), from `profiles/default.toml`.
     pub fn builtin() -> Profile {
-        Profile::from_toml(include_str!("../profiles/default.toml")).unwrap_or_default()
+        Profile::from_toml(include_str!("../../profiles/default.toml")).unwrap_or_default()
     }
 
     /// Parses a profile; the error is a sentence with the line.
@@ -202,110 +207,8 @@ pub struct Tag {
     pub confidence: f32,
 }
 
-const SUPPORT_TRIGGERS: &[&str] = &[
-    "call for",
-    "calls for",
-    "called for",
-    "calling for",
-    "called on",
-    "calls on",
-    "calling on",
-    "called upon",
-    "urge",
-    "urged",
-    "urges",
-    "urging",
-    "appeal for",
-    "appeal to",
-    "hope",
-    "hopes",
-    "offer",
-    "offered",
-    "will offer",
-    "support",
-    "proposal",
-    "propose",
-    "encourage",
-    "encouraging",
-    "facilitate",
-    "facilitating",
-    "engage in",
-    "expects",
-    "expect",
-    "demand",
-    "demanded",
-    "impose",
-    "start",
-    "establishing",
-    "plans to",
-    "organize",
-    "importance of",
-    "maintain",
-    "strengthening",
-    "deepening",
-    "should",
-    "must",
-    "insist",
-    "insists",
-    "insisted",
-    "showed her readiness",
-    "formed",
-    "stressed",
-];
-
-const OPPOSE_TRIGGERS: &[&str] = &[
-    "warned against",
-    "warn against",
-    "warns against",
-    "condemn",
-    "condemned",
-    "condemns",
-    "denounce",
-    "denounced",
-    "denounces",
-    "reject",
-    "rejected",
-    "rejects",
-    "refused to",
-    "does not accept",
-    "do not accept",
-    "neither",
-    "falsif",
-    "stop the",
-    "renounce",
-    "prevent",
-    "poured cold water",
-    "would not",
-    "accused",
-    "denied",
-];
-
 /// Most bytes between an actor and the verb it is the subject of (`Putin on Thursday called`).
 const SUBJECT_GAP: usize = 45;
-
-const NEGATIONS: &[&str] = &["not", "never", "no", "n't", "without"];
-
-const REPORTING: &[&str] = &[
-    "said",
-    "says",
-    "say",
-    "told",
-    "added",
-    "stressed",
-    "according to",
-    "statement",
-    "called",
-    "urged",
-    "warned",
-    "denounced",
-    "insisted",
-    "insists",
-    "maintain",
-    "expects",
-    "reiterated",
-    "confirmed",
-    "appeal",
-];
 
 fn is_boundary(b: Option<u8>) -> bool {
     b.is_none_or(|c| !c.is_ascii_alphanumeric())
@@ -457,6 +360,15 @@ fn mentions(profile: &Profile, sentence: &str, lower: &str, context: &[Mention])
 
 /// Tags one article with a profile.
 pub fn tag_article(article: &Article, profile: &Profile) -> Vec<Tag> {
+    let lex = lexicon();
+    let targets: Vec<(&Target, Vec<Pattern>)> = profile
+        .targets
+        .iter()
+        .map(|t| {
+            let cues = t.cues.iter().map(|c| Pattern::new(c, CUE_GAP)).collect();
+            (t, cues)
+        })
+        .collect();
     let mut tags = Vec::new();
     let mut context: Vec<Mention> = Vec::new();
     let mut units: Vec<(usize, &crate::ingest::Paragraph)> = Vec::new();
@@ -490,33 +402,38 @@ pub fn tag_article(article: &Article, profile: &Profile) -> Vec<Tag> {
                     )
                 })
                 .collect();
-            let in_quote = |at: usize| quotes.iter().any(|q| q.start <= at && at < q.end);
-            if let Some(speaker) = quote_speaker(&lower, &named, &quotes) {
+            let words = Words::new(&lower);
+            let cue_spans: Vec<Span> = targets
+                .iter()
+                .flat_map(|(_, cues)| cues.iter().flat_map(|c| words.find(&lower, c)))
+                .collect();
+            let ctx = Ctx {
+                cue_spans,
+                span: *span,
+                sentence,
+                hits: lex.triggers_in(&lower, &words),
+                reporting: lex.reporting_in(&lower, &words),
+                lower: &lower,
+                words,
+                named,
+                quotes,
+            };
+            if let Some(speaker) = quote_speaker(&ctx) {
                 last_speaker = Some(speaker.clone());
             }
-            for target in &profile.targets {
+            for (target, cues) in &targets {
                 // Each cue occurrence is judged; a sentence keeps one tag per actor and target
                 // (`Macron called for dialogue, while Merkel stressed … dialogue`).
                 let mut found: Vec<Tag> = Vec::new();
-                for cue in &target.cues {
-                    for c in find_all(&lower, cue) {
+                for cue in cues {
+                    for c in ctx.words.find(&lower, cue) {
                         if found.iter().any(|t| {
                             t.cues[1].start - span.start < c.end
                                 && c.start < t.cues[1].end - span.start
                         }) {
                             continue;
                         }
-                        if let Some(tag) = judge(
-                            *span,
-                            sentence,
-                            &lower,
-                            target,
-                            c,
-                            &named,
-                            &quotes,
-                            &in_quote,
-                            last_speaker.as_ref(),
-                        ) {
+                        for tag in judge(&ctx, target, c, last_speaker.as_ref()) {
                             if !found.iter().any(|t| t.actor == tag.actor) {
                                 found.push(Tag {
                                     paragraph: pi,
@@ -529,26 +446,70 @@ pub fn tag_article(article: &Article, profile: &Profile) -> Vec<Tag> {
                 }
                 tags.extend(found);
             }
-            context.extend(named.into_iter().filter(|m| !is_pronoun(&m.surface)));
+            context.extend(ctx.named.into_iter().filter(|m| !is_pronoun(&m.surface)));
         }
     }
     tags
 }
 
+/// One sentence, read once: its words, triggers, reporting verbs, actors and quotations.
+struct Ctx<'a> {
+    /// Every target cue of the sentence.
+    cue_spans: Vec<Span>,
+    span: Span,
+    sentence: &'a str,
+    lower: &'a str,
+    words: Words,
+    named: Vec<Mention>,
+    quotes: Vec<Span>,
+    hits: Vec<Hit>,
+    reporting: Vec<Span>,
+}
+
+impl Ctx<'_> {
+    fn in_quote(&self, at: usize) -> bool {
+        self.quotes.iter().any(|q| q.start <= at && at < q.end)
+    }
+
+    /// Spans of every trigger verb (not the predicates: `illegitimate` has no subject to find)
+    /// and reporting verb.
+    fn verbs(&self) -> impl Iterator<Item = Span> + '_ {
+        self.hits
+            .iter()
+            .filter(|h| !h.after)
+            .map(|h| h.at)
+            .chain(self.reporting.iter().copied())
+    }
+
+    /// Whether the verb at `at` is an infinitive or a gerund after a preposition (`to start`, `of
+    /// seeking`): its subject is not the actor named before it.
+    fn non_finite(&self, at: usize) -> bool {
+        matches!(
+            self.word_before(at),
+            "to" | "of" | "for" | "by" | "after" | "before" | "without" | "about"
+        )
+    }
+
+    /// The word before byte `at`, lower case.
+    fn word_before(&self, at: usize) -> &str {
+        let i = self.words.index_at(at);
+        if i == 0 {
+            ""
+        } else {
+            self.words.plain(i - 1)
+        }
+    }
+}
+
 /// The speaker a sentence attributes its quotation to: an actor outside the quotation marks,
 /// next to a reporting verb (`"…," Putin said`, `said Franak Viacorka`).
-fn quote_speaker<'m>(lower: &str, named: &'m [Mention], quotes: &[Span]) -> Option<&'m Mention> {
-    if quotes.is_empty() || !REPORTING.iter().any(|r| !find_all(lower, r).is_empty()) {
+fn quote_speaker<'m>(ctx: &'m Ctx) -> Option<&'m Mention> {
+    if ctx.quotes.is_empty() || ctx.reporting.is_empty() {
         return None;
     }
-    let outside = |m: &&Mention| {
-        !quotes
-            .iter()
-            .any(|q| q.start <= m.at.start && m.at.start < q.end)
-            && !is_possessive(&m.surface)
-    };
-    named.iter().filter(outside).min_by_key(|m| {
-        quotes
+    let outside = |m: &&Mention| !ctx.in_quote(m.at.start) && !is_possessive(&m.surface);
+    ctx.named.iter().filter(outside).min_by_key(|m| {
+        ctx.quotes
             .iter()
             .map(|q| {
                 if m.at.start >= q.end {
@@ -562,54 +523,196 @@ fn quote_speaker<'m>(lower: &str, named: &'m [Mention], quotes: &[Span]) -> Opti
     })
 }
 
-#[allow(clippy::too_many_arguments)]
-fn judge(
-    span: Span,
-    sentence: &str,
-    lower: &str,
-    target: &Target,
-    cue: Span,
-    named: &[Mention],
-    quotes: &[Span],
-    in_quote: &dyn Fn(usize) -> bool,
-    last_speaker: Option<&Mention>,
-) -> Option<Tag> {
-    // The nearest trigger before the cue (or overlapping it, for phrases like "neither free nor fair").
-    let mut best: Option<(Span, i8, &str)> = None;
-    for (list, sign) in [(SUPPORT_TRIGGERS, 1i8), (OPPOSE_TRIGGERS, -1i8)] {
-        for t in list.iter() {
-            for m in find_all(lower, t)
-                .into_iter()
-                .chain(find_all(lower, &format!("{t}*")))
-            {
-                let close = m.start <= cue.end && cue.start.saturating_sub(m.end) <= 140;
-                if close && best.is_none_or(|(b, _, _)| m.start > b.start) {
-                    best = Some((m, sign, t));
-                }
-            }
+/// Words that may stand between an actor and the verb of its deed (`Russia on Monday halted`).
+const DEED_FILLER: &[&str] = &[
+    "has",
+    "have",
+    "had",
+    "will",
+    "would",
+    "also",
+    "on",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "today",
+    "yesterday",
+    "officially",
+    "formally",
+    "effectively",
+    "already",
+    "finally",
+    "then",
+    "later",
+    "now",
+    "again",
+    "unilaterally",
+    "temporarily",
+    "just",
+    "not",
+    "never",
+    "did",
+    "does",
+    "didn",
+    "doesn",
+    "won",
+    "t",
+];
+
+/// The passive form of a trigger (`was condemned by`, `sanctions were imposed by`): the agents
+/// named after `by`.
+fn passive_agents<'c>(ctx: &'c Ctx, trigger: Span) -> Vec<&'c Mention> {
+    let i = ctx.words.index_at(trigger.start);
+    let aux = (i.saturating_sub(3)..i).any(|j| {
+        matches!(
+            ctx.words.plain(j),
+            "was" | "were" | "been" | "be" | "is" | "are" | "being"
+        )
+    });
+    let end = ctx.words.index_at(trigger.end);
+    let by = (end..(end + 3).min(ctx.words.spans().len()))
+        .find(|&j| ctx.words.plain(j) == "by")
+        .map(|j| ctx.words.spans()[j]);
+    match (aux, by) {
+        (true, Some(by)) => {
+            let stop = ctx.lower[by.end..]
+                .find([';', '(', '.'])
+                .map_or(ctx.lower.len(), |x| by.end + x);
+            ctx.named
+                .iter()
+                .filter(|m| m.at.start >= by.end && m.at.end <= stop && !ctx.in_quote(m.at.start))
+                .filter(|m| !is_possessive(&m.surface))
+                .collect()
         }
+        _ => Vec::new(),
     }
-    let unless = find_all(lower, "unless")
-        .into_iter()
-        .find(|u| u.end <= cue.start);
-    let (trigger, mut sign, word) = match (best, unless) {
-        (_, Some(u)) => (u, 1, "unless"),
-        (Some(b), None) => b,
-        (None, None) => return None,
+}
+
+/// The deed form: an actor as the subject of the cue itself (`Russia halted its participation`,
+/// `Oland has suspended the deal`) takes its side; a negation between them (`has not
+/// extended`) takes the other.
+fn deed<'c>(ctx: &'c Ctx, cue: Span) -> Option<(&'c Mention, bool)> {
+    let m = ctx
+        .named
+        .iter()
+        .rfind(|m| m.at.end <= cue.start && cue.start - m.at.end <= SUBJECT_GAP)?;
+    if ctx.in_quote(m.at.start)
+        || is_possessive(&m.surface)
+        || after_preposition(ctx.lower, m.at.start)
+    {
+        return None;
+    }
+    let gap = Words::new(&ctx.lower[m.at.end..cue.start]);
+    let between = &ctx.lower[m.at.end..cue.start];
+    if between.contains([',', ';', ':', '"', '“', '”', '\'', '’'])
+        && !between.contains("n't")
+        && !between.contains("n’t")
+    {
+        return None;
+    }
+    let fillers = (0..gap.spans().len()).all(|i| DEED_FILLER.contains(&gap.plain(i)));
+    let aux = (0..gap.spans().len()).any(|i| {
+        matches!(
+            gap.plain(i),
+            "has" | "have" | "had" | "will" | "would" | "did" | "does" | "didn" | "doesn" | "won"
+        )
+    });
+    let first = &ctx.lower[cue.start..];
+    let first = first
+        .split(|c: char| !c.is_alphanumeric())
+        .next()
+        .unwrap_or("");
+    let finite = aux || first.ends_with("ed") || (first.ends_with('s') && !first.ends_with("ss"));
+    if !fillers || !finite {
+        return None;
+    }
+    let neg = negated(ctx.lower, &ctx.words, m.at.end, cue.start, Span::new(0, 0));
+    Some((m, neg))
+}
+
+/// A demanded condition: the cue in an `unless …` clause, or in an `if … not …` clause (`if the
+/// junta does not release him`).
+fn condition(ctx: &Ctx, cue: Span) -> Option<(Span, &'static str)> {
+    if let Some(u) = ctx
+        .words
+        .spans()
+        .iter()
+        .enumerate()
+        .find(|(i, s)| s.end <= cue.start && ctx.words.plain(*i) == "unless")
+    {
+        return Some((*u.1, "unless"));
+    }
+    ctx.words
+        .spans()
+        .iter()
+        .enumerate()
+        .rfind(|(i, s)| {
+            s.end <= cue.start && cue.start - s.end <= 60 && ctx.words.plain(*i) == "if"
+        })
+        .filter(|(_, s)| negated(ctx.lower, &ctx.words, s.end, cue.start, Span::new(0, 0)))
+        .map(|(_, s)| (*s, "if … not"))
+}
+
+fn judge(ctx: &Ctx, target: &Target, cue: Span, last_speaker: Option<&Mention>) -> Vec<Tag> {
+    let lower = ctx.lower;
+    // The nearest trigger before the cue (or overlapping it, for phrases like "neither free nor
+    // fair"); else an evaluative predicate or a passive after it (`the coup is illegitimate`, `the
+    // coup was condemned by Oland`).
+    let before = ctx
+        .hits
+        .iter()
+        .filter(|h| h.at.start <= cue.end && cue.start.saturating_sub(h.at.end) <= 140)
+        .max_by_key(|h| h.at.start);
+    // A trigger governs the first cue after it: a cue that only completes another one (`prevent
+    // violence against protesters`) is not what the trigger judges.
+    let before = before.filter(|h| !complement(ctx, h.at, cue));
+    let after = || {
+        ctx.hits
+            .iter()
+            .filter(|h| h.at.start >= cue.end && h.at.start - cue.end <= 100)
+            .find(|h| h.after || !passive_agents(ctx, h.at).is_empty())
+    };
+    let mut deed_actor: Option<&Mention> = None;
+    let cond = condition(ctx, cue);
+    let (trigger, mut sign, word, kind) = match (cond, before.or_else(after)) {
+        (Some((c, w)), _) => (c, 1i8, w, "condition"),
+        (None, Some(h)) => (
+            h.at,
+            h.sign,
+            h.word,
+            if h.at.start >= cue.end {
+                "after"
+            } else {
+                "trigger"
+            },
+        ),
+        (None, None) => match deed(ctx, cue) {
+            Some((m, neg)) => {
+                deed_actor = Some(m);
+                (cue, if neg { -1 } else { 1 }, "deed", "deed")
+            }
+            None => return Vec::new(),
+        },
     };
     // A negation between trigger and cue, or just before the trigger, flips it.
-    let mut lo = trigger.start.saturating_sub(12);
+    let mut lo = trigger.start.min(cue.end).saturating_sub(12);
     while !lower.is_char_boundary(lo) {
         lo -= 1;
     }
-    let hi = cue.start.max(trigger.end);
-    let negated = word != "unless"
+    let hi = if trigger.start >= cue.end {
+        trigger.start
+    } else {
+        cue.start.max(trigger.end)
+    };
+    let negated = kind != "condition"
+        && kind != "deed"
         && !word.contains("not")
-        && NEGATIONS.iter().any(|n| {
-            find_all(&lower[lo..hi], n)
-                .iter()
-                .any(|m| lo + m.start < trigger.start || lo + m.start >= trigger.end)
-        });
+        && !word.contains("neither")
+        && negated(lower, &ctx.words, lo, hi, trigger);
     if negated {
         sign = -sign;
     }
@@ -618,17 +721,138 @@ fn judge(
         (Valence::For, s) if s > 0 => Polarity::Support,
         _ => Polarity::Oppose,
     };
+    let passive = if kind == "after" || kind == "trigger" {
+        passive_agents(ctx, trigger)
+    } else {
+        Vec::new()
+    };
+    let quoted = ctx.in_quote(cue.start);
+    let actors: Vec<&Mention> = if let Some(m) = deed_actor {
+        vec![m]
+    } else if !passive.is_empty() {
+        passive
+    } else {
+        actor_of(ctx, cue, quoted, last_speaker)
+            .into_iter()
+            .collect()
+    };
+    let reporting = !ctx.reporting.is_empty();
+    let voice = if quoted {
+        Voice::Quoted
+    } else if !actors.is_empty() || reporting {
+        Voice::Reported
+    } else {
+        Voice::Outlet
+    };
+    let abs = |s: Span| Span::new(ctx.span.start + s.start, ctx.span.start + s.end);
+    let how = match kind {
+        "deed" => "deed: the actor does it",
+        "condition" => "demanded condition",
+        "after" => "predicate after the cue",
+        _ => "trigger",
+    };
+    let held = quoted || !actors.is_empty();
+    let make = |actor: String, surface: String| Tag {
+        paragraph: 0,
+        sentence: 0,
+        span: ctx.span,
+        actor,
+        actor_surface: surface,
+        target: target.id.clone(),
+        stance,
+        voice,
+        cues: vec![abs(trigger), abs(cue)],
+        rule: format!(
+            "{how} “{}” {}→ {} (valence {})",
+            &ctx.sentence[trigger.start..trigger.end],
+            if negated { "negated " } else { "" },
+            target.id,
+            if target.valence == Valence::For {
+                "for"
+            } else {
+                "against"
+            }
+        ),
+        confidence: match (kind, held) {
+            ("deed", _) => 0.5,
+            (_, true) => 0.7,
+            _ => 0.5,
+        },
+    };
+    if actors.is_empty() {
+        return if voice == Voice::Outlet {
+            vec![make(OUTLET_ACTOR.to_string(), String::new())]
+        } else {
+            Vec::new()
+        };
+    }
+    actors
+        .into_iter()
+        .map(|m| make(m.actor.clone(), m.surface.clone()))
+        .collect()
+}
 
-    // Voice and actor. The actor is the subject of the first speech or stance verb of the
-    // sentence that comes before the cue outside quotation marks (`Putin called on Lukashenko to
-    // start a dialogue`: Putin, not Lukashenko); for a quotation with no such verb before it, the
-    // speaker named next to it (`"…," Di Maio said`).
-    let quoted = in_quote(cue.start);
-    let lead = SUPPORT_TRIGGERS
-        .iter()
-        .chain(OPPOSE_TRIGGERS)
-        .chain(REPORTING)
-        .flat_map(|t| find_all(lower, t))
+/// Whether the trigger does not judge `cue`: the cue only completes another cue between them
+/// (`prevent violence against protesters`: a preposition stands between that cue and this one),
+/// or stands in an adjunct of time or circumstance (`sanctions imposed after the crackdown on
+/// protests`, `despite the protests`).
+fn complement(ctx: &Ctx, trigger: Span, cue: Span) -> bool {
+    let gap = |a: usize, b: usize| Words::new(&ctx.lower[a.min(b)..b]);
+    let circumstance = {
+        let between = gap(trigger.end, cue.start);
+        (0..between.spans().len()).any(|i| {
+            matches!(
+                between.plain(i),
+                "after"
+                    | "before"
+                    | "since"
+                    | "following"
+                    | "despite"
+                    | "amid"
+                    | "during"
+                    | "while"
+                    | "when"
+            )
+        })
+    };
+    circumstance
+        || ctx.cue_spans.iter().any(|o| {
+            o.start >= trigger.end && o.end <= cue.start && {
+                let between = gap(o.end, cue.start);
+                (0..between.spans().len()).any(|i| {
+                    matches!(
+                        between.plain(i),
+                        "against"
+                            | "of"
+                            | "on"
+                            | "for"
+                            | "to"
+                            | "by"
+                            | "with"
+                            | "from"
+                            | "in"
+                            | "over"
+                    )
+                })
+            }
+        })
+}
+
+/// The actor of a cue's position: the subject of the first speech or stance verb of the
+/// sentence that comes before the cue outside quotation marks (`Putin called on Lukashenko to
+/// start a dialogue`: Putin, not Lukashenko); for a quotation with no such verb before it, the
+/// speaker named next to it (`"…," Di Maio said`).
+fn actor_of<'c>(
+    ctx: &'c Ctx,
+    cue: Span,
+    quoted: bool,
+    last_speaker: Option<&'c Mention>,
+) -> Option<&'c Mention> {
+    let lower = ctx.lower;
+    let named = &ctx.named;
+    let in_quote = |at: usize| ctx.in_quote(at);
+    let lead = ctx
+        .verbs()
         .filter(|m| m.start < cue.start && !in_quote(m.start))
         .min_by_key(|m| m.start);
     // Possessives (`his`, `her`) name an owner, not a speaker.
@@ -636,31 +860,27 @@ fn judge(
     // First choice: the nearest speech or stance verb before the cue (not an infinitive, `to
     // start`) with an actor right before it — the subject of the clause the cue is in (`…, while
     // Merkel stressed that …`).
-    let mut verbs: Vec<Span> = SUPPORT_TRIGGERS
-        .iter()
-        .chain(OPPOSE_TRIGGERS)
-        .chain(REPORTING)
-        .flat_map(|t| find_all(lower, t))
-        .filter(|m| m.start < cue.start && !in_quote(m.start) && !lower[..m.start].ends_with("to "))
+    let mut verbs: Vec<Span> = ctx
+        .verbs()
+        .filter(|m| m.start < cue.start && !in_quote(m.start) && !ctx.non_finite(m.start))
         .collect();
     verbs.sort_by_key(|m| std::cmp::Reverse(m.start));
     let clause_subject = verbs.iter().find_map(|v| {
         named
             .iter()
             .filter(can_speak)
-            .filter(|m| m.at.end <= v.start && v.start - m.at.end <= SUBJECT_GAP)
-            .last()
+            .rfind(|m| m.at.end <= v.start && v.start - m.at.end <= SUBJECT_GAP)
     });
     let subject = clause_subject.or_else(|| {
         lead.and_then(|l| {
             named
                 .iter()
                 .filter(can_speak)
-                .filter(|m| m.at.end <= l.start)
-                .last()
+                .rfind(|m| m.at.end <= l.start)
         })
     });
-    let speaker = quotes
+    let speaker = ctx
+        .quotes
         .iter()
         .find(|q| q.start <= cue.start && cue.start < q.end)
         .and_then(|q| {
@@ -680,30 +900,27 @@ fn judge(
         .and_then(|a| named.iter().find(|m| m.at.start >= a.end));
     // Inside a quotation, a third party named right before a stance verb holds the position the
     // speaker reports (`"Putin had just called on (Lukashenko) to start the dialogue," said …`).
-    let reported_inside = quoted
-        .then(|| {
-            SUPPORT_TRIGGERS
-                .iter()
-                .chain(OPPOSE_TRIGGERS)
-                .flat_map(|t| find_all(lower, t))
-                .filter(|m| {
-                    m.start < cue.start && in_quote(m.start) && !lower[..m.start].ends_with("to ")
-                })
-                .max_by_key(|m| m.start)
+    let reported_inside = if quoted {
+        let mut inside: Vec<Span> = ctx
+            .hits
+            .iter()
+            .filter(|h| !h.after)
+            .map(|h| h.at)
+            .filter(|m| m.start < cue.start && in_quote(m.start) && !ctx.non_finite(m.start))
+            .collect();
+        inside.sort_by_key(|m| std::cmp::Reverse(m.start));
+        inside.iter().find_map(|v| {
+            named.iter().rfind(|m| {
+                in_quote(m.at.start)
+                    && !is_pronoun(&m.surface)
+                    && !after_preposition(lower, m.at.start)
+                    && m.at.end <= v.start
+                    && v.start - m.at.end <= 20
+            })
         })
-        .flatten()
-        .and_then(|v| {
-            named
-                .iter()
-                .filter(|m| {
-                    in_quote(m.at.start)
-                        && !is_pronoun(&m.surface)
-                        && !after_preposition(lower, m.at.start)
-                        && m.at.end <= v.start
-                        && v.start - m.at.end <= 20
-                })
-                .last()
-        });
+    } else {
+        None
+    };
     // A relative clause names its own subject: `the opposition, which is protesting`.
     let relative = ["which", "who"]
         .iter()
@@ -728,9 +945,8 @@ fn judge(
             .any(|w| rest.trim_start().starts_with(w));
         let sayer = modal
             .then(|| {
-                REPORTING
+                ctx.reporting
                     .iter()
-                    .flat_map(|r| find_all(lower, r))
                     .filter(|r| r.end <= m.at.start && !in_quote(r.start))
                     .max_by_key(|r| r.start)
             })
@@ -739,20 +955,17 @@ fn judge(
                 named
                     .iter()
                     .filter(can_speak)
-                    .filter(|x| x.at.end <= r.start && r.start - x.at.end <= SUBJECT_GAP)
-                    .last()
+                    .rfind(|x| x.at.end <= r.start && r.start - x.at.end <= SUBJECT_GAP)
             });
         sayer.unwrap_or(m)
     });
     // Whoever a call is addressed to (`calling on the president`) does not hold its position.
     let addressed = |m: &Mention| {
-        SUPPORT_TRIGGERS
+        ctx.hits
             .iter()
-            .chain(OPPOSE_TRIGGERS)
-            .flat_map(|t| find_all(lower, t))
-            .any(|t| t.end <= m.at.start && m.at.start - t.end <= 5)
+            .any(|t| t.at.end <= m.at.start && m.at.start - t.at.end <= 5)
     };
-    let actor = if quoted {
+    if quoted {
         reported_inside
             .or(subject.filter(|_| !lead.is_some_and(|l| in_quote(l.start))))
             .or(speaker)
@@ -769,42 +982,5 @@ fn judge(
         named
             .iter()
             .find(|m| !in_quote(m.at.start) && !addressed(m))
-    });
-    let reporting = REPORTING.iter().any(|r| !find_all(lower, r).is_empty());
-    let voice = if quoted {
-        Voice::Quoted
-    } else if actor.is_some() || reporting {
-        Voice::Reported
-    } else {
-        Voice::Outlet
-    };
-    let (actor_id, surface) = match actor {
-        Some(m) => (m.actor.clone(), m.surface.clone()),
-        None if voice == Voice::Outlet => ("outlet".to_string(), String::new()),
-        None => return None,
-    };
-    let abs = |s: Span| Span::new(span.start + s.start, span.start + s.end);
-    Some(Tag {
-        paragraph: 0,
-        sentence: 0,
-        span,
-        actor: actor_id,
-        actor_surface: surface,
-        target: target.id.clone(),
-        stance,
-        voice,
-        cues: vec![abs(trigger), abs(cue)],
-        rule: format!(
-            "trigger “{}” {}→ {} (valence {})",
-            &sentence[trigger.start..trigger.end],
-            if negated { "negated " } else { "" },
-            target.id,
-            if target.valence == Valence::For {
-                "for"
-            } else {
-                "against"
-            }
-        ),
-        confidence: if quoted || actor.is_some() { 0.7 } else { 0.5 },
     })
 }
