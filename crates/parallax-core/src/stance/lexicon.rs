@@ -75,7 +75,6 @@ const SUPPORT: &[&str] = &[
     "request",
     "thank",
     "approve",
-    "order",
     "decide to",
     "need to",
     "stand with",
@@ -179,14 +178,10 @@ const AFTER: &[&str] = &[
     "justified",
     "timely",
     "necessary",
-    "welcome",
     "a blow",
     "bad message",
-    "worsen",
-    "violate",
     "violation",
     "breach",
-    "undermine",
     "important",
 ];
 
@@ -273,11 +268,17 @@ pub fn lexicon() -> &'static Lexicon {
                 } else {
                     w.to_string()
                 };
+                let after = AFTER.contains(&w);
                 triggers.push(Trigger {
-                    pattern: Pattern::new(&text, TRIGGER_GAP),
+                    // Predicates match as written: their stem is often another word.
+                    pattern: if after {
+                        Pattern::exact(&text)
+                    } else {
+                        Pattern::new(&text, TRIGGER_GAP)
+                    },
                     sign,
                     word: w,
-                    after: AFTER.contains(&w),
+                    after,
                 });
             }
         }

@@ -153,12 +153,16 @@ enum WordPattern {
     Prefix(String),
     /// The word's key equals it (or, for long keys, one begins the other).
     Key(String),
+    /// The word as written (after [`spelling`]): for adjectives whose stem is another word
+    /// (`timely` is not `time`).
+    Exact(String),
 }
 
 impl WordPattern {
     fn matches(&self, plain: &str, key: &str) -> bool {
         match self {
             WordPattern::Prefix(p) => plain.starts_with(p.as_str()) || key.starts_with(p.as_str()),
+            WordPattern::Exact(w) => plain == w,
             WordPattern::Key(k) => {
                 k == key
                     || (k.len().min(key.len()) >= FAMILY_PREFIX
@@ -181,6 +185,15 @@ impl Pattern {
     /// Compiles `text` (lower case; a trailing `*` on a word matches any ending), allowing up to
     /// `gap` words between its words.
     pub fn new(text: &str, gap: usize) -> Pattern {
+        Pattern::compile(text, gap, false)
+    }
+
+    /// Compiles `text` to match its words as written (after [`spelling`]), no gap.
+    pub fn exact(text: &str) -> Pattern {
+        Pattern::compile(text, 0, true)
+    }
+
+    fn compile(text: &str, gap: usize, exact: bool) -> Pattern {
         let mut words = Vec::new();
         let mut joined = Vec::new();
         for token in text.split_whitespace() {
@@ -197,6 +210,8 @@ impl Pattern {
                 joined.push(n > 0);
                 words.push(if prefix && n + 1 == parts.len() {
                     WordPattern::Prefix(spelling(part))
+                } else if exact {
+                    WordPattern::Exact(spelling(part))
                 } else {
                     WordPattern::Key(key(part))
                 });

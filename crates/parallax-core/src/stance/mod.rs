@@ -15,6 +15,7 @@
 //! - the **voice** is `quoted` when the cue is inside quotation marks, `reported` when an actor
 //!   speaks through a reporting verb, `outlet` otherwise.
 
+pub mod actors;
 mod lexicon;
 mod matcher;
 
@@ -58,9 +59,14 @@ pub struct Actor {
     pub aliases: Vec<String>,
     /// What stances roll up to (`italy`, `opposition`).
     pub affiliation: String,
-    /// `m`, `f` or `p` (plural), for pronouns (`he`, `she`, `they`).
+    /// `m`, `f` or `p` (plural), for pronouns (`he`, `she`, `they`); `u` for a person found in
+    /// the text whose gender it does not give (either `he` or `she` may point back to them).
     #[serde(default)]
     pub gender: Option<String>,
+    /// Found in an article's text rather than listed in the profile ([`actors`]): the id is the
+    /// slug of the name, the affiliation comes from the title or nationality.
+    #[serde(default)]
+    pub discovered: bool,
 }
 
 /// A story profile: its targets and actors.
@@ -332,10 +338,11 @@ fn mentions(profile: &Profile, sentence: &str, lower: &str, context: &[Mention])
     ] {
         for m in find_all(lower, word) {
             let of_gender = |x: &&Mention| {
-                profile
-                    .actors
-                    .iter()
-                    .any(|a| a.id == x.actor && a.gender.as_deref() == Some(gender))
+                profile.actors.iter().any(|a| {
+                    a.id == x.actor
+                        && (a.gender.as_deref() == Some(gender)
+                            || (gender != "p" && a.gender.as_deref() == Some(actors::ANY_PERSON)))
+                })
             };
             // The closest such actor earlier in the sentence, else in the sentences before.
             let referent = out
@@ -358,8 +365,26 @@ fn mentions(profile: &Profile, sentence: &str, lower: &str, context: &[Mention])
     out
 }
 
-/// Tags one article with a profile.
+/// Tags one article with a profile, and with the actors the article itself names
+/// ([`actors::discover`]).
 pub fn tag_article(article: &Article, profile: &Profile) -> Vec<Tag> {
+    tag_article_with_actors(article, profile).0
+}
+
+/// Tags one article, and returns the actors found in its text that its tags name (for the
+/// corpus's profile, so that the coverage views can name and group them).
+pub fn tag_article_with_actors(article: &Article, profile: &Profile) -> (Vec<Tag>, Vec<Actor>) {
+    let local = profile.for_article(article);
+    let tags = tag_with(article, &local);
+    let found = local
+        .actors
+        .into_iter()
+        .filter(|a| a.discovered && tags.iter().any(|t| t.actor == a.id))
+        .collect();
+    (tags, found)
+}
+
+fn tag_with(article: &Article, profile: &Profile) -> Vec<Tag> {
     let lex = lexicon();
     let targets: Vec<(&Target, Vec<Pattern>)> = profile
         .targets
@@ -727,6 +752,7 @@ fn judge(ctx: &Ctx, target: &Target, cue: Span, last_speaker: Option<&Mention>) 
         Vec::new()
     };
     let quoted = ctx.in_quote(cue.start);
+    let passive_form = !passive.is_empty();
     let actors: Vec<&Mention> = if let Some(m) = deed_actor {
         vec![m]
     } else if !passive.is_empty() {
@@ -746,6 +772,7 @@ fn judge(ctx: &Ctx, target: &Target, cue: Span, last_speaker: Option<&Mention>) 
     };
     let abs = |s: Span| Span::new(ctx.span.start + s.start, ctx.span.start + s.end);
     let how = match kind {
+        _ if passive_form => "passive, its agents after “by”:",
         "deed" => "deed: the actor does it",
         "condition" => "demanded condition",
         "after" => "predicate after the cue",
@@ -865,12 +892,24 @@ fn actor_of<'c>(
         .filter(|m| m.start < cue.start && !in_quote(m.start) && !ctx.non_finite(m.start))
         .collect();
     verbs.sort_by_key(|m| std::cmp::Reverse(m.start));
-    let clause_subject = verbs.iter().find_map(|v| {
-        named
-            .iter()
-            .filter(can_speak)
-            .rfind(|m| m.at.end <= v.start && v.start - m.at.end <= SUBJECT_GAP)
-    });
+    // A verb after `and` shares the subject of the verb before it (`Oland said … and called
+    // for …`): it names none of its own.
+    let clause_subject = verbs
+        .iter()
+        .filter(|v| ctx.word_before(v.start) != "and")
+        .find_map(|v| {
+            named
+                .iter()
+                .filter(can_speak)
+                .rfind(|m| m.at.end <= v.start && v.start - m.at.end <= SUBJECT_GAP)
+        });
+    // `I called for …` inside a quotation: the speaker, not someone named before.
+    let first_person = ctx
+        .verbs()
+        .filter(|v| v.start < cue.start)
+        .max_by_key(|v| v.start)
+        .is_some_and(|v| matches!(ctx.word_before(v.start), "i" | "we"));
+    let clause_subject = if first_person { None } else { clause_subject };
     let subject = clause_subject.or_else(|| {
         lead.and_then(|l| {
             named
@@ -886,7 +925,7 @@ fn actor_of<'c>(
         .and_then(|q| {
             named
                 .iter()
-                .filter(|m| m.at.start >= q.end)
+                .filter(|m| m.at.start >= q.end && !after_preposition(lower, m.at.start))
                 .min_by_key(|m| m.at.start - q.end)
                 .or_else(|| {
                     named
@@ -965,6 +1004,9 @@ fn actor_of<'c>(
             .iter()
             .any(|t| t.at.end <= m.at.start && m.at.start - t.at.end <= 5)
     };
+    if first_person {
+        return speaker.or(last_speaker);
+    }
     if quoted {
         reported_inside
             .or(subject.filter(|_| !lead.is_some_and(|l| in_quote(l.start))))
