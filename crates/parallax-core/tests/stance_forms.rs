@@ -51,6 +51,19 @@ label = "Withdrawal from the pact"
 cues = ["withdraw*", "suspend*"]
 valence = "for"
 
+[[target]]
+id = "crackdown"
+label = "The crackdown"
+cues = ["crackdown"]
+valence = "against"
+
+[[actor]]
+id = "ivo_tamm"
+name = "Ivo Tamm"
+aliases = ["Ivo Tamm", "Tamm", "government spokesman"]
+affiliation = "oland"
+gender = "m"
+
 [[actor]]
 id = "oland"
 name = "Oland"
@@ -165,6 +178,21 @@ fn forms() {
             "Oland said the takeover was not legitimate.",
             &[("oland", "coup", Oppose, Reported)],
         ),
+        (
+            "praising what a target of valence against names supports it",
+            "Mara Velt praised the crackdown.",
+            &[("mara_velt", "crackdown", Support, Reported)],
+        ),
+        (
+            "condemning it opposes it",
+            "Mara Velt condemned the crackdown.",
+            &[("mara_velt", "crackdown", Oppose, Reported)],
+        ),
+        (
+            "a refusal turns a call round",
+            "Oland rejected calls for talks.",
+            &[("oland", "talks", Oppose, Reported)],
+        ),
         // Nominal stances.
         (
             "support for",
@@ -242,6 +270,14 @@ fn forms() {
             "\"We want calm,\" Mara Velt said. \"And we reject sanctions.\"",
             &[("mara_velt", "sanctions", Oppose, Quoted)],
         ),
+        (
+            "a spokesperson speaks for their side",
+            "Oland called for talks, government spokesman Ivo Tamm said.",
+            &[
+                ("oland", "talks", Support, Reported),
+                ("ivo_tamm", "talks", Support, Reported),
+            ],
+        ),
         // Actors nobody listed.
         (
             "a title before a name",
@@ -304,6 +340,30 @@ fn forms() {
 }
 
 #[test]
+fn a_headline_is_a_sentence_too() {
+    let a = ingest_text(
+        "x",
+        "x.txt",
+        "Oland condemns the coup\n\nThe capital was quiet on Monday, and shops opened as usual.\n",
+        &Default::default(),
+    );
+    let tags = tag_article(&a, &profile());
+    let got: Vec<(&str, &str, Polarity, usize)> = tags
+        .iter()
+        .map(|t| (t.actor.as_str(), t.target.as_str(), t.stance, t.sentence))
+        .collect();
+    assert_eq!(
+        got,
+        [(
+            "oland",
+            "coup",
+            Polarity::Oppose,
+            parallax_core::stance::HEADLINE
+        )]
+    );
+}
+
+#[test]
 fn a_found_person_gets_a_stable_id_and_the_nationality_as_affiliation() {
     let (_, found) = tag_article_with_actors(
         &article("Ghanaian Foreign Minister Ilja Korro called for talks."),
@@ -334,5 +394,9 @@ fn found_actors_join_the_corpus_profile_for_the_coverage_views() {
         ("ghana".to_string(), "Ghana".to_string())
     );
     // Listed actors are untouched and still come first.
-    assert_eq!(corpus.profile.actors[0].id, "oland");
+    let listed = profile().actors;
+    assert_eq!(corpus.profile.actors[..listed.len()], listed[..]);
+    assert!(corpus.profile.actors[listed.len()..]
+        .iter()
+        .all(|a| a.discovered));
 }

@@ -88,6 +88,17 @@ const SUPPORT: &[&str] = &[
     "important",
 ];
 
+/// Harm done to what the cue names (`violates the autonomy`, `undermines the deal`): whoever
+/// says so holds that it should be kept — support.
+const HARM: &[&str] = &[
+    "violate",
+    "violation",
+    "breach",
+    "undermine",
+    "worsen",
+    "erode",
+];
+
 /// Oppose triggers of the first version, matched with any ending.
 const OPPOSE_PREFIX: &[&str] = &[
     "warned against",
@@ -145,17 +156,10 @@ const OPPOSE: &[&str] = &[
     "disastrous",
     "dangerous",
     "devastating",
-    "violate",
-    "violation",
-    "breach",
-    "undermine",
-    "concern",
     "anger",
     "outcry",
-    "worsen",
     "a blow",
     "bad message",
-    "avoid",
 ];
 
 /// Predicates that may follow what they judge (`the coup is illegitimate`, `sanctions would be a
@@ -183,6 +187,27 @@ const AFTER: &[&str] = &[
     "violation",
     "breach",
     "important",
+];
+
+/// Support triggers that endorse what they name, rather than call for it: praising a crackdown
+/// supports it, though calling for an end to one opposes it (targets of valence `against`).
+const ENDORSE: &[&str] = &[
+    "welcome",
+    "hail",
+    "praise",
+    "commend",
+    "applaud",
+    "endorse",
+    "back",
+    "approve",
+    "thank",
+    "legitimate",
+    "justified",
+    "timely",
+    "necessary",
+    "in favour of",
+    "favour",
+    "stand with",
 ];
 
 /// Verbs and nouns of speech: who stands before them is speaking.
@@ -242,6 +267,8 @@ pub struct Trigger {
     pub word: &'static str,
     /// May follow the cue it judges.
     pub after: bool,
+    /// Endorses what it names ([`ENDORSE`]).
+    pub endorse: bool,
 }
 
 /// The compiled tables.
@@ -261,6 +288,7 @@ pub fn lexicon() -> &'static Lexicon {
             (SUPPORT, 1, false),
             (OPPOSE_PREFIX, -1, true),
             (OPPOSE, -1, false),
+            (HARM, 1, false),
         ] {
             for w in list.iter().copied() {
                 let text = if prefix {
@@ -279,6 +307,7 @@ pub fn lexicon() -> &'static Lexicon {
                     sign,
                     word: w,
                     after,
+                    endorse: ENDORSE.contains(&w),
                 });
             }
         }
@@ -300,6 +329,8 @@ pub struct Hit {
     pub word: &'static str,
     /// May follow the cue.
     pub after: bool,
+    /// Endorses what it names.
+    pub endorse: bool,
 }
 
 impl Lexicon {
@@ -313,6 +344,7 @@ impl Lexicon {
                     sign: t.sign,
                     word: t.word,
                     after: t.after,
+                    endorse: t.endorse,
                 });
             }
         }

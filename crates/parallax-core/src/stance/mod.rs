@@ -94,6 +94,9 @@ pub struct Group {
     pub affiliations: Vec<String>,
 }
 
+/// [`Tag::sentence`] of a tag from the headline (its `paragraph` is 0, the first paragraph).
+pub const HEADLINE: usize = usize::MAX;
+
 /// The pseudo-actor of statements in the article's own voice.
 pub const OUTLET_ACTOR: &str = "outlet";
 
@@ -191,7 +194,7 @@ pub enum Voice {
 pub struct Tag {
     /// Paragraph index.
     pub paragraph: usize,
-    /// Sentence index in the paragraph.
+    /// Sentence index in the paragraph ([`HEADLINE`] for the headline).
     pub sentence: usize,
     /// The sentence's bytes in the article.
     pub span: Span,
@@ -308,6 +311,11 @@ struct Mention {
     at: Span,
     actor: String,
     surface: String,
+    /// The actor's affiliation, and whether it is a person (has a gender other than plural).
+    affiliation: String,
+    person: bool,
+    /// Named as a spokesperson (an alias or title says so): they speak for their side.
+    spokesperson: bool,
 }
 
 fn mentions(profile: &Profile, sentence: &str, lower: &str, context: &[Mention]) -> Vec<Mention> {
@@ -322,6 +330,12 @@ fn mentions(profile: &Profile, sentence: &str, lower: &str, context: &[Mention])
                         at: m,
                         actor: a.id.clone(),
                         surface: sentence[m.start..m.end].to_string(),
+                        affiliation: a.affiliation.clone(),
+                        person: a.gender.as_deref().is_some_and(|g| g != "p"),
+                        spokesperson: a.aliases.iter().any(|x| {
+                            let x = x.to_ascii_lowercase();
+                            x.contains("spokes") || x.contains("press secretary")
+                        }),
                     });
                 }
             }
@@ -357,6 +371,9 @@ fn mentions(profile: &Profile, sentence: &str, lower: &str, context: &[Mention])
                     at: m,
                     actor: r.actor.clone(),
                     surface: sentence[m.start..m.end].to_string(),
+                    affiliation: r.affiliation.clone(),
+                    person: r.person,
+                    spokesperson: r.spokesperson,
                 });
             }
         }
@@ -396,27 +413,36 @@ fn tag_with(article: &Article, profile: &Profile) -> Vec<Tag> {
         .collect();
     let mut tags = Vec::new();
     let mut context: Vec<Mention> = Vec::new();
-    let mut units: Vec<(usize, &crate::ingest::Paragraph)> = Vec::new();
+    // (paragraph index, paragraph span, its sentences, is the headline).
+    let mut units: Vec<(usize, Span, Vec<Span>, bool)> = Vec::new();
+    // The headline is a sentence too (`Oland condemns the coup`); its tags point at the first
+    // paragraph, with `sentence` = [`HEADLINE`].
+    if let (Some(span), crate::ingest::Provenance::Text) =
+        (article.title.span, article.title.provenance)
+    {
+        units.push((0, span, vec![span], true));
+    }
     for (i, p) in article.paragraphs.iter().enumerate() {
         if matches!(p.role, Role::Body | Role::Standfirst) {
-            units.push((i, p));
+            units.push((i, p.span, p.sentences.clone(), false));
         }
     }
     // The speaker of the last quotation, for the sentences of a quotation that runs on without
     // naming them again (`"…," Putin said. "… . …"`).
     let mut last_speaker: Option<Mention> = None;
-    for (pi, p) in units {
+    for (pi, p_span, sentences, headline) in units {
         // Quotation marks are paired over the whole paragraph, so that a quotation may span
         // sentences.
-        let para_quotes = quoted_ranges(article.slice(p.span));
+        let para_quotes = quoted_ranges(article.slice(p_span));
         if para_quotes.is_empty() {
             last_speaker = None;
         }
-        for (si, span) in p.sentences.iter().enumerate() {
+        for (si, span) in sentences.iter().enumerate() {
+            let si = if headline { HEADLINE } else { si };
             let sentence = article.slice(*span);
             let lower = sentence.to_ascii_lowercase();
             let named = mentions(profile, sentence, &lower, &context);
-            let offset = span.start - p.span.start;
+            let offset = span.start - p_span.start;
             let quotes: Vec<Span> = para_quotes
                 .iter()
                 .filter(|q| q.start < offset + sentence.len() && q.end > offset)
@@ -659,6 +685,18 @@ fn deed<'c>(ctx: &'c Ctx, cue: Span) -> Option<(&'c Mention, bool)> {
     Some((m, neg))
 }
 
+/// Whether a predicate after the cue is said of it: a copula or `as` stands between them (`the
+/// coup is illegitimate`, `sanctions would be a disaster`, `dismissed the claims as nonsense`).
+fn predicative(ctx: &Ctx, cue: Span, pred: Span) -> bool {
+    let between = Words::new(&ctx.lower[cue.end..pred.start]);
+    (0..between.spans().len()).any(|i| {
+        matches!(
+            between.plain(i),
+            "is" | "was" | "were" | "be" | "been" | "are" | "as" | "remains" | "seems" | "s"
+        )
+    })
+}
+
 /// A demanded condition: the cue in an `unless …` clause, or in an `if … not …` clause (`if the
 /// junta does not release him`).
 fn condition(ctx: &Ctx, cue: Span) -> Option<(Span, &'static str)> {
@@ -687,10 +725,17 @@ fn judge(ctx: &Ctx, target: &Target, cue: Span, last_speaker: Option<&Mention>) 
     // The nearest trigger before the cue (or overlapping it, for phrases like "neither free nor
     // fair"); else an evaluative predicate or a passive after it (`the coup is illegitimate`, `the
     // coup was condemned by Oland`).
+    // A trigger that is the cue itself (`demands`), or whose phrase begins inside the cue and
+    // runs past it (`protests against`), says nothing about the cue.
+    let own = |h: &&Hit| {
+        (h.at.start == cue.start && h.at.end == cue.end)
+            || (h.at.start >= cue.start && h.at.start < cue.end && h.at.end > cue.end)
+    };
     let before = ctx
         .hits
         .iter()
         .filter(|h| h.at.start <= cue.end && cue.start.saturating_sub(h.at.end) <= 140)
+        .filter(|h| !own(h))
         .max_by_key(|h| h.at.start);
     // A trigger governs the first cue after it: a cue that only completes another one (`prevent
     // violence against protesters`) is not what the trigger judges.
@@ -699,8 +744,25 @@ fn judge(ctx: &Ctx, target: &Target, cue: Span, last_speaker: Option<&Mention>) 
         ctx.hits
             .iter()
             .filter(|h| h.at.start >= cue.end && h.at.start - cue.end <= 100)
-            .find(|h| h.after || !passive_agents(ctx, h.at).is_empty())
+            .find(|h| {
+                (h.after && predicative(ctx, cue, h.at)) || !passive_agents(ctx, h.at).is_empty()
+            })
     };
+    // A trigger judging a call (`rejecting calls for dialogue`, `refused to support sanctions`):
+    // an oppose trigger right before it turns it round.
+    let governed = before.and_then(|h| {
+        ctx.hits
+            .iter()
+            .filter(|g| g.sign < 0 && g.at.end <= h.at.start && h.at.start - g.at.end <= 25)
+            .filter(|g| {
+                let between = &lower[g.at.end..h.at.start];
+                !between.contains([',', ';'])
+                    && !between.contains(" and ")
+                    && !between.contains(" or ")
+            })
+            .max_by_key(|g| g.at.end)
+    });
+    let endorse = before.or_else(after).is_some_and(|h| h.endorse);
     let mut deed_actor: Option<&Mention> = None;
     let cond = condition(ctx, cue);
     let (trigger, mut sign, word, kind) = match (cond, before.or_else(after)) {
@@ -741,7 +803,14 @@ fn judge(ctx: &Ctx, target: &Target, cue: Span, last_speaker: Option<&Mention>) 
     if negated {
         sign = -sign;
     }
+    if kind == "trigger" && governed.is_some() {
+        sign = -sign;
+    }
     let stance = match (target.valence, sign) {
+        // Doing it is taking its side, whatever its valence (`the police detained …`).
+        _ if kind == "deed" && sign > 0 => Polarity::Support,
+        // Praising it is supporting it, whatever its valence (`praised the crackdown`).
+        (Valence::Against, s) if endorse && s > 0 && kind != "condition" => Polarity::Support,
         (Valence::Against, _) => Polarity::Oppose,
         (Valence::For, s) if s > 0 => Polarity::Support,
         _ => Polarity::Oppose,
@@ -762,6 +831,27 @@ fn judge(ctx: &Ctx, target: &Target, cue: Span, last_speaker: Option<&Mention>) 
             .into_iter()
             .collect()
     };
+    // A spokesperson reporting their own side's position holds it too (`Oland calls for talks,
+    // government spokesman Ivo Tamm said`).
+    let mut actors = actors;
+    if deed_actor.is_none() && actors.len() == 1 && !actors[0].person {
+        let side = &actors[0].affiliation;
+        let speaker = ctx.named.iter().find(|m| {
+            m.person
+                && m.spokesperson
+                && m.affiliation == *side
+                && m.actor != actors[0].actor
+                && !ctx.in_quote(m.at.start)
+                && !is_possessive(&m.surface)
+                && ctx.reporting.iter().any(|r| {
+                    (m.at.end <= r.start && r.start - m.at.end <= SUBJECT_GAP)
+                        || (r.end <= m.at.start && m.at.start - r.end <= 2)
+                })
+        });
+        if let Some(sp) = speaker {
+            actors.push(sp);
+        }
+    }
     let reporting = !ctx.reporting.is_empty();
     let voice = if quoted {
         Voice::Quoted
@@ -790,9 +880,14 @@ fn judge(ctx: &Ctx, target: &Target, cue: Span, last_speaker: Option<&Mention>) 
         voice,
         cues: vec![abs(trigger), abs(cue)],
         rule: format!(
-            "{how} “{}” {}→ {} (valence {})",
+            "{how} “{}” {}{}→ {} (valence {})",
             &ctx.sentence[trigger.start..trigger.end],
             if negated { "negated " } else { "" },
+            match governed {
+                Some(g) if kind == "trigger" =>
+                    format!("under “{}” ", &ctx.sentence[g.at.start..g.at.end]),
+                _ => String::new(),
+            },
             target.id,
             if target.valence == Valence::For {
                 "for"
