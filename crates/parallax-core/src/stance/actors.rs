@@ -348,14 +348,23 @@ fn title_word(w: &str) -> Option<()> {
 /// The capitalised name starting at `i` (at most 3 words, joined by spaces only).
 fn name_at(t: &[Tok], i: usize) -> usize {
     let mut n = 0;
+    // A nationality may begin a name only when a name word follows (`Russian Federation`, not
+    // `Ghanaian Foreign Minister`).
+    let nationality = |k: usize| {
+        tables()
+            .nationalities
+            .iter()
+            .any(|(w, _)| w.len() == 1 && w[0] == t[k].lower)
+    };
     while i + n < t.len()
         && n < 3
         && is_name_word(&t[i + n])
         && title_at(t, i + n).is_none()
-        && !tables()
-            .nationalities
-            .iter()
-            .any(|(w, _)| w.len() == 1 && w[0] == t[i + n].lower)
+        && (!nationality(i + n)
+            || (t[i + n].after == " "
+                && t.get(i + n + 1)
+                    .is_some_and(|x| is_name_word(x) && !nationality(i + n + 1))
+                && title_at(t, i + n + 1).is_none()))
     {
         n += 1;
         if !t[i + n - 1].after.chars().all(|c| c == ' ') {

@@ -149,8 +149,8 @@ impl Words {
 
 #[derive(Clone, Debug)]
 enum WordPattern {
-    /// `extend*`: the word begins with it.
-    Prefix(String),
+    /// `extend*`: the word begins with it, or has its stem (`urge*` finds `urging`).
+    Prefix(String, String),
     /// The word's key equals it (or, for long keys, one begins the other).
     Key(String),
     /// The word as written (after [`spelling`]): for adjectives whose stem is another word
@@ -161,7 +161,7 @@ enum WordPattern {
 impl WordPattern {
     fn matches(&self, plain: &str, key: &str) -> bool {
         match self {
-            WordPattern::Prefix(p) => plain.starts_with(p.as_str()) || key.starts_with(p.as_str()),
+            WordPattern::Prefix(p, k) => plain.starts_with(p.as_str()) || key == k,
             WordPattern::Exact(w) => plain == w,
             WordPattern::Key(k) => {
                 k == key
@@ -209,7 +209,7 @@ impl Pattern {
             for (n, part) in parts.iter().enumerate() {
                 joined.push(n > 0);
                 words.push(if prefix && n + 1 == parts.len() {
-                    WordPattern::Prefix(spelling(part))
+                    WordPattern::Prefix(spelling(part), key(part))
                 } else if exact {
                     WordPattern::Exact(spelling(part))
                 } else {
