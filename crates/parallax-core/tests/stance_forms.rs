@@ -193,6 +193,26 @@ fn forms() {
             "Oland rejected calls for talks.",
             &[("oland", "talks", Oppose, Reported)],
         ),
+        (
+            "a harm verb supports what is harmed",
+            "Mara Velt said the move undermines the talks.",
+            &[("mara_velt", "talks", Support, Reported)],
+        ),
+        (
+            "an accusation of harm still supports what is harmed",
+            "Oland accused the junta of undermining the talks.",
+            &[("oland", "talks", Support, Reported)],
+        ),
+        (
+            "called … plus a predicate",
+            "Mara Velt called the coup illegitimate.",
+            &[("mara_velt", "coup", Oppose, Reported)],
+        ),
+        (
+            "a trigger in a subordinate clause ends at its comma",
+            "After Oland announced the talks, sanctions were lifted.",
+            &[("oland", "talks", Support, Reported)],
+        ),
         // Nominal stances.
         (
             "support for",

@@ -76,6 +76,9 @@ const SUPPORT: &[&str] = &[
     "thank",
     "approve",
     "decide to",
+    "announce",
+    "declare",
+    "appreciate",
     "need to",
     "stand with",
     "volunteer",
@@ -269,6 +272,8 @@ pub struct Trigger {
     pub after: bool,
     /// Endorses what it names ([`ENDORSE`]).
     pub endorse: bool,
+    /// Names harm done to it ([`HARM`]).
+    pub harm: bool,
 }
 
 /// The compiled tables.
@@ -308,6 +313,7 @@ pub fn lexicon() -> &'static Lexicon {
                     word: w,
                     after,
                     endorse: ENDORSE.contains(&w),
+                    harm: HARM.contains(&w),
                 });
             }
         }
@@ -331,6 +337,8 @@ pub struct Hit {
     pub after: bool,
     /// Endorses what it names.
     pub endorse: bool,
+    /// Names harm done to it.
+    pub harm: bool,
 }
 
 impl Lexicon {
@@ -345,6 +353,7 @@ impl Lexicon {
                     word: t.word,
                     after: t.after,
                     endorse: t.endorse,
+                    harm: t.harm,
                 });
             }
         }

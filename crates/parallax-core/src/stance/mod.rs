@@ -688,13 +688,32 @@ fn deed<'c>(ctx: &'c Ctx, cue: Span) -> Option<(&'c Mention, bool)> {
 /// Whether a predicate after the cue is said of it: a copula or `as` stands between them (`the
 /// coup is illegitimate`, `sanctions would be a disaster`, `dismissed the claims as nonsense`).
 fn predicative(ctx: &Ctx, cue: Span, pred: Span) -> bool {
-    let between = Words::new(&ctx.lower[cue.end..pred.start]);
-    (0..between.spans().len()).any(|i| {
+    // `called the coup illegitimate`, `described the move as …`.
+    let i = ctx.words.index_at(cue.start);
+    let named_as = (i.saturating_sub(3)..i).any(|j| {
         matches!(
-            between.plain(i),
-            "is" | "was" | "were" | "be" | "been" | "are" | "as" | "remains" | "seems" | "s"
+            ctx.words.plain(j),
+            "called"
+                | "calling"
+                | "described"
+                | "labeled"
+                | "labelled"
+                | "termed"
+                | "branded"
+                | "deemed"
+                | "considers"
+                | "considered"
+                | "found"
         )
-    })
+    });
+    let between = Words::new(&ctx.lower[cue.end..pred.start]);
+    named_as
+        || (0..between.spans().len()).any(|i| {
+            matches!(
+                between.plain(i),
+                "is" | "was" | "were" | "be" | "been" | "are" | "as" | "remains" | "seems" | "s"
+            )
+        })
 }
 
 /// A demanded condition: the cue in an `unless …` clause, or in an `if … not …` clause (`if the
@@ -750,7 +769,8 @@ fn judge(ctx: &Ctx, target: &Target, cue: Span, last_speaker: Option<&Mention>) 
     };
     // A trigger judging a call (`rejecting calls for dialogue`, `refused to support sanctions`):
     // an oppose trigger right before it turns it round.
-    let governed = before.and_then(|h| {
+    // (Harm verbs judge by themselves: `accused Oland of violating the accord` supports it.)
+    let governed = before.filter(|h| !h.harm).and_then(|h| {
         ctx.hits
             .iter()
             .filter(|g| g.sign < 0 && g.at.end <= h.at.start && h.at.start - g.at.end <= 25)
@@ -937,7 +957,29 @@ fn complement(ctx: &Ctx, trigger: Span, cue: Span) -> bool {
             )
         })
     };
+    // `After the results were announced, protests erupted`: a trigger in a clause that opens
+    // with a subordinator ends at its comma.
+    let subordinate = ctx.lower[trigger.end..cue.start.max(trigger.end)].contains(',') && {
+        let clause_start = ctx.lower[..trigger.start].rfind(',').map_or(0, |c| c + 1);
+        let clause = Words::new(&ctx.lower[clause_start..trigger.start]);
+        (0..clause.spans().len()).any(|i| {
+            matches!(
+                clause.plain(i),
+                "after"
+                    | "when"
+                    | "as"
+                    | "since"
+                    | "before"
+                    | "although"
+                    | "though"
+                    | "because"
+                    | "once"
+                    | "until"
+            )
+        })
+    };
     circumstance
+        || subordinate
         || ctx.cue_spans.iter().any(|o| {
             o.start >= trigger.end && o.end <= cue.start && {
                 let between = gap(o.end, cue.start);
