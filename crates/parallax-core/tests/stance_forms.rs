@@ -213,6 +213,11 @@ fn forms() {
             "After Oland announced the talks, sanctions were lifted.",
             &[("oland", "talks", Support, Reported)],
         ),
+        (
+            "a threat names what it threatens",
+            "Oland gave the junta a week or face sanctions.",
+            &[("oland", "sanctions", Support, Reported)],
+        ),
         // Nominal stances.
         (
             "support for",

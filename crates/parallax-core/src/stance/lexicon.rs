@@ -76,6 +76,10 @@ const SUPPORT: &[&str] = &[
     "thank",
     "approve",
     "decide to",
+    "or face",
+    "plan for",
+    "agree on",
+    "launch",
     "announce",
     "declare",
     "appreciate",
@@ -127,6 +131,13 @@ const OPPOSE_PREFIX: &[&str] = &[
 /// Oppose triggers matched by their stem: evaluative verbs and predicates, nominal stances
 /// (`opposition to`, `condemnation of` — the family of `condemn`), refusals.
 const OPPOSE: &[&str] = &[
+    "drop",
+    "dropped",
+    "treason",
+    "betrayal",
+    "traitor",
+    "criminal",
+    "stab in the back",
     "regret",
     "deplore",
     "slam",
@@ -168,6 +179,12 @@ const OPPOSE: &[&str] = &[
 /// Predicates that may follow what they judge (`the coup is illegitimate`, `sanctions would be a
 /// disaster`), as well as precede it.
 const AFTER: &[&str] = &[
+    "dropped",
+    "treason",
+    "betrayal",
+    "traitor",
+    "criminal",
+    "stab in the back",
     "unacceptable",
     "illegitimate",
     "illegal",

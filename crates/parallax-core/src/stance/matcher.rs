@@ -127,6 +127,30 @@ impl Words {
         if k + 1 == p.words.len() {
             return Some(i);
         }
+        // An optional word left out: go on with the one after it.
+        if p.optional[k + 1] {
+            let skip = Pattern {
+                words: p.words[..=k]
+                    .iter()
+                    .chain(&p.words[k + 2..])
+                    .cloned()
+                    .collect(),
+                optional: p.optional[..=k]
+                    .iter()
+                    .chain(&p.optional[k + 2..])
+                    .copied()
+                    .collect(),
+                joined: p.joined[..=k]
+                    .iter()
+                    .chain(&p.joined[k + 2..])
+                    .copied()
+                    .collect(),
+                gap: p.gap,
+            };
+            if let Some(end) = self.match_from(lower, &skip, k, i) {
+                return Some(end);
+            }
+        }
         let gap = if p.joined[k + 1] { 0 } else { p.gap };
         for j in i + 1..=(i + 1 + gap).min(self.spans.len().saturating_sub(1)) {
             if j >= self.spans.len() {
@@ -172,10 +196,16 @@ impl WordPattern {
     }
 }
 
+/// Function words a multi-word cue may do without between two of its words (`use of force`
+/// finds `use force` and `use military force`).
+const OPTIONAL: &[&str] = &["of", "the", "a", "an"];
+
 /// A cue or trigger, compiled.
 #[derive(Clone, Debug)]
 pub struct Pattern {
     words: Vec<WordPattern>,
+    /// Whether word `k` may be left out (a function word inside a cue with a gap).
+    optional: Vec<bool>,
     /// Whether word `k` is written joined to the one before (`u.n.`): no gap allowed.
     joined: Vec<bool>,
     gap: usize,
@@ -217,7 +247,21 @@ impl Pattern {
                 });
             }
         }
-        Pattern { words, joined, gap }
+        let n = words.len();
+        let optional = (0..n)
+            .map(|k| {
+                gap > 0
+                    && k > 0
+                    && k + 1 < n
+                    && matches!(&words[k], WordPattern::Key(w) if OPTIONAL.contains(&w.as_str()))
+            })
+            .collect();
+        Pattern {
+            words,
+            optional,
+            joined,
+            gap,
+        }
     }
 }
 
