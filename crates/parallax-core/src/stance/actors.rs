@@ -2,7 +2,7 @@
 //! and the titles that name them again.
 //!
 //! - a **title before a name** (`Foreign Minister Jane Roe`, `Ghanaian Foreign Minister Jane
-//!   Roe`, `Kremlin spokesman Ivo Tamm`): that person, with the nationality's country (or the
+//!   Roe`, `Harbour Council spokesman Ivo Tamm`): that person, with the nationality's country (or the
 //!   organisation named before the title) as affiliation;
 //! - a **name with a title in apposition** (`Jane Roe, the foreign minister, said`);
 //! - a **name next to a speech verb** (`Jane Roe said`, `said Jane Roe`), and an organisation or
@@ -348,7 +348,7 @@ fn title_word(w: &str) -> Option<()> {
 /// The capitalised name starting at `i` (at most 3 words, joined by spaces only).
 fn name_at(t: &[Tok], i: usize) -> usize {
     let mut n = 0;
-    // A nationality may begin a name only when a name word follows (`Russian Federation`, not
+    // A nationality may begin a name only when a name word follows (`Ghanaian Harbour Council`, not
     // `Ghanaian Foreign Minister`).
     let nationality = |k: usize| {
         tables()

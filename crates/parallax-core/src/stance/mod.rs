@@ -574,7 +574,7 @@ fn quote_speaker<'m>(ctx: &'m Ctx) -> Option<&'m Mention> {
     })
 }
 
-/// Words that may stand between an actor and the verb of its deed (`Russia on Monday halted`).
+/// Words that may stand between an actor and the verb of its deed (`Oland on Monday halted`).
 const DEED_FILLER: &[&str] = &[
     "has",
     "have",
@@ -643,7 +643,7 @@ fn passive_agents<'c>(ctx: &'c Ctx, trigger: Span) -> Vec<&'c Mention> {
     }
 }
 
-/// The deed form: an actor as the subject of the cue itself (`Russia halted its participation`,
+/// The deed form: an actor as the subject of the cue itself (`Oland halted its part in the pact`,
 /// `Oland has suspended the deal`) takes its side; a negation between them (`has not
 /// extended`) takes the other.
 fn deed<'c>(ctx: &'c Ctx, cue: Span) -> Option<(&'c Mention, bool)> {
@@ -767,7 +767,7 @@ fn judge(ctx: &Ctx, target: &Target, cue: Span, last_speaker: Option<&Mention>) 
                 (h.after && predicative(ctx, cue, h.at)) || !passive_agents(ctx, h.at).is_empty()
             })
     };
-    // A trigger judging a call (`rejecting calls for dialogue`, `refused to support sanctions`):
+    // A trigger judging a call (`rejected calls for talks`, `refused to support sanctions`):
     // an oppose trigger right before it turns it round.
     // (Harm verbs judge by themselves: `accused Oland of violating the accord` supports it.)
     let governed = before.filter(|h| !h.harm).and_then(|h| {
@@ -829,7 +829,7 @@ fn judge(ctx: &Ctx, target: &Target, cue: Span, last_speaker: Option<&Mention>) 
     let stance = match (target.valence, sign) {
         // Doing it is taking its side, whatever its valence (`the police detained …`).
         _ if kind == "deed" && sign > 0 => Polarity::Support,
-        // Praising it is supporting it, whatever its valence (`praised the crackdown`).
+        // Praising it is supporting it, whatever its valence (`Roe praised the crackdown`).
         (Valence::Against, s) if endorse && s > 0 && kind != "condition" => Polarity::Support,
         (Valence::Against, _) => Polarity::Oppose,
         (Valence::For, s) if s > 0 => Polarity::Support,
