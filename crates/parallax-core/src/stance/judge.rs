@@ -251,10 +251,11 @@ pub(super) fn judge(
     // The nearest trigger before the cue (or overlapping it, for phrases like "neither free nor
     // fair"); else an evaluative predicate or a passive after it (`the coup is illegitimate`, `the
     // coup was condemned by Oland`).
-    // A trigger that is the cue itself (`demands`), or whose phrase begins inside the cue and
-    // runs past it (`protests against`), says nothing about the cue.
+    // A trigger that is the cue itself (`demands`) or holds it (`a stab in the back` for
+    // `back`), or whose phrase begins inside the cue and runs past it (`protests against`), says
+    // nothing about the cue.
     let own = |h: &&Hit| {
-        (h.at.start == cue.start && h.at.end == cue.end)
+        (h.at.start <= cue.start && h.at.end >= cue.end)
             || (h.at.start >= cue.start && h.at.start < cue.end && h.at.end > cue.end)
     };
     let before = ctx

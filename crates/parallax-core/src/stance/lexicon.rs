@@ -76,12 +76,11 @@ const SUPPORT: &[&str] = &[
     "thank",
     "approve",
     "decide to",
+    "announce",
     "or face",
     "plan for",
     "agree on",
     "launch",
-    "announce",
-    "declare",
     "appreciate",
     "need to",
     "stand with",
@@ -104,6 +103,17 @@ const HARM: &[&str] = &[
     "undermine",
     "worsen",
     "erode",
+];
+
+/// Support triggers matched as written: their stem is also a noun that takes no side (`a joint
+/// declaration`).
+const SUPPORT_EXACT: &[&str] = &[
+    "announced",
+    "announces",
+    "announcing",
+    "declared",
+    "declares",
+    "declaring",
 ];
 
 /// Oppose triggers of the first version, matched with any ending.
@@ -136,7 +146,6 @@ const OPPOSE: &[&str] = &[
     "treason",
     "betrayal",
     "traitor",
-    "criminal",
     "stab in the back",
     "regret",
     "deplore",
@@ -311,6 +320,7 @@ pub fn lexicon() -> &'static Lexicon {
             (OPPOSE_PREFIX, -1, true),
             (OPPOSE, -1, false),
             (HARM, 1, false),
+            (SUPPORT_EXACT, 1, false),
         ] {
             for w in list.iter().copied() {
                 let text = if prefix {
@@ -321,7 +331,7 @@ pub fn lexicon() -> &'static Lexicon {
                 let after = AFTER.contains(&w);
                 triggers.push(Trigger {
                     // Predicates match as written: their stem is often another word.
-                    pattern: if after {
+                    pattern: if after || SUPPORT_EXACT.contains(&w) {
                         Pattern::exact(&text)
                     } else {
                         Pattern::new(&text, TRIGGER_GAP)
