@@ -303,6 +303,14 @@ fn forms() {
                 ("ivo_tamm", "talks", Support, Reported),
             ],
         ),
+        (
+            "a quotation whose speaker is named at its end",
+            "\"We reject sanctions. We call for talks,\" Mara Velt said.",
+            &[
+                ("mara_velt", "sanctions", Oppose, Quoted),
+                ("mara_velt", "talks", Support, Quoted),
+            ],
+        ),
         // Actors nobody listed.
         (
             "a title before a name",

@@ -282,6 +282,16 @@ fn quoted_ranges(s: &str) -> Vec<Span> {
     out
 }
 
+/// The quotation ranges of a paragraph that fall in its sentence at `offset` (`len` bytes), in
+/// the sentence's offsets.
+fn quotes_in(para_quotes: &[Span], offset: usize, len: usize) -> Vec<Span> {
+    para_quotes
+        .iter()
+        .filter(|q| q.start < offset + len && q.end > offset)
+        .map(|q| Span::new(q.start.saturating_sub(offset), (q.end - offset).min(len)))
+        .collect()
+}
+
 /// Whether a mention is a pronoun (it points back to an actor named earlier).
 fn is_pronoun(surface: &str) -> bool {
     matches!(
@@ -444,22 +454,43 @@ fn tag_with(article: &Article, profile: &Profile) -> Vec<Tag> {
         if para_quotes.is_empty() {
             last_speaker = None;
         }
+        // A quotation whose speaker is named only at its end (`"… . …," the minister said`):
+        // the speaker a later sentence of the paragraph names, for the sentences before.
+        let ahead: Vec<Option<Mention>> = if para_quotes.is_empty() {
+            vec![None; sentences.len()]
+        } else {
+            let found: Vec<Option<Mention>> = sentences
+                .iter()
+                .map(|span| {
+                    let sentence = article.slice(*span);
+                    let lower = sentence.to_ascii_lowercase();
+                    let words = Words::new(&lower);
+                    let ctx = Ctx {
+                        cue_spans: Vec::new(),
+                        span: *span,
+                        sentence,
+                        hits: Vec::new(),
+                        reporting: lex.reporting_in(&lower, &words),
+                        lower: &lower,
+                        named: mentions(profile, sentence, &lower, &context),
+                        quotes: quotes_in(&para_quotes, span.start - p_span.start, sentence.len()),
+                        words,
+                    };
+                    quote_speaker(&ctx).cloned()
+                })
+                .collect();
+            (0..sentences.len())
+                .map(|i| found[i + 1..].iter().flatten().next().cloned())
+                .collect()
+        };
         for (si, span) in sentences.iter().enumerate() {
+            let ahead_speaker = ahead.get(si).cloned().flatten();
             let si = if headline { HEADLINE } else { si };
             let sentence = article.slice(*span);
             let lower = sentence.to_ascii_lowercase();
             let named = mentions(profile, sentence, &lower, &context);
             let offset = span.start - p_span.start;
-            let quotes: Vec<Span> = para_quotes
-                .iter()
-                .filter(|q| q.start < offset + sentence.len() && q.end > offset)
-                .map(|q| {
-                    Span::new(
-                        q.start.saturating_sub(offset),
-                        (q.end - offset).min(sentence.len()),
-                    )
-                })
-                .collect();
+            let quotes = quotes_in(&para_quotes, offset, sentence.len());
             let words = Words::new(&lower);
             let cue_spans: Vec<Span> = targets
                 .iter()
@@ -491,7 +522,8 @@ fn tag_with(article: &Article, profile: &Profile) -> Vec<Tag> {
                         }) {
                             continue;
                         }
-                        for tag in judge(&ctx, target, c, last_speaker.as_ref()) {
+                        let speaker = last_speaker.as_ref().or(ahead_speaker.as_ref());
+                        for tag in judge(&ctx, target, c, speaker) {
                             if !found.iter().any(|t| t.actor == tag.actor) {
                                 found.push(Tag {
                                     paragraph: pi,
