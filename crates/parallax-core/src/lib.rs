@@ -27,6 +27,7 @@ pub mod outlets;
 pub mod query;
 pub mod search;
 pub mod stance;
+pub mod suggest;
 pub mod summary;
 pub mod synth;
 pub mod text;
