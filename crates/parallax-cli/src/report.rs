@@ -539,11 +539,12 @@ pub fn suggestion(
     own: &parallax_core::suggest::Fit,
 ) -> Vec<String> {
     let mut lines = vec![format!(
-        "built-in profile: {:.1} cue hits per article ({}; the build falls back to a suggestion below {:.1}); suggested: {:.1}",
+        "built-in profile: {:.1} cue hits per 1,000 words, {:.1} per article ({}; without a story.toml the build uses the suggestion below {:.0} per 1,000 words); suggested: {:.1} per 1,000 words",
+        builtin.per_thousand_words(),
         builtin.per_article(),
         if builtin.fits() { "fits" } else { "does not fit" },
         parallax_core::suggest::FIT_THRESHOLD,
-        own.per_article()
+        own.per_thousand_words()
     )];
     lines.push(format!("{} targets:", s.targets.len()));
     for t in &s.targets {

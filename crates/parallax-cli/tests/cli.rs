@@ -134,6 +134,7 @@ fn articles_summary_sums_up_the_corpus() {
         "corpus “seeds”: 5 articles (5 .txt), 5 outlets, dated 14 Aug 2020 to 13 Jul 2021 (1 with no known outlet)\n\
          outlets: Sputnik 2, UrduPoint 2, Reuters 1, TASS 1, inkl 1\n\
          dates: 3 stated in the files, 0 set in corpus.toml, 2 inferred, 0 unknown\n\
+         stance profile: the built-in profile (the seed story)\n\
          warnings: none\n"
     );
 }
@@ -374,7 +375,7 @@ fn profile_suggest_writes_a_story_toml_the_tagger_reads() {
     let profile = parallax_core::stance::Profile::from_toml(&text).expect("the file parses");
     let targets: Vec<&str> = profile.targets.iter().map(|t| t.id.as_str()).collect();
     let actors: Vec<&str> = profile.actors.iter().map(|a| a.id.as_str()).collect();
-    for t in ["sanctions", "dam", "talks"] {
+    for t in ["tariffs", "dam", "talks"] {
         assert!(targets.contains(&t), "{t} in {targets:?}");
     }
     for a in ["marrow", "grell", "cl"] {
@@ -393,9 +394,8 @@ fn profile_suggest_writes_a_story_toml_the_tagger_reads() {
     assert!(out.status.success());
     let tags = json_lines(&out.stdout);
     assert!(
-        tags.iter().any(|t| t["actor"] == "grell"
-            && t["target"] == "sanctions"
-            && t["stance"] == "oppose"),
+        tags.iter()
+            .any(|t| t["actor"] == "grell" && t["target"] == "tariffs" && t["stance"] == "oppose"),
         "{tags:?}"
     );
 

@@ -33,7 +33,7 @@ pub mod synth;
 pub mod text;
 pub mod view_state;
 
-pub use corpus::{Corpus, CorpusSummary};
+pub use corpus::{Corpus, CorpusSummary, ProfileSource};
 pub use error::{CorpusError, CorpusErrors, DecodeError, ErrorKind};
 pub use ingest::{ingest_text, Article};
 

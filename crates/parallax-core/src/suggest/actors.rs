@@ -13,6 +13,9 @@ use std::sync::OnceLock;
 /// Most actors a suggestion keeps.
 pub const MAX_ACTORS: usize = 20;
 
+/// Most candidate actors counted through the texts (those with the most evidence).
+const CANDIDATES: usize = 300;
+
 /// A country of `data/countries.tsv`.
 #[derive(Debug)]
 pub(crate) struct Country {
@@ -303,8 +306,12 @@ pub(crate) fn suggest(docs: &[Doc], folded: &[String]) -> Vec<SuggestedActor> {
     merge_acronyms(&mut seen);
     genders_from_pronouns(docs, &mut seen);
 
+    // Over a large corpus, only the actors with the most evidence are counted through the texts.
+    let mut ranked: Vec<(&String, &Seen)> = seen.iter().filter(|(_, s)| s.kind.is_some()).collect();
+    ranked.sort_by_key(|(_, s)| std::cmp::Reverse(s.evidence));
+    ranked.truncate(CANDIDATES);
     let mut out: Vec<SuggestedActor> = Vec::new();
-    for (key, s) in &seen {
+    for (key, s) in ranked {
         let Some(kind) = s.kind else { continue };
         let Some((name, _)) = s.names.iter().max_by(|a, b| {
             a.1.cmp(b.1)

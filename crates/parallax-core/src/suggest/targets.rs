@@ -12,6 +12,9 @@ use std::collections::{BTreeMap, BTreeSet};
 
 /// Most targets a suggestion keeps.
 pub const MAX_TARGETS: usize = 10;
+/// Most candidate targets counted through the texts (the most often named).
+const CANDIDATES: usize = 300;
+
 /// Fewest targets a suggestion tries to keep (by relaxing how often a target must be triggered).
 pub const MIN_TARGETS: usize = 5;
 
@@ -162,8 +165,15 @@ fn noun_phrase(toks: &[Tok], mut i: usize) -> Option<Np> {
         {
             break;
         }
+        // A participle after a noun starts a clause (`the steps taken by`, `the coup
+        // targeting the president`); an -ing word with nothing after it is a noun
+        // (`outside meddling`).
+        let object_follows = toks.get(i + 1).is_some_and(|n| {
+            n.word
+                && (DETERMINERS.contains(&n.lower.as_str()) || !STOPS.contains(&n.lower.as_str()))
+        });
         let verbish = t.lower.ends_with("ed")
-            || t.lower.ends_with("ing")
+            || (t.lower.ends_with("ing") && object_follows)
             || PARTICIPLES.contains(&t.lower.as_str());
         if !words.is_empty() && verbish {
             break;
@@ -635,8 +645,12 @@ pub(crate) fn suggest(docs: &[Doc], folded: &[String]) -> Vec<SuggestedTarget> {
             }
         }
     }
+    // Over a large corpus, only the most triggered candidates are counted through the texts.
+    let mut candidates: Vec<&Candidate> = by_key.values().collect();
+    candidates.sort_by_key(|c| std::cmp::Reverse(c.objects.len()));
+    candidates.truncate(CANDIDATES);
     let mut scored: Vec<SuggestedTarget> = Vec::new();
-    for c in by_key.values() {
+    for c in candidates {
         let cues = cues_of(c, folded);
         if cues.is_empty() {
             continue;
