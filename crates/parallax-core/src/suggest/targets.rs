@@ -419,6 +419,15 @@ pub(crate) fn objects(toks: &[Tok]) -> Vec<Object> {
             got = infinitive(toks, j, *oppose, trigger);
         } else if toks.get(j).is_some_and(|t| t.lower == "to") {
             got = infinitive(toks, j + 1, *oppose, trigger);
+        } else if toks.get(j).is_some_and(|t| {
+            matches!(
+                t.lower.as_str(),
+                "them" | "him" | "her" | "us" | "it" | "everyone"
+            )
+        }) && toks.get(j + 1).is_some_and(|t| t.lower == "to")
+        {
+            // `urged them to end the blockade`
+            got = infinitive(toks, j + 2, *oppose, trigger);
         } else if [" against", " of", " for", " on"]
             .iter()
             .any(|e| trigger.ends_with(e))
@@ -673,16 +682,39 @@ pub(crate) fn suggest(docs: &[Doc], folded: &[String]) -> Vec<SuggestedTarget> {
             .collect();
         let triggered: BTreeSet<usize> = real.iter().map(|(d, _)| *d).collect();
         let oppose = real.iter().filter(|(_, o)| o.oppose).count();
-        // The label: the commonest phrase a trigger named, else the commonest headline phrase.
-        let short = |o: &&Object| o.phrase.split(' ').count() <= 3;
+        // The label: the commonest name a trigger gave, else a headline's. A weak head is named
+        // by its cue (`constitutional order`); a headline topic by its head and a plain modifier
+        // (headlines drop the words that tell verbs from nouns).
+        let name = |o: &Object| -> String {
+            match &o.fixed {
+                Some(f) if o.head.is_empty() && !o.phrase.contains(" of ") => return f.clone(),
+                _ => {}
+            }
+            if !o.trigger.is_empty() {
+                return o.phrase.clone();
+            }
+            let words: Vec<&str> = o.phrase.split(' ').collect();
+            match words.as_slice() {
+                [.., m, h] if !m.ends_with('s') && !m.ends_with("ed") && !m.ends_with("ing") => {
+                    format!("{m} {h}")
+                }
+                [.., h] => h.to_string(),
+                [] => String::new(),
+            }
+        };
+        let names: Vec<(bool, String)> = c
+            .objects
+            .iter()
+            .map(|(_, o)| (!o.trigger.is_empty(), name(o)))
+            .collect();
         let (phrase, _) = most_common(
-            real.iter()
-                .map(|(_, o)| o)
-                .filter(short)
-                .map(|o| o.phrase.as_str()),
+            names
+                .iter()
+                .filter(|n| n.0 && n.1.split(' ').count() <= 3)
+                .map(|n| n.1.as_str()),
         )
-        .or_else(|| most_common(real.iter().map(|(_, o)| o.phrase.as_str())))
-        .or_else(|| most_common(c.objects.iter().map(|(_, o)| o.phrase.as_str())))
+        .or_else(|| most_common(names.iter().filter(|n| n.0).map(|n| n.1.as_str())))
+        .or_else(|| most_common(names.iter().map(|n| n.1.as_str())))
         .unwrap_or_else(|| (c.key.clone(), 0));
         let label = capitalise(&phrase.split(' ').take(6).collect::<Vec<_>>().join(" "));
         let mut triggers: Vec<String> = real.iter().map(|(_, o)| o.trigger.clone()).collect();

@@ -75,6 +75,31 @@ const OBJECTS: &[(&str, &str, &[Want])] = &[
         &[("embargo", "embargo", true)],
     ),
     (
+        "a pronoun addressee, and a verb that ends its object",
+        "She urged them to end the blockade.",
+        &[("blockad", "blockade", true)],
+    ),
+    (
+        "warned someone against a gerund's object",
+        "The envoy warned the villagers against joining the colonel's uprising.",
+        &[("upris", "uprising", true)],
+    ),
+    (
+        "opposed to a noun phrase",
+        "Farmers are opposed to the new levy.",
+        &[("levi", "new levy", true)],
+    ),
+    (
+        "a weak complement with its own complement",
+        "They called for the restoration of the rule of law.",
+        &[("restor_rule", "restoration of rule of law", false)],
+    ),
+    (
+        "an -ing noun at the end of a phrase",
+        "The minister condemned outside meddling.",
+        &[("meddl", "outside meddling", true)],
+    ),
+    (
         "noun trigger support for",
         "There was broad support for the ceasefire.",
         &[("ceasefir", "ceasefire", false)],
