@@ -275,7 +275,26 @@ pub(crate) fn suggest(docs: &[Doc], folded: &[String]) -> Vec<SuggestedActor> {
         .collect();
     for k in singles {
         let Some(one) = seen.remove(&k) else { continue };
-        if let Some(target) = surnames.get(&k[2..]) {
+        // The surname, or the family name first (`Wang said` for `Wang Yi`).
+        let family_first = || {
+            seen.iter()
+                .find(|(_, v)| {
+                    v.kind == Some(Kind::Person)
+                        && v.names.keys().any(|n| {
+                            n.split(' ').count() == 2
+                                && n.split(' ')
+                                    .next()
+                                    .is_some_and(|f| f.to_lowercase() == k[2..])
+                        })
+                })
+                .map(|(key, _)| key.clone())
+        };
+        if let Some(target) = surnames
+            .get(&k[2..])
+            .cloned()
+            .or_else(family_first)
+            .as_ref()
+        {
             if let Some(p) = seen.get_mut(target) {
                 p.evidence += one.evidence;
                 p.docs.extend(one.docs);
@@ -350,7 +369,11 @@ pub(crate) fn suggest(docs: &[Doc], folded: &[String]) -> Vec<SuggestedActor> {
                     .values()
                     .flat_map(|v| v.names.keys())
                     .chain(cx.names.values().flat_map(|n| n.keys()))
-                    .filter(|n| **n != name && n.split(' ').next() == Some(first.as_str()))
+                    .filter(|n| {
+                        **n != name
+                            && n.contains(' ')
+                            && n.split(' ').next() == Some(first.as_str())
+                    })
                     .count();
                 let surname = if name.contains(' ')
                     && alone(&first) > alone(&last)
