@@ -136,15 +136,29 @@ impl Suggestion {
 
 /// Suggests a profile from documents.
 pub fn suggest_docs(docs: &[Doc]) -> Suggestion {
-    let folded: Vec<String> = docs
-        .iter()
-        .map(|d| words::fold_lower(&d.sentences.join("\n")))
-        .collect();
+    let texts = words::Texts::new(
+        docs.iter()
+            .map(|d| words::fold_lower(&d.sentences.join("\n")))
+            .collect(),
+    );
     Suggestion {
         articles: docs.len(),
-        targets: targets::suggest(docs, &folded),
-        actors: actors::suggest(docs, &folded),
+        targets: targets::suggest(docs, &texts),
+        actors: actors::suggest(docs, &texts),
     }
+}
+
+/// How many articles mention any of `cues`, from how many outlets, and how many times in all.
+fn reach(cues: &[String], texts: &words::Texts, docs: &[Doc]) -> (usize, usize, usize) {
+    let mut per_doc: std::collections::BTreeMap<usize, usize> = Default::default();
+    for cue in cues {
+        for (d, n) in texts.hits(&words::fold_lower(cue)) {
+            *per_doc.entry(d).or_default() += n;
+        }
+    }
+    let outlets: std::collections::BTreeSet<&str> =
+        per_doc.keys().map(|&d| docs[d].outlet.as_str()).collect();
+    (per_doc.len(), outlets.len(), per_doc.values().sum())
 }
 
 /// Suggests a profile from a corpus's articles.
@@ -215,13 +229,20 @@ pub fn fit(profile: &Profile, articles: &[Article]) -> Fit {
         .flat_map(|t| &t.cues)
         .map(|c| c.to_ascii_lowercase())
         .collect();
+    let mut folded = Vec::new();
     for a in articles {
         let text = Doc::of(a).sentences.join("\n");
         f.words += text.split_whitespace().count();
-        let text = words::fold_lower(&text);
-        let hits: usize = cues.iter().map(|c| words::count_cue(&text, c)).sum();
-        f.cue_hits += hits;
-        f.articles_hit += usize::from(hits > 0);
+        folded.push(words::fold_lower(&text));
     }
+    let texts = words::Texts::new(folded);
+    let mut hit = std::collections::BTreeSet::new();
+    for c in &cues {
+        for (d, n) in texts.hits(c) {
+            f.cue_hits += n;
+            hit.insert(d);
+        }
+    }
+    f.articles_hit = hit.len();
     f
 }

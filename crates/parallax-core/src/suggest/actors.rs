@@ -2,7 +2,7 @@
 //! subjects of speech and stance verbs, with aliases, gender and affiliation.
 
 use super::words::{
-    count_cue, slug, tokens, Tok, GENDERED_TITLES, NOT_NAMES, ORG_WORDS, ROLE_WORDS, SPEECH,
+    slug, tokens, Texts, Tok, GENDERED_TITLES, NOT_NAMES, ORG_WORDS, ROLE_WORDS, SPEECH,
     SUBJECT_FILLERS, TITLES,
 };
 use super::{Doc, SuggestedActor};
@@ -56,23 +56,39 @@ pub(crate) fn countries() -> &'static [Country] {
 /// The country a name is (`France`, `the UK`), or whose capital or institution it is (`Moscow`,
 /// `the Kremlin`): the country, and whether the name was a place rather than the country.
 fn country_named(name: &str) -> Option<(&'static Country, bool)> {
+    static BY_NAME: OnceLock<std::collections::HashMap<&'static str, (usize, bool)>> =
+        OnceLock::new();
+    let table = BY_NAME.get_or_init(|| {
+        let mut m = std::collections::HashMap::new();
+        for (i, c) in countries().iter().enumerate() {
+            for p in &c.places {
+                m.insert(p.as_str(), (i, true));
+            }
+            for o in c.others.iter().chain([&c.name]) {
+                m.insert(o.as_str(), (i, false));
+            }
+        }
+        m
+    });
     let name = name.strip_prefix("the ").unwrap_or(name);
     let name = name.strip_prefix("The ").unwrap_or(name);
-    countries().iter().find_map(|c| {
-        if c.name == name || c.others.iter().any(|o| o == name) {
-            Some((c, false))
-        } else if c.places.iter().any(|p| p == name) {
-            Some((c, true))
-        } else {
-            None
-        }
-    })
+    table.get(name).map(|&(i, place)| (&countries()[i], place))
 }
 
 fn country_of_demonym(word: &str) -> Option<&'static Country> {
-    countries()
-        .iter()
-        .find(|c| c.demonyms.iter().any(|d| d == word))
+    static BY_DEMONYM: OnceLock<std::collections::HashMap<&'static str, usize>> = OnceLock::new();
+    BY_DEMONYM
+        .get_or_init(|| {
+            let mut m = std::collections::HashMap::new();
+            for (i, c) in countries().iter().enumerate() {
+                for d in &c.demonyms {
+                    m.insert(d.as_str(), i);
+                }
+            }
+            m
+        })
+        .get(word)
+        .map(|&i| &countries()[i])
 }
 
 /// The country a word names as a nationality, a possessive or a name.
@@ -238,7 +254,7 @@ fn is_outlet(name: &str) -> bool {
 }
 
 /// Collects actors from the documents.
-pub(crate) fn suggest(docs: &[Doc], folded: &[String]) -> Vec<SuggestedActor> {
+pub(crate) fn suggest(docs: &[Doc], texts: &Texts) -> Vec<SuggestedActor> {
     let mut seen: BTreeMap<String, Seen> = BTreeMap::new();
     let mut common = BTreeSet::new();
     for doc in docs {
@@ -359,10 +375,8 @@ pub(crate) fn suggest(docs: &[Doc], folded: &[String]) -> Vec<SuggestedActor> {
                 let alone = |w: &str| -> usize {
                     let w = super::words::fold_lower(w);
                     let full = super::words::fold_lower(&name);
-                    folded
-                        .iter()
-                        .map(|t| count_cue(t, &w).saturating_sub(count_cue(t, &full)))
-                        .sum()
+                    let total = |c: &str| -> usize { texts.hits(c).iter().map(|x| x.1).sum() };
+                    total(&w).saturating_sub(total(&full))
                 };
                 // … unless the first name starts another person's full name too.
                 let others = seen
@@ -400,7 +414,7 @@ pub(crate) fn suggest(docs: &[Doc], folded: &[String]) -> Vec<SuggestedActor> {
                             role.as_str(),
                             "president" | "chancellor" | "pope" | "king" | "queen" | "premier"
                         );
-                    if unique && specific && folded.iter().any(|t| count_cue(t, &the) > 0) {
+                    if unique && specific && texts.docs_with(&the) > 0 {
                         aliases.push(the);
                     }
                 }
@@ -415,18 +429,7 @@ pub(crate) fn suggest(docs: &[Doc], folded: &[String]) -> Vec<SuggestedActor> {
                 uniq.push(a);
             }
         }
-        let lower: Vec<String> = uniq.iter().map(|a| super::words::fold_lower(a)).collect();
-        let mut articles = 0;
-        let mut mentions = 0;
-        let mut outlets = BTreeSet::new();
-        for (d, t) in folded.iter().enumerate() {
-            let n: usize = lower.iter().map(|a| count_cue(t, a)).sum();
-            if n > 0 {
-                articles += 1;
-                mentions += n;
-                outlets.insert(docs[d].outlet.as_str());
-            }
-        }
+        let (articles, outlets, mentions) = super::reach(&uniq, texts, docs);
         let affiliation = match kind {
             Kind::Country | Kind::Org if s.affiliations.is_empty() => slug(&id),
             _ => s
@@ -459,7 +462,7 @@ pub(crate) fn suggest(docs: &[Doc], folded: &[String]) -> Vec<SuggestedActor> {
             .to_string(),
             evidence: s.evidence,
             articles,
-            outlets: outlets.len(),
+            outlets,
             mentions,
         });
     }
@@ -827,6 +830,15 @@ fn genders_from_pronouns(docs: &[Doc], seen: &mut BTreeMap<String, Seen>) {
             (k.clone(), words)
         })
         .collect();
+    // A word of a person's name (`Roe`, or `Jane Roe` as one word) → the person.
+    let mut by_word: std::collections::HashMap<String, String> = Default::default();
+    for (k, names) in &people {
+        for n in names {
+            if let Some(last) = n.rsplit(' ').next() {
+                by_word.entry(last.to_string()).or_insert_with(|| k.clone());
+            }
+        }
+    }
     for doc in docs {
         // The person named last in the sentence before, when it named only one.
         let mut previous: Option<String> = None;
@@ -848,14 +860,7 @@ fn genders_from_pronouns(docs: &[Doc], seen: &mut BTreeMap<String, Seen>) {
                     }
                     continue;
                 }
-                if let Some((k, _)) = people.iter().find(|(_, names)| {
-                    t.word
-                        && t.cap()
-                        && names.iter().any(|n| {
-                            n.rsplit(' ').next().is_some_and(|w| w == t.text)
-                                || n.to_lowercase() == t.lower
-                        })
-                }) {
+                if let Some(k) = t.word.then(|| by_word.get(t.text)).flatten() {
                     last = Some(k.clone());
                     named.insert(k.clone());
                 }

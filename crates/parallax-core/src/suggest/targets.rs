@@ -2,8 +2,8 @@
 //! against, grouped by their head noun.
 
 use super::words::{
-    addresses, count_cue, slug, Tok, DETERMINERS, GENERIC_HEADS, INTRANSITIVE, LIGHT_HEADS,
-    NOT_HEADS, STOPS, TRIGGERS, WEAK_HEADS,
+    addresses, slug, Texts, Tok, DETERMINERS, GENERIC_HEADS, INTRANSITIVE, LIGHT_HEADS, NOT_HEADS,
+    STOPS, TRIGGERS, WEAK_HEADS,
 };
 use super::{Doc, SuggestedTarget};
 use crate::stance::{Target, Valence};
@@ -395,16 +395,19 @@ pub(crate) fn objects(toks: &[Tok]) -> Vec<Object> {
     let mut out = Vec::new();
     let mut i = 0;
     while i < toks.len() {
-        let found = TRIGGERS
-            .iter()
-            .filter(|(w, _)| {
-                let parts: Vec<&str> = w.split(' ').collect();
+        let found = toks[i]
+            .word
+            .then(|| super::words::triggers_from(&toks[i].lower))
+            .into_iter()
+            .flatten()
+            .filter(|(parts, _, _)| {
                 parts
                     .iter()
                     .enumerate()
                     .all(|(k, p)| toks.get(i + k).is_some_and(|t| t.word && t.lower == *p))
             })
-            .max_by_key(|(w, _)| w.len());
+            .max_by_key(|(_, w, _)| w.len())
+            .map(|(_, w, o)| (w, o));
         let Some((trigger, oppose)) = found else {
             i += 1;
             continue;
@@ -549,7 +552,7 @@ fn capitalise(s: &str) -> String {
 
 /// The cue words of a candidate: its head nouns (a `*` stem when the stem is long enough to be
 /// safe), the fixed phrases, and the bigrams that occur in two articles or more.
-fn cues_of(c: &Candidate, folded: &[String]) -> Vec<String> {
+fn cues_of(c: &Candidate, texts: &Texts) -> Vec<String> {
     let mut cues: Vec<String> = Vec::new();
     let heads: BTreeSet<&str> = c
         .objects
@@ -568,7 +571,7 @@ fn cues_of(c: &Candidate, folded: &[String]) -> Vec<String> {
             for h in &heads {
                 cues.push(h.to_string());
                 let plural = format!("{h}s");
-                if !h.ends_with('s') && folded.iter().any(|t| count_cue(t, &plural) > 0) {
+                if !h.ends_with('s') && texts.docs_with(&plural) > 0 {
                     cues.push(plural);
                 }
             }
@@ -587,7 +590,7 @@ fn cues_of(c: &Candidate, folded: &[String]) -> Vec<String> {
         .collect();
     let mut bigrams: Vec<(&str, usize)> = bigrams
         .into_iter()
-        .map(|b| (b, folded.iter().filter(|t| count_cue(t, b) > 0).count()))
+        .map(|b| (b, texts.docs_with(b)))
         .filter(|(_, n)| *n >= 2)
         .collect();
     bigrams.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(b.0)));
@@ -625,7 +628,7 @@ fn share_word(a: &str, b: &str) -> bool {
 }
 
 /// Suggests targets from the documents.
-pub(crate) fn suggest(docs: &[Doc], folded: &[String]) -> Vec<SuggestedTarget> {
+pub(crate) fn suggest(docs: &[Doc], texts: &Texts) -> Vec<SuggestedTarget> {
     let mut by_key: BTreeMap<String, Candidate> = BTreeMap::new();
     for (d, doc) in docs.iter().enumerate() {
         for (k, s) in doc.sentences.iter().enumerate() {
@@ -638,7 +641,7 @@ pub(crate) fn suggest(docs: &[Doc], folded: &[String]) -> Vec<SuggestedTarget> {
                     !o.head.is_empty()
                         && NOUN_MARKERS.iter().any(|d| {
                             let p = format!("{d} {}", o.head);
-                            folded.iter().any(|t| count_cue(t, &p) > 0)
+                            texts.docs_with(&p) > 0
                         })
                 }));
             }
@@ -660,21 +663,11 @@ pub(crate) fn suggest(docs: &[Doc], folded: &[String]) -> Vec<SuggestedTarget> {
     candidates.truncate(CANDIDATES);
     let mut scored: Vec<SuggestedTarget> = Vec::new();
     for c in candidates {
-        let cues = cues_of(c, folded);
+        let cues = cues_of(c, texts);
         if cues.is_empty() {
             continue;
         }
-        let mut articles = 0;
-        let mut outlets = BTreeSet::new();
-        let mut mentions = 0;
-        for (d, text) in folded.iter().enumerate() {
-            let n: usize = cues.iter().map(|cue| count_cue(text, cue)).sum();
-            if n > 0 {
-                articles += 1;
-                mentions += n;
-                outlets.insert(docs[d].outlet.as_str());
-            }
-        }
+        let (articles, outlets, mentions) = super::reach(&cues, texts, docs);
         let real: Vec<&(usize, Object)> = c
             .objects
             .iter()
@@ -735,7 +728,7 @@ pub(crate) fn suggest(docs: &[Doc], folded: &[String]) -> Vec<SuggestedTarget> {
             triggered_articles: triggered.len(),
             opposed: oppose,
             articles,
-            outlets: outlets.len(),
+            outlets,
             mentions,
             triggers,
         });

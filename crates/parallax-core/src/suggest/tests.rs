@@ -277,3 +277,31 @@ fn print_objects() {
         }
     }
 }
+
+/// Times the two halves of a suggestion over a folder (`PARALLAX_SUGGEST_DIR=… cargo test
+/// --release -p parallax-core --lib time_suggest -- --ignored --nocapture`).
+#[test]
+#[ignore]
+fn time_suggest() {
+    let Some(dir) = std::env::var_os("PARALLAX_SUGGEST_DIR") else {
+        return;
+    };
+    let loaded = crate::fs::load_dir(std::path::Path::new(&dir)).expect("the folder loads");
+    let docs: Vec<Doc> = loaded.corpus.articles.iter().map(Doc::of).collect();
+    let t = std::time::Instant::now();
+    let texts = super::words::Texts::new(
+        docs.iter()
+            .map(|d| super::words::fold_lower(&d.sentences.join("\n")))
+            .collect(),
+    );
+    println!("texts {:?}", t.elapsed());
+    let t = std::time::Instant::now();
+    let targets = super::targets::suggest(&docs, &texts);
+    println!("targets {:?} ({})", t.elapsed(), targets.len());
+    let t = std::time::Instant::now();
+    let actors = super::actors::suggest(&docs, &texts);
+    println!("actors {:?} ({})", t.elapsed(), actors.len());
+    let t = std::time::Instant::now();
+    let f = fit(&Profile::builtin(), &loaded.corpus.articles);
+    println!("fit {:?} {f:?}", t.elapsed());
+}

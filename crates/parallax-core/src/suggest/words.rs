@@ -258,6 +258,27 @@ pub(crate) const TRIGGERS: &[(&str, bool)] = &[
     ("agreed on", false),
 ];
 
+/// A trigger split into its words: (the words, the trigger, whether it opposes).
+pub(crate) type SplitTrigger = (Vec<&'static str>, &'static str, bool);
+
+/// The triggers that start with `word`.
+pub(crate) fn triggers_from(word: &str) -> &'static [SplitTrigger] {
+    static BY_FIRST: std::sync::OnceLock<
+        std::collections::HashMap<&'static str, Vec<SplitTrigger>>,
+    > = std::sync::OnceLock::new();
+    BY_FIRST
+        .get_or_init(|| {
+            let mut m: std::collections::HashMap<_, Vec<_>> = Default::default();
+            for (t, o) in TRIGGERS {
+                let parts: Vec<&'static str> = t.split(' ').collect();
+                m.entry(parts[0]).or_default().push((parts, *t, *o));
+            }
+            m
+        })
+        .get(word)
+        .map_or(&[], Vec::as_slice)
+}
+
 /// Triggers whose first object is whom the call is addressed to (`urged the junta to …`).
 pub(crate) fn addresses(trigger: &str) -> bool {
     trigger.starts_with("urg")
@@ -1236,3 +1257,97 @@ pub(crate) const NOT_NAMES: &[&str] = &[
     "exclusive",
     "update",
 ];
+
+/// The documents' folded texts with an index of their words, so that counting a cue through a
+/// large corpus reads only the documents that hold its first word.
+pub(crate) struct Texts {
+    /// Lower-case ASCII-folded text per document.
+    pub folded: Vec<String>,
+    /// Word (a run of ASCII letters and digits) → (document, occurrences).
+    vocab: std::collections::BTreeMap<String, Vec<(usize, usize)>>,
+}
+
+impl Texts {
+    /// Indexes the folded texts.
+    pub fn new(folded: Vec<String>) -> Texts {
+        let mut vocab: std::collections::BTreeMap<String, Vec<(usize, usize)>> =
+            std::collections::BTreeMap::new();
+        for (d, t) in folded.iter().enumerate() {
+            let mut here: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
+            for w in t
+                .split(|c: char| !c.is_ascii_alphanumeric())
+                .filter(|w| !w.is_empty())
+            {
+                *here.entry(w).or_default() += 1;
+            }
+            for (w, n) in here {
+                vocab.entry(w.to_string()).or_default().push((d, n));
+            }
+        }
+        for v in vocab.values_mut() {
+            v.sort_unstable();
+        }
+        Texts { folded, vocab }
+    }
+
+    /// The documents where `cue` (lower case; a trailing `*` matches any ending) occurs on word
+    /// boundaries, with how often, in document order.
+    pub fn hits(&self, cue: &str) -> Vec<(usize, usize)> {
+        let plain = cue.trim_end_matches('*');
+        let single = !plain.is_empty() && plain.bytes().all(|b| b.is_ascii_alphanumeric());
+        if single {
+            let mut out: std::collections::BTreeMap<usize, usize> = Default::default();
+            if cue.ends_with('*') {
+                for (w, docs) in self.vocab.range(plain.to_string()..) {
+                    if !w.starts_with(plain) {
+                        break;
+                    }
+                    for (d, n) in docs {
+                        *out.entry(*d).or_default() += n;
+                    }
+                }
+            } else if let Some(docs) = self.vocab.get(plain) {
+                return docs.clone();
+            }
+            return out.into_iter().collect();
+        }
+        // A phrase: the documents with its rarest whole word, read through.
+        let parts: Vec<&str> = plain
+            .split(|c: char| !c.is_ascii_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .collect();
+        // The first and last words may be cut (`…*`, or inside a longer token): only the inner
+        // ones, and the ends that the phrase bounds, are whole words.
+        let whole = |k: usize| {
+            let w = parts[k];
+            (k > 0 || plain.starts_with(w)) && (k + 1 < parts.len() || !cue.ends_with('*'))
+        };
+        let rarest = (0..parts.len())
+            .filter(|&k| whole(k))
+            .filter_map(|k| {
+                self.vocab
+                    .get(parts[k])
+                    .map(Vec::len)
+                    .or(Some(0))
+                    .map(|n| (n, k))
+            })
+            .min();
+        let candidates: Vec<usize> = match rarest {
+            Some((0, _)) => Vec::new(),
+            Some((_, k)) => self.vocab[parts[k]].iter().map(|x| x.0).collect(),
+            None => (0..self.folded.len()).collect(),
+        };
+        candidates
+            .into_iter()
+            .filter_map(|d| {
+                let n = count_cue(&self.folded[d], cue);
+                (n > 0).then_some((d, n))
+            })
+            .collect()
+    }
+
+    /// In how many documents `cue` occurs.
+    pub fn docs_with(&self, cue: &str) -> usize {
+        self.hits(cue).len()
+    }
+}
