@@ -35,14 +35,12 @@ pub fn from_header_and_dateline(text: &str, layout: &Layout, notes: &mut Vec<Str
                 ));
             }
         }
-        return DateInfo {
-            date: Some(date),
-            precision: Precision::Day,
-            not_before: None,
-            provenance: Provenance::Header,
-            evidence: vec![span],
-            reason: "stated in the file's header line".into(),
-        };
+        return DateInfo::day(
+            date,
+            Provenance::Header,
+            vec![span],
+            "stated in the file's header line",
+        );
     }
     // Time stamps: `Published …` first, then plain stamps and bylines' stamps, then `Updated …`.
     let stamped = |kind: super::stamps::StampKind| {
@@ -71,14 +69,12 @@ pub fn from_header_and_dateline(text: &str, layout: &Layout, notes: &mut Vec<Str
             if kind == StampKind::Updated && at_dateline.is_some() {
                 break;
             }
-            return DateInfo {
-                date: Some(d),
-                precision: Precision::Day,
-                not_before: None,
-                provenance: Provenance::Text,
-                evidence: vec![span],
-                reason: format!("stated in {what} (“{}”)", text[line.start..line.end].trim()),
-            };
+            return DateInfo::day(
+                d,
+                Provenance::Text,
+                vec![span],
+                format!("stated in {what} (“{}”)", text[line.start..line.end].trim()),
+            );
         }
     }
     // A full date opening the story: `July 17, 2023 - The council …`.
@@ -110,14 +106,12 @@ pub fn from_header_and_dateline(text: &str, layout: &Layout, notes: &mut Vec<Str
     }
     if let Some(d) = dateline_date.and_then(|m| m.date()) {
         let m = dateline_date.unwrap_or_else(|| unreachable!());
-        return DateInfo {
-            date: Some(d),
-            precision: Precision::Day,
-            not_before: None,
-            provenance: Provenance::Text,
-            evidence: vec![Span::new(m.start, m.end)],
-            reason: format!("stated in the dateline (“{}”)", &text[m.start..m.end]),
-        };
+        return DateInfo::day(
+            d,
+            Provenance::Text,
+            vec![Span::new(m.start, m.end)],
+            format!("stated in the dateline (“{}”)", &text[m.start..m.end]),
+        );
     }
     DateInfo::unknown()
 }

@@ -199,6 +199,23 @@ pub struct DateInfo {
 }
 
 impl DateInfo {
+    /// A date known to the day, from `provenance`, with its evidence and reason.
+    pub(crate) fn day(
+        date: Date,
+        provenance: Provenance,
+        evidence: Vec<Span>,
+        reason: impl Into<String>,
+    ) -> DateInfo {
+        DateInfo {
+            date: Some(date),
+            precision: Precision::Day,
+            not_before: None,
+            provenance,
+            evidence,
+            reason: reason.into(),
+        }
+    }
+
     pub(crate) fn unknown() -> DateInfo {
         DateInfo {
             date: None,
