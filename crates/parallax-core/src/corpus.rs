@@ -13,7 +13,7 @@ use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 /// holds for the same text (queries are analysed by the code that decodes, so an index analysed
 /// otherwise would silently miss). Schema 8: outlets carry the rule that found them, articles
 /// their cited and photo outlets and address, and `6,700` is indexed as `6700`.
-pub const SCHEMA: u32 = 8;
+pub const SCHEMA: u32 = 9;
 const MAGIC: &[u8; 4] = b"PLXC";
 
 /// The articles of one corpus, in file-name order.
@@ -157,11 +157,22 @@ impl Corpus {
         }
         let mut index = Index::build(&articles, &Weights::default());
         aliases(&mut index);
+        // Actors found in the articles' own text join the profile, so that the views can name
+        // and group them.
+        let mut profile = profile;
         let stances = articles
             .iter()
             .map(|a| match known.get(a.id.as_str()) {
                 Some(tags) => (*tags).clone(),
-                None => crate::stance::tag_article(a, &profile),
+                None => {
+                    let (tags, found) = crate::stance::tag_article_with_actors(a, &profile);
+                    for f in found {
+                        if !profile.actors.iter().any(|x| x.id == f.id) {
+                            profile.actors.push(f);
+                        }
+                    }
+                    tags
+                }
             })
             .collect();
         let reuse = crate::align::reuse(&articles, &crate::align::Thresholds::default());

@@ -1,0 +1,673 @@
+//! The rules of one sentence: which trigger judges a cue (before it, a predicate or passive after
+//! it, a demanded condition, a deed), its polarity, and who holds the position.
+
+use super::lexicon::{negated, Hit};
+use super::matcher::Words;
+use super::*;
+
+/// One sentence, read once: its words, triggers, reporting verbs, actors and quotations.
+pub(super) struct Ctx<'a> {
+    /// Every target cue of the sentence.
+    pub(super) cue_spans: Vec<Span>,
+    pub(super) span: Span,
+    pub(super) sentence: &'a str,
+    pub(super) lower: &'a str,
+    pub(super) words: Words,
+    pub(super) named: Vec<Mention>,
+    pub(super) quotes: Vec<Span>,
+    pub(super) hits: Vec<Hit>,
+    pub(super) reporting: Vec<Span>,
+}
+
+impl Ctx<'_> {
+    pub(super) fn in_quote(&self, at: usize) -> bool {
+        self.quotes.iter().any(|q| q.start <= at && at < q.end)
+    }
+
+    /// Spans of every trigger verb (not the predicates: `illegitimate` has no subject to find)
+    /// and reporting verb.
+    fn verbs(&self) -> impl Iterator<Item = Span> + '_ {
+        self.hits
+            .iter()
+            .filter(|h| !h.after)
+            .map(|h| h.at)
+            .chain(self.reporting.iter().copied())
+    }
+
+    /// Whether the verb at `at` is an infinitive or a gerund after a preposition (`to start`, `of
+    /// seeking`): its subject is not the actor named before it.
+    fn non_finite(&self, at: usize) -> bool {
+        matches!(
+            self.word_before(at),
+            "to" | "of" | "for" | "by" | "after" | "before" | "without" | "about"
+        )
+    }
+
+    /// The word before byte `at`, lower case.
+    fn word_before(&self, at: usize) -> &str {
+        let i = self.words.index_at(at);
+        if i == 0 {
+            ""
+        } else {
+            self.words.plain(i - 1)
+        }
+    }
+}
+
+/// The speaker a sentence attributes its quotation to: an actor outside the quotation marks,
+/// next to a reporting verb (`"…," Putin said`, `said Franak Viacorka`).
+pub(super) fn quote_speaker<'m>(ctx: &'m Ctx) -> Option<&'m Mention> {
+    if ctx.quotes.is_empty() || ctx.reporting.is_empty() {
+        return None;
+    }
+    let outside = |m: &&Mention| !ctx.in_quote(m.at.start) && !is_possessive(&m.surface);
+    ctx.named.iter().filter(outside).min_by_key(|m| {
+        ctx.quotes
+            .iter()
+            .map(|q| {
+                if m.at.start >= q.end {
+                    m.at.start - q.end
+                } else {
+                    q.start.saturating_sub(m.at.end)
+                }
+            })
+            .min()
+            .unwrap_or(usize::MAX)
+    })
+}
+
+/// Words that may stand between an actor and the verb of its deed (`Oland on Monday halted`).
+const DEED_FILLER: &[&str] = &[
+    "has",
+    "have",
+    "had",
+    "will",
+    "would",
+    "also",
+    "on",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "today",
+    "yesterday",
+    "officially",
+    "formally",
+    "effectively",
+    "already",
+    "finally",
+    "then",
+    "later",
+    "now",
+    "again",
+    "unilaterally",
+    "temporarily",
+    "just",
+    "not",
+    "never",
+    "did",
+    "does",
+    "didn",
+    "doesn",
+    "won",
+    "t",
+];
+
+/// The passive form of a trigger (`was condemned by`, `sanctions were imposed by`): the agents
+/// named after `by`.
+fn passive_agents<'c>(ctx: &'c Ctx, trigger: Span) -> Vec<&'c Mention> {
+    let i = ctx.words.index_at(trigger.start);
+    let aux = (i.saturating_sub(3)..i).any(|j| {
+        matches!(
+            ctx.words.plain(j),
+            "was" | "were" | "been" | "be" | "is" | "are" | "being"
+        )
+    });
+    let end = ctx.words.index_at(trigger.end);
+    let by = (end..(end + 3).min(ctx.words.spans().len()))
+        .find(|&j| ctx.words.plain(j) == "by")
+        .map(|j| ctx.words.spans()[j]);
+    match (aux, by) {
+        (true, Some(by)) => {
+            let stop = ctx.lower[by.end..]
+                .find([';', '(', '.'])
+                .map_or(ctx.lower.len(), |x| by.end + x);
+            ctx.named
+                .iter()
+                .filter(|m| m.at.start >= by.end && m.at.end <= stop && !ctx.in_quote(m.at.start))
+                .filter(|m| !is_possessive(&m.surface))
+                .collect()
+        }
+        _ => Vec::new(),
+    }
+}
+
+/// The deed form: an actor as the subject of the cue itself (`Oland halted its part in the pact`,
+/// `Oland has suspended the deal`) takes its side; a negation between them (`has not
+/// extended`) takes the other.
+fn deed<'c>(ctx: &'c Ctx, cue: Span) -> Option<(&'c Mention, bool)> {
+    let m = ctx
+        .named
+        .iter()
+        .rfind(|m| m.at.end <= cue.start && cue.start - m.at.end <= SUBJECT_GAP)?;
+    if ctx.in_quote(m.at.start)
+        || is_possessive(&m.surface)
+        || after_preposition(ctx.lower, m.at.start)
+    {
+        return None;
+    }
+    let gap = Words::new(&ctx.lower[m.at.end..cue.start]);
+    let between = &ctx.lower[m.at.end..cue.start];
+    if between.contains([',', ';', ':', '"', '“', '”', '\'', '’'])
+        && !between.contains("n't")
+        && !between.contains("n’t")
+    {
+        return None;
+    }
+    let fillers = (0..gap.spans().len()).all(|i| DEED_FILLER.contains(&gap.plain(i)));
+    let aux = (0..gap.spans().len()).any(|i| {
+        matches!(
+            gap.plain(i),
+            "has" | "have" | "had" | "will" | "would" | "did" | "does" | "didn" | "doesn" | "won"
+        )
+    });
+    let first = &ctx.lower[cue.start..];
+    let first = first
+        .split(|c: char| !c.is_alphanumeric())
+        .next()
+        .unwrap_or("");
+    let finite = aux || first.ends_with("ed") || (first.ends_with('s') && !first.ends_with("ss"));
+    if !fillers || !finite {
+        return None;
+    }
+    let neg = negated(ctx.lower, &ctx.words, m.at.end, cue.start, Span::new(0, 0));
+    Some((m, neg))
+}
+
+/// Whether a predicate after the cue is said of it: a copula or `as` stands between them (`the
+/// coup is illegitimate`, `sanctions would be a disaster`, `dismissed the claims as nonsense`).
+fn predicative(ctx: &Ctx, cue: Span, pred: Span) -> bool {
+    // `called the coup illegitimate`, `described the move as …`.
+    let i = ctx.words.index_at(cue.start);
+    let named_as = (i.saturating_sub(3)..i).any(|j| {
+        matches!(
+            ctx.words.plain(j),
+            "called"
+                | "calling"
+                | "described"
+                | "labeled"
+                | "labelled"
+                | "termed"
+                | "branded"
+                | "deemed"
+                | "considers"
+                | "considered"
+                | "found"
+        )
+    });
+    let between = Words::new(&ctx.lower[cue.end..pred.start]);
+    named_as
+        || (0..between.spans().len()).any(|i| {
+            matches!(
+                between.plain(i),
+                "is" | "was" | "were" | "be" | "been" | "are" | "as" | "remains" | "seems" | "s"
+            )
+        })
+}
+
+/// A demanded condition: the cue in an `unless …` clause, or in an `if … not …` clause (`if the
+/// junta does not release him`).
+fn condition(ctx: &Ctx, cue: Span) -> Option<(Span, &'static str)> {
+    if let Some(u) = ctx
+        .words
+        .spans()
+        .iter()
+        .enumerate()
+        .find(|(i, s)| s.end <= cue.start && ctx.words.plain(*i) == "unless")
+    {
+        return Some((*u.1, "unless"));
+    }
+    ctx.words
+        .spans()
+        .iter()
+        .enumerate()
+        .rfind(|(i, s)| {
+            s.end <= cue.start && cue.start - s.end <= 60 && ctx.words.plain(*i) == "if"
+        })
+        .filter(|(_, s)| negated(ctx.lower, &ctx.words, s.end, cue.start, Span::new(0, 0)))
+        .map(|(_, s)| (*s, "if … not"))
+}
+
+pub(super) fn judge(
+    ctx: &Ctx,
+    target: &Target,
+    cue: Span,
+    last_speaker: Option<&Mention>,
+) -> Vec<Tag> {
+    let lower = ctx.lower;
+    // The nearest trigger before the cue (or overlapping it, for phrases like "neither free nor
+    // fair"); else an evaluative predicate or a passive after it (`the coup is illegitimate`, `the
+    // coup was condemned by Oland`).
+    // A trigger that is the cue itself (`demands`) or holds it (`a stab in the back` for
+    // `back`), or whose phrase begins inside the cue and runs past it (`protests against`), says
+    // nothing about the cue.
+    let own = |h: &&Hit| {
+        (h.at.start <= cue.start && h.at.end >= cue.end)
+            || (h.at.start >= cue.start && h.at.start < cue.end && h.at.end > cue.end)
+    };
+    let before = ctx
+        .hits
+        .iter()
+        .filter(|h| h.at.start <= cue.end && cue.start.saturating_sub(h.at.end) <= 140)
+        .filter(|h| !own(h))
+        .max_by_key(|h| h.at.start);
+    // A trigger governs the first cue after it: a cue that only completes another one (`prevent
+    // violence against protesters`) is not what the trigger judges.
+    let before = before.filter(|h| !complement(ctx, h.at, cue));
+    let after = || {
+        ctx.hits
+            .iter()
+            .filter(|h| h.at.start >= cue.end && h.at.start - cue.end <= 100)
+            .find(|h| {
+                (h.after && predicative(ctx, cue, h.at)) || !passive_agents(ctx, h.at).is_empty()
+            })
+    };
+    // A trigger judging a call (`rejected calls for talks`, `refused to support sanctions`):
+    // an oppose trigger right before it turns it round.
+    // (Harm verbs judge by themselves: `accused Oland of violating the accord` supports it.)
+    let governed = before.filter(|h| !h.harm).and_then(|h| {
+        ctx.hits
+            .iter()
+            .filter(|g| g.sign < 0 && g.at.end <= h.at.start && h.at.start - g.at.end <= 25)
+            .filter(|g| {
+                let between = &lower[g.at.end..h.at.start];
+                !between.contains([',', ';'])
+                    && !between.contains(" and ")
+                    && !between.contains(" or ")
+            })
+            .max_by_key(|g| g.at.end)
+    });
+    let endorse = before.or_else(after).is_some_and(|h| h.endorse);
+    let mut deed_actor: Option<&Mention> = None;
+    let cond = condition(ctx, cue);
+    let (trigger, mut sign, word, kind) = match (cond, before.or_else(after)) {
+        (Some((c, w)), _) => (c, 1i8, w, "condition"),
+        (None, Some(h)) => (
+            h.at,
+            h.sign,
+            h.word,
+            if h.at.start >= cue.end {
+                "after"
+            } else {
+                "trigger"
+            },
+        ),
+        (None, None) => match deed(ctx, cue) {
+            Some((m, neg)) => {
+                deed_actor = Some(m);
+                (cue, if neg { -1 } else { 1 }, "deed", "deed")
+            }
+            None => return Vec::new(),
+        },
+    };
+    // A negation between trigger and cue, or just before the trigger, flips it.
+    let mut lo = trigger.start.min(cue.end).saturating_sub(12);
+    while !lower.is_char_boundary(lo) {
+        lo -= 1;
+    }
+    let hi = if trigger.start >= cue.end {
+        trigger.start
+    } else {
+        cue.start.max(trigger.end)
+    };
+    let negated = kind != "condition"
+        && kind != "deed"
+        && !word.contains("not")
+        && !word.contains("neither")
+        && negated(lower, &ctx.words, lo, hi, trigger);
+    if negated {
+        sign = -sign;
+    }
+    if kind == "trigger" && governed.is_some() {
+        sign = -sign;
+    }
+    let stance = match (target.valence, sign) {
+        // Doing it is taking its side, whatever its valence (`the police detained …`).
+        _ if kind == "deed" && sign > 0 => Polarity::Support,
+        // Praising it is supporting it, whatever its valence (`Roe praised the crackdown`).
+        (Valence::Against, s) if endorse && s > 0 && kind != "condition" => Polarity::Support,
+        (Valence::Against, _) => Polarity::Oppose,
+        (Valence::For, s) if s > 0 => Polarity::Support,
+        _ => Polarity::Oppose,
+    };
+    let passive = if kind == "after" || kind == "trigger" {
+        passive_agents(ctx, trigger)
+    } else {
+        Vec::new()
+    };
+    let quoted = ctx.in_quote(cue.start);
+    let passive_form = !passive.is_empty();
+    let actors: Vec<&Mention> = if let Some(m) = deed_actor {
+        vec![m]
+    } else if !passive.is_empty() {
+        passive
+    } else {
+        actor_of(ctx, cue, quoted, last_speaker)
+            .into_iter()
+            .collect()
+    };
+    // A spokesperson reporting their own side's position holds it too (`Oland calls for talks,
+    // government spokesman Ivo Tamm said`).
+    let mut actors = actors;
+    if deed_actor.is_none() && actors.len() == 1 && !actors[0].person {
+        let side = &actors[0].affiliation;
+        let speaker = ctx.named.iter().find(|m| {
+            m.person
+                && m.spokesperson
+                && m.affiliation == *side
+                && m.actor != actors[0].actor
+                && !ctx.in_quote(m.at.start)
+                && !is_possessive(&m.surface)
+                && ctx.reporting.iter().any(|r| {
+                    (m.at.end <= r.start && r.start - m.at.end <= SUBJECT_GAP)
+                        || (r.end <= m.at.start && m.at.start - r.end <= 2)
+                })
+        });
+        if let Some(sp) = speaker {
+            actors.push(sp);
+        }
+    }
+    let reporting = !ctx.reporting.is_empty();
+    let voice = if quoted {
+        Voice::Quoted
+    } else if !actors.is_empty() || reporting {
+        Voice::Reported
+    } else {
+        Voice::Outlet
+    };
+    let abs = |s: Span| Span::new(ctx.span.start + s.start, ctx.span.start + s.end);
+    let how = match kind {
+        _ if passive_form => "passive, its agents after “by”:",
+        "deed" => "deed: the actor does it",
+        "condition" => "demanded condition",
+        "after" => "predicate after the cue",
+        _ => "trigger",
+    };
+    let held = quoted || !actors.is_empty();
+    let make = |actor: String, surface: String| Tag {
+        paragraph: 0,
+        sentence: 0,
+        span: ctx.span,
+        actor,
+        actor_surface: surface,
+        target: target.id.clone(),
+        stance,
+        voice,
+        cues: vec![abs(trigger), abs(cue)],
+        rule: format!(
+            "{how} “{}” {}{}→ {} (valence {})",
+            &ctx.sentence[trigger.start..trigger.end],
+            if negated { "negated " } else { "" },
+            match governed {
+                Some(g) if kind == "trigger" =>
+                    format!("under “{}” ", &ctx.sentence[g.at.start..g.at.end]),
+                _ => String::new(),
+            },
+            target.id,
+            if target.valence == Valence::For {
+                "for"
+            } else {
+                "against"
+            }
+        ),
+        confidence: match (kind, held) {
+            ("deed", _) => 0.5,
+            (_, true) => 0.7,
+            _ => 0.5,
+        },
+    };
+    if actors.is_empty() {
+        return if voice == Voice::Outlet {
+            vec![make(OUTLET_ACTOR.to_string(), String::new())]
+        } else {
+            Vec::new()
+        };
+    }
+    actors
+        .into_iter()
+        .map(|m| make(m.actor.clone(), m.surface.clone()))
+        .collect()
+}
+
+/// Whether the trigger does not judge `cue`: the cue only completes another cue between them
+/// (`prevent violence against protesters`: a preposition stands between that cue and this one),
+/// or stands in an adjunct of time or circumstance (`sanctions imposed after the crackdown on
+/// protests`, `despite the protests`).
+fn complement(ctx: &Ctx, trigger: Span, cue: Span) -> bool {
+    let gap = |a: usize, b: usize| Words::new(&ctx.lower[a.min(b)..b]);
+    let circumstance = {
+        let between = gap(trigger.end, cue.start);
+        (0..between.spans().len()).any(|i| {
+            matches!(
+                between.plain(i),
+                "after"
+                    | "before"
+                    | "since"
+                    | "following"
+                    | "despite"
+                    | "amid"
+                    | "during"
+                    | "while"
+                    | "when"
+            )
+        })
+    };
+    // `After the results were announced, protests erupted`: a trigger in a clause that opens
+    // with a subordinator ends at its comma.
+    let subordinate = ctx.lower[trigger.end..cue.start.max(trigger.end)].contains(',') && {
+        let clause_start = ctx.lower[..trigger.start].rfind(',').map_or(0, |c| c + 1);
+        let clause = Words::new(&ctx.lower[clause_start..trigger.start]);
+        (0..clause.spans().len()).any(|i| {
+            matches!(
+                clause.plain(i),
+                "after"
+                    | "when"
+                    | "as"
+                    | "since"
+                    | "before"
+                    | "although"
+                    | "though"
+                    | "because"
+                    | "once"
+                    | "until"
+            )
+        })
+    };
+    circumstance
+        || subordinate
+        || ctx.cue_spans.iter().any(|o| {
+            o.start >= trigger.end && o.end <= cue.start && {
+                let between = gap(o.end, cue.start);
+                (0..between.spans().len()).any(|i| {
+                    matches!(
+                        between.plain(i),
+                        "against"
+                            | "of"
+                            | "on"
+                            | "for"
+                            | "to"
+                            | "by"
+                            | "with"
+                            | "from"
+                            | "in"
+                            | "over"
+                    )
+                })
+            }
+        })
+}
+
+/// The actor of a cue's position: the subject of the first speech or stance verb of the
+/// sentence that comes before the cue outside quotation marks (`Putin called on Lukashenko to
+/// start a dialogue`: Putin, not Lukashenko); for a quotation with no such verb before it, the
+/// speaker named next to it (`"…," Di Maio said`).
+fn actor_of<'c>(
+    ctx: &'c Ctx,
+    cue: Span,
+    quoted: bool,
+    last_speaker: Option<&'c Mention>,
+) -> Option<&'c Mention> {
+    let lower = ctx.lower;
+    let named = &ctx.named;
+    let in_quote = |at: usize| ctx.in_quote(at);
+    let lead = ctx
+        .verbs()
+        .filter(|m| m.start < cue.start && !in_quote(m.start))
+        .min_by_key(|m| m.start);
+    // Possessives (`his`, `her`) name an owner, not a speaker.
+    let can_speak = |m: &&Mention| !in_quote(m.at.start) && !is_possessive(&m.surface);
+    // First choice: the nearest speech or stance verb before the cue (not an infinitive, `to
+    // start`) with an actor right before it — the subject of the clause the cue is in (`…, while
+    // Merkel stressed that …`).
+    let mut verbs: Vec<Span> = ctx
+        .verbs()
+        .filter(|m| m.start < cue.start && !in_quote(m.start) && !ctx.non_finite(m.start))
+        .collect();
+    verbs.sort_by_key(|m| std::cmp::Reverse(m.start));
+    // A verb after `and` shares the subject of the verb before it (`Oland said … and called
+    // for …`): it names none of its own.
+    let clause_subject = verbs
+        .iter()
+        .filter(|v| ctx.word_before(v.start) != "and")
+        .find_map(|v| {
+            named
+                .iter()
+                .filter(can_speak)
+                .rfind(|m| m.at.end <= v.start && v.start - m.at.end <= SUBJECT_GAP)
+        });
+    // `I called for …` inside a quotation: the speaker, not someone named before.
+    let first_person = ctx
+        .verbs()
+        .filter(|v| v.start < cue.start)
+        .max_by_key(|v| v.start)
+        .is_some_and(|v| matches!(ctx.word_before(v.start), "i" | "we"));
+    let clause_subject = if first_person { None } else { clause_subject };
+    let subject = clause_subject.or_else(|| {
+        lead.and_then(|l| {
+            named
+                .iter()
+                .filter(can_speak)
+                .rfind(|m| m.at.end <= l.start)
+        })
+    });
+    let speaker = ctx
+        .quotes
+        .iter()
+        .find(|q| q.start <= cue.start && cue.start < q.end)
+        .and_then(|q| {
+            named
+                .iter()
+                .filter(|m| m.at.start >= q.end && !after_preposition(lower, m.at.start))
+                .min_by_key(|m| m.at.start - q.end)
+                .or_else(|| {
+                    named
+                        .iter()
+                        .filter(|m| m.at.end <= q.start)
+                        .max_by_key(|m| m.at.end)
+                })
+        });
+    let according = find_all(lower, "according to")
+        .first()
+        .and_then(|a| named.iter().find(|m| m.at.start >= a.end));
+    // Inside a quotation, a third party named right before a stance verb holds the position the
+    // speaker reports (`"Putin had just called on (Lukashenko) to start the dialogue," said …`).
+    let reported_inside = if quoted {
+        let mut inside: Vec<Span> = ctx
+            .hits
+            .iter()
+            .filter(|h| !h.after)
+            .map(|h| h.at)
+            .filter(|m| m.start < cue.start && in_quote(m.start) && !ctx.non_finite(m.start))
+            .collect();
+        inside.sort_by_key(|m| std::cmp::Reverse(m.start));
+        inside.iter().find_map(|v| {
+            named.iter().rfind(|m| {
+                in_quote(m.at.start)
+                    && !is_pronoun(&m.surface)
+                    && !after_preposition(lower, m.at.start)
+                    && m.at.end <= v.start
+                    && v.start - m.at.end <= 20
+            })
+        })
+    } else {
+        None
+    };
+    // A relative clause names its own subject: `the opposition, which is protesting`.
+    let relative = ["which", "who"]
+        .iter()
+        .flat_map(|w| find_all(lower, w))
+        .filter(|r| r.end <= cue.start && cue.start - r.end <= 60 && !in_quote(r.start))
+        .max_by_key(|r| r.start)
+        .and_then(|r| {
+            let before = lower[..r.start].trim_end();
+            before.ends_with(',').then(|| before.len() - 1)
+        })
+        .and_then(|comma| {
+            named
+                .iter()
+                .rfind(|m| m.at.end <= comma && comma - m.at.end <= 1 && !is_pronoun(&m.surface))
+        });
+    // `Putin says Lukashenko should start dialogue`: a position someone *should* take is the
+    // position of whoever says so.
+    let subject = subject.map(|m| {
+        let rest = &lower[m.at.end..cue.start];
+        let modal = ["should", "must", "has to", "needs to", "ought to"]
+            .iter()
+            .any(|w| rest.trim_start().starts_with(w));
+        let sayer = modal
+            .then(|| {
+                ctx.reporting
+                    .iter()
+                    .filter(|r| r.end <= m.at.start && !in_quote(r.start))
+                    .max_by_key(|r| r.start)
+            })
+            .flatten()
+            .and_then(|r| {
+                named
+                    .iter()
+                    .filter(can_speak)
+                    .rfind(|x| x.at.end <= r.start && r.start - x.at.end <= SUBJECT_GAP)
+            });
+        sayer.unwrap_or(m)
+    });
+    // Whoever a call is addressed to (`calling on the president`) does not hold its position.
+    let addressed = |m: &Mention| {
+        ctx.hits
+            .iter()
+            .any(|t| t.at.end <= m.at.start && m.at.start - t.at.end <= 5)
+    };
+    if first_person {
+        return speaker.or(last_speaker);
+    }
+    if quoted {
+        reported_inside
+            .or(subject.filter(|_| !lead.is_some_and(|l| in_quote(l.start))))
+            .or(speaker)
+            .or(last_speaker)
+    } else {
+        relative.or(subject).or(according).or(speaker)
+    }
+    .or_else(|| {
+        named
+            .iter()
+            .find(|m| !in_quote(m.at.start) && !is_possessive(&m.surface) && !addressed(m))
+    })
+    .or_else(|| {
+        named
+            .iter()
+            .find(|m| !in_quote(m.at.start) && !addressed(m))
+    })
+}

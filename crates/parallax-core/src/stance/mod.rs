@@ -1,0 +1,543 @@
+//! Explainable stance tagging, sentence by sentence (the headline too): who (actor) takes which
+//! position (support, oppose, neutral report) on what (a target of the story profile), in whose
+//! voice (quoted, reported, the outlet's own), with the cue words and the rule that fired.
+//!
+//! The story — its targets and actors — is data ([`Profile`], a `story.toml`); the rules are
+//! about English news prose only, and every profile gets them all:
+//! - cues and triggers are matched through the text pipeline (`matcher.rs`: stems, word
+//!   families, US/UK spellings, a few words inside a multi-word cue);
+//! - a **trigger** (`lexicon.rs`: calls, commitments, endorsements, rejections, their nominal
+//!   forms) before a target's cue gives the polarity, a predicate or a passive after it may too,
+//!   a negation flips it, an oppose trigger governing a call turns it round, an `unless …` or
+//!   `if … not …` clause is a demanded condition, and an actor doing what the cue names (a deed)
+//!   takes its side (`judge.rs`);
+//! - a target whose valence is `against` (violence, interference) is opposed by any trigger but an
+//!   endorsement;
+//! - the **actor** is the subject of the trigger, the speaker of the quote, `according to X`, the
+//!   agents of a passive, or who a pronoun, surname or title points back to; besides the
+//!   profile's actors, the people, organisations and governments the article itself names are
+//!   found ([`actors`]);
+//! - the **voice** is `quoted` when the cue is inside quotation marks, `reported` when an actor
+//!   speaks through a reporting verb, `outlet` otherwise.
+
+pub mod actors;
+mod judge;
+mod lexicon;
+mod matcher;
+
+use crate::ingest::{Article, Role};
+use crate::Span;
+use judge::{judge, quote_speaker, Ctx};
+use lexicon::lexicon;
+use matcher::{Pattern, Words, CUE_GAP};
+use serde::{Deserialize, Serialize};
+
+/// What calling *for* a target's cue means.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Valence {
+    /// Calling for it supports it (dialogue, sanctions).
+    For,
+    /// Naming it in a call is opposing it (violence, interference).
+    Against,
+}
+
+/// A position people take on the story.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Target {
+    /// Stable id (`dialogue`).
+    pub id: String,
+    /// Label for the UI.
+    pub label: String,
+    /// Lower-case cue words or phrases; a trailing `*` matches any ending.
+    pub cues: Vec<String>,
+    /// What a call for a cue means.
+    pub valence: Valence,
+}
+
+/// Someone who takes positions.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Actor {
+    /// Stable id (`di_maio`).
+    pub id: String,
+    /// Name for the UI.
+    pub name: String,
+    /// How texts name them (matched ignoring case, on word boundaries).
+    pub aliases: Vec<String>,
+    /// What stances roll up to (`italy`, `opposition`).
+    pub affiliation: String,
+    /// `m`, `f` or `p` (plural), for pronouns (`he`, `she`, `they`); `u` for a person found in
+    /// the text whose gender it does not give (either `he` or `she` may point back to them).
+    #[serde(default)]
+    pub gender: Option<String>,
+    /// Found in an article's text rather than listed in the profile ([`actors`]): the id is the
+    /// slug of the name, the affiliation comes from the title or nationality.
+    #[serde(default)]
+    pub discovered: bool,
+}
+
+/// A story profile: its targets and actors.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct Profile {
+    /// The targets.
+    #[serde(default, rename = "target")]
+    pub targets: Vec<Target>,
+    /// The actors.
+    #[serde(default, rename = "actor")]
+    pub actors: Vec<Actor>,
+    /// Groups of affiliations, for roll-ups (governments, opposition…).
+    #[serde(default, rename = "group")]
+    pub groups: Vec<Group>,
+}
+
+/// A group of affiliations that stances roll up to in the coverage views.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Group {
+    /// Stable id (`governments`).
+    pub id: String,
+    /// Label for the UI (`National governments`).
+    pub label: String,
+    /// The affiliations it gathers (`italy`, `lithuania`).
+    pub affiliations: Vec<String>,
+}
+
+/// [`Tag::sentence`] of a tag from the headline (its `paragraph` is 0, the first paragraph).
+pub const HEADLINE: usize = usize::MAX;
+
+/// The pseudo-actor of statements in the article's own voice.
+pub const OUTLET_ACTOR: &str = "outlet";
+
+impl Profile {
+    /// The actor's name: from the profile, "The outlet itself" for the outlet's own voice, or the
+    /// id (a name as written) when the profile does not know it.
+    pub fn actor_name(&self, id: &str) -> String {
+        match self.actors.iter().find(|a| a.id == id) {
+            Some(a) => a.name.clone(),
+            None if id == OUTLET_ACTOR => "The outlet itself".to_string(),
+            None => id.to_string(),
+        }
+    }
+
+    /// The target's label (the id when the profile does not know it).
+    pub fn target_label(&self, id: &str) -> String {
+        self.targets
+            .iter()
+            .find(|t| t.id == id)
+            .map_or_else(|| id.to_string(), |t| t.label.clone())
+    }
+
+    /// The group an actor's stances roll up to, as `(id, label)`: the profile's group of its
+    /// affiliation, else the affiliation itself, else "Named in the text" for actors the profile
+    /// does not know.
+    pub fn group_of(&self, actor: &str) -> (String, String) {
+        if actor == OUTLET_ACTOR {
+            return ("outlet".into(), "The outlets' own voice".into());
+        }
+        let Some(a) = self.actors.iter().find(|a| a.id == actor) else {
+            return ("unlisted".into(), "Others named in the text".into());
+        };
+        match self
+            .groups
+            .iter()
+            .find(|g| g.affiliations.contains(&a.affiliation))
+        {
+            Some(g) => (g.id.clone(), g.label.clone()),
+            None => {
+                let mut label = a.affiliation.replace('_', " ");
+                if let Some(first) = label.get(..1) {
+                    label = first.to_uppercase() + &label[1..];
+                }
+                (a.affiliation.clone(), label)
+            }
+        }
+    }
+}
+
+#[cfg(feature = "fs")]
+impl Profile {
+    /// The built-in profile (the seed story), from `profiles/default.toml`.
+    pub fn builtin() -> Profile {
+        Profile::from_toml(include_str!("../../profiles/default.toml")).unwrap_or_default()
+    }
+
+    /// Parses a profile; the error is a sentence with the line.
+    pub fn from_toml(src: &str) -> Result<Profile, String> {
+        toml::from_str(src).map_err(|e| {
+            let line = e
+                .span()
+                .map(|s| crate::error::line_of(src.as_bytes(), s.start))
+                .unwrap_or(0);
+            format!("line {line}: {}", e.message().trim())
+        })
+    }
+}
+
+/// Polarity of a tag.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Polarity {
+    /// For the target.
+    Support,
+    /// Against it.
+    Oppose,
+    /// Reports on it without a side.
+    NeutralReport,
+}
+
+/// Whose words carry the position.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Voice {
+    /// A direct quotation.
+    Quoted,
+    /// Indirect speech.
+    Reported,
+    /// The article's own framing.
+    Outlet,
+}
+
+/// One stance tag.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Tag {
+    /// Paragraph index.
+    pub paragraph: usize,
+    /// Sentence index in the paragraph ([`HEADLINE`] for the headline).
+    pub sentence: usize,
+    /// The sentence's bytes in the article.
+    pub span: Span,
+    /// Actor id (from the profile, or the name as written when the profile does not know it).
+    pub actor: String,
+    /// How the sentence names the actor (`she`, `the Italian foreign minister`).
+    pub actor_surface: String,
+    /// Target id.
+    pub target: String,
+    /// Polarity.
+    pub stance: Polarity,
+    /// Voice.
+    pub voice: Voice,
+    /// The trigger and the target cue, as byte spans in the article.
+    pub cues: Vec<Span>,
+    /// The rule that fired, e.g. `trigger 'called for' → dialogue (valence for)`.
+    pub rule: String,
+    /// How sure the rule is (0–1).
+    pub confidence: f32,
+}
+
+/// Most bytes between an actor and the verb it is the subject of (`Putin on Thursday called`).
+const SUBJECT_GAP: usize = 45;
+
+fn is_boundary(b: Option<u8>) -> bool {
+    b.is_none_or(|c| !c.is_ascii_alphanumeric())
+}
+
+/// Every match of `needle` (lower-case; a trailing `*` matches any word ending) in `hay`
+/// (lower-cased ASCII of the sentence), on word boundaries.
+fn find_all(hay: &str, needle: &str) -> Vec<Span> {
+    let (needle, prefix) = match needle.strip_suffix('*') {
+        Some(n) => (n, true),
+        None => (needle, false),
+    };
+    let bytes = hay.as_bytes();
+    let mut out = Vec::new();
+    let mut from = 0;
+    while let Some(i) = hay[from..].find(needle) {
+        let s = from + i;
+        let mut e = s + needle.len();
+        if prefix {
+            while e < bytes.len() && bytes[e].is_ascii_alphanumeric() {
+                e += 1;
+            }
+        }
+        if is_boundary(s.checked_sub(1).map(|j| bytes[j])) && is_boundary(bytes.get(e).copied()) {
+            out.push(Span::new(s, e));
+        }
+        from = s + needle.len().max(1);
+    }
+    out
+}
+
+/// Byte ranges of the sentence inside quotation marks.
+fn quoted_ranges(s: &str) -> Vec<Span> {
+    let mut out = Vec::new();
+    let mut open: Option<usize> = None;
+    for (i, c) in s.char_indices() {
+        match c {
+            '“' => open = Some(i),
+            '”' => {
+                if let Some(o) = open.take() {
+                    out.push(Span::new(o, i + c.len_utf8()));
+                }
+            }
+            '"' => match open.take() {
+                Some(o) => out.push(Span::new(o, i + 1)),
+                None => open = Some(i),
+            },
+            _ => {}
+        }
+    }
+    // A quote that runs on past the sentence (a multi-sentence quotation).
+    if let Some(o) = open {
+        out.push(Span::new(o, s.len()));
+    }
+    out
+}
+
+/// The quotation ranges of a paragraph that fall in its sentence at `offset` (`len` bytes), in
+/// the sentence's offsets.
+fn quotes_in(para_quotes: &[Span], offset: usize, len: usize) -> Vec<Span> {
+    para_quotes
+        .iter()
+        .filter(|q| q.start < offset + len && q.end > offset)
+        .map(|q| Span::new(q.start.saturating_sub(offset), (q.end - offset).min(len)))
+        .collect()
+}
+
+/// Whether a mention is a pronoun (it points back to an actor named earlier).
+fn is_pronoun(surface: &str) -> bool {
+    matches!(
+        surface.to_ascii_lowercase().as_str(),
+        "he" | "she" | "his" | "her" | "they" | "their"
+    )
+}
+
+/// Whether a mention is a possessive: it names an owner (`his release`), not a speaker.
+fn is_possessive(surface: &str) -> bool {
+    matches!(
+        surface.to_ascii_lowercase().as_str(),
+        "his" | "her" | "their"
+    )
+}
+
+/// Whether the word before `at` is a preposition: the mention is then an object (`the goal of
+/// the opposition`), not a subject.
+fn after_preposition(lower: &str, at: usize) -> bool {
+    let before = lower[..at].trim_end();
+    let word = before
+        .rsplit(|c: char| !c.is_ascii_alphabetic())
+        .next()
+        .unwrap_or("");
+    matches!(
+        word,
+        "of" | "with" | "to" | "for" | "by" | "on" | "against" | "from" | "about" | "between"
+    )
+}
+
+/// An actor named in a sentence.
+#[derive(Clone, Debug)]
+struct Mention {
+    at: Span,
+    actor: String,
+    surface: String,
+    /// The actor's affiliation, and whether it is a person (has a gender other than plural).
+    affiliation: String,
+    person: bool,
+    /// Named as a spokesperson (an alias or title says so): they speak for their side.
+    spokesperson: bool,
+}
+
+fn mentions(profile: &Profile, sentence: &str, lower: &str, context: &[Mention]) -> Vec<Mention> {
+    let mut out: Vec<Mention> = Vec::new();
+    for a in &profile.actors {
+        let mut aliases: Vec<&String> = a.aliases.iter().collect();
+        aliases.sort_by_key(|x| std::cmp::Reverse(x.len()));
+        for alias in aliases {
+            for m in find_all(lower, &alias.to_ascii_lowercase()) {
+                if !out.iter().any(|x| x.at.start < m.end && m.start < x.at.end) {
+                    out.push(Mention {
+                        at: m,
+                        actor: a.id.clone(),
+                        surface: sentence[m.start..m.end].to_string(),
+                        affiliation: a.affiliation.clone(),
+                        person: a.gender.as_deref().is_some_and(|g| g != "p"),
+                        spokesperson: a.aliases.iter().any(|x| {
+                            let x = x.to_ascii_lowercase();
+                            x.contains("spokes") || x.contains("press secretary")
+                        }),
+                    });
+                }
+            }
+        }
+    }
+    // Pronouns point back to the last actor of that gender.
+    for (word, gender) in [
+        ("he", "m"),
+        ("she", "f"),
+        ("his", "m"),
+        ("her", "f"),
+        ("they", "p"),
+        ("their", "p"),
+    ] {
+        for m in find_all(lower, word) {
+            let of_gender = |x: &&Mention| {
+                profile.actors.iter().any(|a| {
+                    a.id == x.actor
+                        && (a.gender.as_deref() == Some(gender)
+                            || (gender != "p" && a.gender.as_deref() == Some(actors::ANY_PERSON)))
+                })
+            };
+            // The closest such actor earlier in the sentence, else in the sentences before.
+            let referent = out
+                .iter()
+                .rev()
+                .filter(|x| x.at.end <= m.start)
+                .find(of_gender)
+                .or_else(|| context.iter().rev().find(of_gender))
+                .cloned();
+            if let Some(r) = referent {
+                out.push(Mention {
+                    at: m,
+                    actor: r.actor.clone(),
+                    surface: sentence[m.start..m.end].to_string(),
+                    affiliation: r.affiliation.clone(),
+                    person: r.person,
+                    spokesperson: r.spokesperson,
+                });
+            }
+        }
+    }
+    out.sort_by_key(|m| m.at.start);
+    out
+}
+
+/// Tags one article with a profile, and with the actors the article itself names
+/// ([`actors::discover`]).
+pub fn tag_article(article: &Article, profile: &Profile) -> Vec<Tag> {
+    tag_article_with_actors(article, profile).0
+}
+
+/// Tags one article, and returns the actors found in its text that its tags name (for the
+/// corpus's profile, so that the coverage views can name and group them).
+pub fn tag_article_with_actors(article: &Article, profile: &Profile) -> (Vec<Tag>, Vec<Actor>) {
+    let local = profile.for_article(article);
+    let tags = tag_with(article, &local);
+    let found = local
+        .actors
+        .into_iter()
+        .filter(|a| a.discovered && tags.iter().any(|t| t.actor == a.id))
+        .collect();
+    (tags, found)
+}
+
+fn tag_with(article: &Article, profile: &Profile) -> Vec<Tag> {
+    let lex = lexicon();
+    let targets: Vec<(&Target, Vec<Pattern>)> = profile
+        .targets
+        .iter()
+        .map(|t| {
+            let cues = t.cues.iter().map(|c| Pattern::new(c, CUE_GAP)).collect();
+            (t, cues)
+        })
+        .collect();
+    let mut tags = Vec::new();
+    let mut context: Vec<Mention> = Vec::new();
+    // (paragraph index, paragraph span, its sentences, is the headline).
+    let mut units: Vec<(usize, Span, Vec<Span>, bool)> = Vec::new();
+    // The headline is a sentence too (`Oland condemns the coup`); its tags point at the first
+    // paragraph, with `sentence` = [`HEADLINE`].
+    if let (Some(span), crate::ingest::Provenance::Text) =
+        (article.title.span, article.title.provenance)
+    {
+        units.push((0, span, vec![span], true));
+    }
+    for (i, p) in article.paragraphs.iter().enumerate() {
+        if matches!(p.role, Role::Body | Role::Standfirst) {
+            units.push((i, p.span, p.sentences.clone(), false));
+        }
+    }
+    // The speaker of the last quotation, for the sentences of a quotation that runs on without
+    // naming them again (`"…," Putin said. "… . …"`).
+    let mut last_speaker: Option<Mention> = None;
+    for (pi, p_span, sentences, headline) in units {
+        // Quotation marks are paired over the whole paragraph, so that a quotation may span
+        // sentences.
+        let para_quotes = quoted_ranges(article.slice(p_span));
+        if para_quotes.is_empty() {
+            last_speaker = None;
+        }
+        // A quotation whose speaker is named only at its end (`"… . …," the minister said`):
+        // the speaker a later sentence of the paragraph names, for the sentences before.
+        let ahead: Vec<Option<Mention>> = if para_quotes.is_empty() {
+            vec![None; sentences.len()]
+        } else {
+            let found: Vec<Option<Mention>> = sentences
+                .iter()
+                .map(|span| {
+                    let sentence = article.slice(*span);
+                    let lower = sentence.to_ascii_lowercase();
+                    let words = Words::new(&lower);
+                    let ctx = Ctx {
+                        cue_spans: Vec::new(),
+                        span: *span,
+                        sentence,
+                        hits: Vec::new(),
+                        reporting: lex.reporting_in(&lower, &words),
+                        lower: &lower,
+                        named: mentions(profile, sentence, &lower, &context),
+                        quotes: quotes_in(&para_quotes, span.start - p_span.start, sentence.len()),
+                        words,
+                    };
+                    quote_speaker(&ctx).cloned()
+                })
+                .collect();
+            (0..sentences.len())
+                .map(|i| found[i + 1..].iter().flatten().next().cloned())
+                .collect()
+        };
+        for (si, span) in sentences.iter().enumerate() {
+            let ahead_speaker = ahead.get(si).cloned().flatten();
+            let si = if headline { HEADLINE } else { si };
+            let sentence = article.slice(*span);
+            let lower = sentence.to_ascii_lowercase();
+            let named = mentions(profile, sentence, &lower, &context);
+            let offset = span.start - p_span.start;
+            let quotes = quotes_in(&para_quotes, offset, sentence.len());
+            let words = Words::new(&lower);
+            let cue_spans: Vec<Span> = targets
+                .iter()
+                .flat_map(|(_, cues)| cues.iter().flat_map(|c| words.find(&lower, c)))
+                .collect();
+            let ctx = Ctx {
+                cue_spans,
+                span: *span,
+                sentence,
+                hits: lex.triggers_in(&lower, &words),
+                reporting: lex.reporting_in(&lower, &words),
+                lower: &lower,
+                words,
+                named,
+                quotes,
+            };
+            if let Some(speaker) = quote_speaker(&ctx) {
+                last_speaker = Some(speaker.clone());
+            }
+            for (target, cues) in &targets {
+                // Each cue occurrence is judged; a sentence keeps one tag per actor and target
+                // (`Macron called for dialogue, while Merkel stressed … dialogue`).
+                let mut found: Vec<Tag> = Vec::new();
+                for cue in cues {
+                    for c in ctx.words.find(&lower, cue) {
+                        if found.iter().any(|t| {
+                            t.cues[1].start - span.start < c.end
+                                && c.start < t.cues[1].end - span.start
+                        }) {
+                            continue;
+                        }
+                        let speaker = last_speaker.as_ref().or(ahead_speaker.as_ref());
+                        for tag in judge(&ctx, target, c, speaker) {
+                            if !found.iter().any(|t| t.actor == tag.actor) {
+                                found.push(Tag {
+                                    paragraph: pi,
+                                    sentence: si,
+                                    ..tag
+                                });
+                            }
+                        }
+                    }
+                }
+                tags.extend(found);
+            }
+            context.extend(ctx.named.into_iter().filter(|m| !is_pronoun(&m.surface)));
+        }
+    }
+    tags
+}

@@ -1,0 +1,435 @@
+//! The general stance forms, one named case each, on sentences written for the test about a
+//! made-up story (Oland, the Coastal League, Mara Velt, Ilja Korro): inflections and word
+//! families, spellings, gaps in cues, evaluative verbs and predicates, nominal stances, passives,
+//! negation, conditions, deeds, and actors the profile does not list (titles, apposition, speech
+//! verbs, organisations and countries as subjects, surnames, titles and pronouns pointing back).
+
+use parallax_core::corpus::Corpus;
+use parallax_core::ingest::ingest_text;
+use parallax_core::stance::{tag_article, tag_article_with_actors, Polarity, Profile, Voice};
+
+const PROFILE: &str = r#"
+[[target]]
+id = "sanctions"
+label = "Sanctions"
+cues = ["sanction*"]
+valence = "for"
+
+[[target]]
+id = "talks"
+label = "Talks"
+cues = ["talks", "dialogue"]
+valence = "for"
+
+[[target]]
+id = "coup"
+label = "The coup"
+cues = ["coup", "takeover"]
+valence = "for"
+
+[[target]]
+id = "interference"
+label = "Interference"
+cues = ["interfere", "meddling"]
+valence = "against"
+
+[[target]]
+id = "release_prisoners"
+label = "Release of the prisoners"
+cues = ["release prisoners"]
+valence = "for"
+
+[[target]]
+id = "election"
+label = "The election result"
+cues = ["election result*"]
+valence = "for"
+
+[[target]]
+id = "withdrawal"
+label = "Withdrawal from the pact"
+cues = ["withdraw*", "suspend*"]
+valence = "for"
+
+[[target]]
+id = "crackdown"
+label = "The crackdown"
+cues = ["crackdown"]
+valence = "against"
+
+[[actor]]
+id = "ivo_tamm"
+name = "Ivo Tamm"
+aliases = ["Ivo Tamm", "Tamm", "government spokesman"]
+affiliation = "oland"
+gender = "m"
+
+[[actor]]
+id = "oland"
+name = "Oland"
+aliases = ["Oland"]
+affiliation = "oland"
+
+[[actor]]
+id = "coastal_league"
+name = "Coastal League"
+aliases = ["the Coastal League", "Coastal League"]
+affiliation = "league"
+
+[[actor]]
+id = "mara_velt"
+name = "Mara Velt"
+aliases = ["Mara Velt", "Velt"]
+affiliation = "oland"
+gender = "f"
+"#;
+
+fn profile() -> Profile {
+    Profile::from_toml(PROFILE).expect("test profile")
+}
+
+fn article(text: &str) -> parallax_core::ingest::Article {
+    ingest_text(
+        "x",
+        "x.txt",
+        &format!("A headline for it\n\n{text}\n"),
+        &Default::default(),
+    )
+}
+
+fn tags_of(text: &str) -> Vec<(String, String, Polarity, Voice)> {
+    tag_article(&article(text), &profile())
+        .into_iter()
+        .map(|t| (t.actor, t.target, t.stance, t.voice))
+        .collect()
+}
+
+#[test]
+fn forms() {
+    use Polarity::*;
+    use Voice::*;
+    /// (actor, target, stance, voice) of each tag.
+    type Want = &'static [(&'static str, &'static str, Polarity, Voice)];
+    let cases: &[(&str, &str, Want)] = &[
+        // Cues and triggers through the text pipeline.
+        (
+            "a stem finds an inflection of the cue",
+            "Mara Velt warned against interfering in Oland.",
+            &[("mara_velt", "interference", Oppose, Reported)],
+        ),
+        (
+            "a trigger finds its word family (condemnation of)",
+            "The Coastal League voiced its condemnation of the coup.",
+            &[("coastal_league", "coup", Oppose, Reported)],
+        ),
+        (
+            "US spelling of a UK trigger",
+            "Oland does not recognize the election results.",
+            &[("oland", "election", Oppose, Reported)],
+        ),
+        (
+            "UK spelling of the same trigger",
+            "Oland does not recognise the election results.",
+            &[("oland", "election", Oppose, Reported)],
+        ),
+        (
+            "words inside a multi-word cue",
+            "Mara Velt urged the junta to release all the prisoners.",
+            &[("mara_velt", "release_prisoners", Support, Reported)],
+        ),
+        (
+            "no gap across a clause break",
+            "Mara Velt urged the junta to release, in time, prisoners of war.",
+            &[],
+        ),
+        // Evaluative verbs and predicates.
+        (
+            "praise",
+            "Mara Velt praised the talks.",
+            &[("mara_velt", "talks", Support, Reported)],
+        ),
+        (
+            "regret",
+            "Oland regrets the withdrawal.",
+            &[("oland", "withdrawal", Oppose, Reported)],
+        ),
+        (
+            "hail",
+            "Oland hailed the coup as good news.",
+            &[("oland", "coup", Support, Reported)],
+        ),
+        (
+            "slam",
+            "The Coastal League slammed the sanctions.",
+            &[("coastal_league", "sanctions", Oppose, Reported)],
+        ),
+        (
+            "a predicate after what it judges",
+            "Oland said the coup was illegitimate.",
+            &[("oland", "coup", Oppose, Reported)],
+        ),
+        (
+            "would be unacceptable",
+            "Mara Velt said new sanctions would be unacceptable.",
+            &[("mara_velt", "sanctions", Oppose, Reported)],
+        ),
+        (
+            "a negated predicate",
+            "Oland said the takeover was not legitimate.",
+            &[("oland", "coup", Oppose, Reported)],
+        ),
+        (
+            "praising what a target of valence against names supports it",
+            "Mara Velt praised the crackdown.",
+            &[("mara_velt", "crackdown", Support, Reported)],
+        ),
+        (
+            "condemning it opposes it",
+            "Mara Velt condemned the crackdown.",
+            &[("mara_velt", "crackdown", Oppose, Reported)],
+        ),
+        (
+            "a refusal turns a call round",
+            "Oland rejected calls for talks.",
+            &[("oland", "talks", Oppose, Reported)],
+        ),
+        (
+            "a harm verb supports what is harmed",
+            "Mara Velt said the move undermines the talks.",
+            &[("mara_velt", "talks", Support, Reported)],
+        ),
+        (
+            "an accusation of harm still supports what is harmed",
+            "Oland accused the junta of undermining the talks.",
+            &[("oland", "talks", Support, Reported)],
+        ),
+        (
+            "called … plus a predicate",
+            "Mara Velt called the coup illegitimate.",
+            &[("mara_velt", "coup", Oppose, Reported)],
+        ),
+        (
+            "a trigger in a subordinate clause ends at its comma",
+            "After Oland announced the talks, sanctions were lifted.",
+            &[("oland", "talks", Support, Reported)],
+        ),
+        (
+            "a threat names what it threatens",
+            "Oland gave the junta a week or face sanctions.",
+            &[("oland", "sanctions", Support, Reported)],
+        ),
+        // Nominal stances.
+        (
+            "support for",
+            "Oland repeated its support for sanctions.",
+            &[("oland", "sanctions", Support, Reported)],
+        ),
+        (
+            "opposition to",
+            "Oland restated its opposition to sanctions.",
+            &[("oland", "sanctions", Oppose, Reported)],
+        ),
+        (
+            "a call for",
+            "Mara Velt issued a call for dialogue.",
+            &[("mara_velt", "talks", Support, Reported)],
+        ),
+        // Passives.
+        (
+            "a passive names its agents after by",
+            "The coup was condemned by Oland and the Coastal League.",
+            &[
+                ("oland", "coup", Oppose, Reported),
+                ("coastal_league", "coup", Oppose, Reported),
+            ],
+        ),
+        // Negation.
+        (
+            "a negation flips the trigger",
+            "Oland will not back sanctions.",
+            &[("oland", "sanctions", Oppose, Reported)],
+        ),
+        (
+            "a contracted negation flips it too",
+            "Mara Velt doesn't support the talks.",
+            &[("mara_velt", "talks", Oppose, Reported)],
+        ),
+        // Conditions.
+        (
+            "unless names a demanded condition",
+            "Oland will impose sanctions unless the junta agrees to talks.",
+            &[
+                ("oland", "sanctions", Support, Reported),
+                ("oland", "talks", Support, Reported),
+            ],
+        ),
+        (
+            "if … not names one too",
+            "Oland will act if the junta does not release the prisoners.",
+            &[("oland", "release_prisoners", Support, Reported)],
+        ),
+        // Deeds.
+        (
+            "the actor does what the cue names",
+            "Oland has suspended its part in the pact.",
+            &[("oland", "withdrawal", Support, Reported)],
+        ),
+        (
+            "a negated deed",
+            "Oland has not withdrawn from the pact.",
+            &[("oland", "withdrawal", Oppose, Reported)],
+        ),
+        (
+            "a cue in an adjunct of time is not judged",
+            "Oland imposed tariffs after the coup.",
+            &[],
+        ),
+        (
+            "a possessive is not a doer",
+            "Oland's suspension surprised nobody.",
+            &[],
+        ),
+        // Reported speech across sentences.
+        (
+            "a quotation continuing from the previous sentence keeps its speaker",
+            "\"We want calm,\" Mara Velt said. \"And we reject sanctions.\"",
+            &[("mara_velt", "sanctions", Oppose, Quoted)],
+        ),
+        (
+            "a spokesperson speaks for their side",
+            "Oland called for talks, government spokesman Ivo Tamm said.",
+            &[
+                ("oland", "talks", Support, Reported),
+                ("ivo_tamm", "talks", Support, Reported),
+            ],
+        ),
+        (
+            "a quotation whose speaker is named at its end",
+            "\"We reject sanctions. We call for talks,\" Mara Velt said.",
+            &[
+                ("mara_velt", "sanctions", Oppose, Quoted),
+                ("mara_velt", "talks", Support, Quoted),
+            ],
+        ),
+        // Actors nobody listed.
+        (
+            "a title before a name",
+            "Ghanaian Foreign Minister Ilja Korro called for talks.",
+            &[("ilja_korro", "talks", Support, Reported)],
+        ),
+        (
+            "a title in apposition",
+            "Ilja Korro, the Ghanaian foreign minister, called for talks.",
+            &[("ilja_korro", "talks", Support, Reported)],
+        ),
+        (
+            "a name before a speech verb",
+            "Ilja Korro said Oland must hold talks.",
+            &[("ilja_korro", "talks", Support, Reported)],
+        ),
+        (
+            "an organisation as subject",
+            "The Harbour Council said it backs sanctions.",
+            &[("harbour_council", "sanctions", Support, Reported)],
+        ),
+        (
+            "a country as subject",
+            "Ghana said sanctions would be a disaster.",
+            &[("ghana", "sanctions", Oppose, Reported)],
+        ),
+        (
+            "the title names the person again",
+            "Foreign Minister Ilja Korro arrived in Oland. The minister called for talks.",
+            &[("ilja_korro", "talks", Support, Reported)],
+        ),
+        (
+            "the surname names the person again",
+            "Foreign Minister Ilja Korro arrived in Oland. Korro called for talks.",
+            &[("ilja_korro", "talks", Support, Reported)],
+        ),
+        (
+            "a pronoun points back to a found person",
+            "Foreign Minister Ilja Korro arrived in Oland. He called for talks.",
+            &[("ilja_korro", "talks", Support, Reported)],
+        ),
+        (
+            "a listed person found with a title stays the listed one",
+            "Trade Minister Mara Velt arrived. The minister called for talks.",
+            &[("mara_velt", "talks", Support, Reported)],
+        ),
+    ];
+    let mut failed = Vec::new();
+    for (name, text, want) in cases {
+        let got = tags_of(text);
+        let want: Vec<(String, String, Polarity, Voice)> = want
+            .iter()
+            .map(|(a, t, p, v)| (a.to_string(), t.to_string(), *p, *v))
+            .collect();
+        if got != want {
+            failed.push(format!("{name}: want {want:?}, got {got:?}"));
+        }
+    }
+    assert!(failed.is_empty(), "\n{}", failed.join("\n"));
+}
+
+#[test]
+fn a_headline_is_a_sentence_too() {
+    let a = ingest_text(
+        "x",
+        "x.txt",
+        "Oland condemns the coup\n\nThe capital was quiet on Monday, and shops opened as usual.\n",
+        &Default::default(),
+    );
+    let tags = tag_article(&a, &profile());
+    let got: Vec<(&str, &str, Polarity, usize)> = tags
+        .iter()
+        .map(|t| (t.actor.as_str(), t.target.as_str(), t.stance, t.sentence))
+        .collect();
+    assert_eq!(
+        got,
+        [(
+            "oland",
+            "coup",
+            Polarity::Oppose,
+            parallax_core::stance::HEADLINE
+        )]
+    );
+}
+
+#[test]
+fn a_found_person_gets_a_stable_id_and_the_nationality_as_affiliation() {
+    let (_, found) = tag_article_with_actors(
+        &article("Ghanaian Foreign Minister Ilja Korro called for talks."),
+        &profile(),
+    );
+    assert_eq!(found.len(), 1);
+    let a = &found[0];
+    assert_eq!(
+        (a.id.as_str(), a.name.as_str(), a.affiliation.as_str()),
+        ("ilja_korro", "Ilja Korro", "ghana")
+    );
+    assert!(a.discovered);
+}
+
+#[test]
+fn found_actors_join_the_corpus_profile_for_the_coverage_views() {
+    let corpus = Corpus::build(
+        "t",
+        vec![article(
+            "Ghanaian Foreign Minister Ilja Korro called for talks.",
+        )],
+        &[],
+        profile(),
+    );
+    assert_eq!(corpus.profile.actor_name("ilja_korro"), "Ilja Korro");
+    assert_eq!(
+        corpus.profile.group_of("ilja_korro"),
+        ("ghana".to_string(), "Ghana".to_string())
+    );
+    // Listed actors are untouched and still come first.
+    let listed = profile().actors;
+    assert_eq!(corpus.profile.actors[..listed.len()], listed[..]);
+    assert!(corpus.profile.actors[listed.len()..]
+        .iter()
+        .all(|a| a.discovered));
+}
