@@ -118,6 +118,11 @@ enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// Story profiles: `parallax profile suggest` writes a starting story.toml from a corpus.
+    Profile {
+        #[command(subcommand)]
+        action: ProfileAction,
+    },
     /// Write a deterministic synthetic corpus (news-like statistics, vocabulary seeded by a template corpus) to a folder.
     Generate {
         /// The template corpus whose words, word pairs and names seed the vocabulary.
@@ -137,6 +142,22 @@ enum Command {
         /// the lead — and `verbatim`): ground truth for reuse detection. Keep it outside `--out`.
         #[arg(long)]
         truth: Option<PathBuf>,
+    },
+}
+
+/// What `parallax profile` does.
+#[derive(Subcommand)]
+enum ProfileAction {
+    /// Suggest a story profile (targets, actors) from what the corpus's actors call for,
+    /// condemn, reject, back or warn against, and who says so; prints what it found and how well
+    /// the built-in profile fits on stderr.
+    Suggest {
+        /// The corpus folder.
+        #[arg(long, default_value = "seeds")]
+        corpus: PathBuf,
+        /// Write the profile here (e.g. the folder's story.toml) instead of to stdout.
+        #[arg(long)]
+        out: Option<PathBuf>,
     },
 }
 
@@ -377,6 +398,36 @@ fn main() -> ExitCode {
                 t.csv().trim_start_matches('\u{feff}').to_string()
             };
             finish(out.write_all(text.as_bytes()))
+        }
+        Command::Profile {
+            action: ProfileAction::Suggest { corpus, out: file },
+        } => {
+            let Some(loaded) = load(&corpus) else {
+                return ExitCode::FAILURE;
+            };
+            let articles = &loaded.corpus.articles;
+            let s = parallax_core::suggest::suggest(articles);
+            let name = corpus.display().to_string();
+            let text = parallax_core::suggest::to_toml(&s, &name);
+            let builtin =
+                parallax_core::suggest::fit(&parallax_core::stance::Profile::builtin(), articles);
+            let own = parallax_core::suggest::fit(&s.profile(), articles);
+            for line in report::suggestion(&s, &builtin, &own) {
+                eprintln!("{line}");
+            }
+            match file {
+                None => finish(out.write_all(text.as_bytes())),
+                Some(path) => match std::fs::write(&path, text) {
+                    Ok(()) => {
+                        eprintln!("wrote {}", path.display());
+                        ExitCode::SUCCESS
+                    }
+                    Err(e) => {
+                        eprintln!("parallax: cannot write {}: {e}", path.display());
+                        ExitCode::FAILURE
+                    }
+                },
+            }
         }
         Command::Generate {
             corpus,

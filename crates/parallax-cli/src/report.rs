@@ -530,3 +530,48 @@ pub fn stance(
     }
     Ok(())
 }
+
+/// What `parallax profile suggest` found, for stderr: the fit of the built-in profile and of the
+/// suggestion, then one line per target and per actor.
+pub fn suggestion(
+    s: &parallax_core::suggest::Suggestion,
+    builtin: &parallax_core::suggest::Fit,
+    own: &parallax_core::suggest::Fit,
+) -> Vec<String> {
+    let mut lines = vec![format!(
+        "built-in profile: {:.1} cue hits per 1,000 words, {:.1} per article ({}; without a story.toml the build uses the suggestion below {:.0} per 1,000 words); suggested: {:.1} per 1,000 words",
+        builtin.per_thousand_words(),
+        builtin.per_article(),
+        if builtin.fits() { "fits" } else { "does not fit" },
+        parallax_core::suggest::FIT_THRESHOLD,
+        own.per_thousand_words()
+    )];
+    lines.push(format!("{} targets:", s.targets.len()));
+    for t in &s.targets {
+        lines.push(format!(
+            "  {:<28} {:<7} {} outlets, {} articles, {} triggers  cues: {}",
+            t.target.id,
+            match t.target.valence {
+                parallax_core::stance::Valence::For => "for",
+                parallax_core::stance::Valence::Against => "against",
+            },
+            t.outlets,
+            t.articles,
+            t.triggered,
+            t.target.cues.join(", ")
+        ));
+    }
+    lines.push(format!("{} actors:", s.actors.len()));
+    for a in &s.actors {
+        lines.push(format!(
+            "  {:<20} {:<12} {:<18} {:<2} {} articles  aliases: {}",
+            a.actor.id,
+            a.kind,
+            a.actor.affiliation,
+            a.actor.gender.as_deref().unwrap_or("-"),
+            a.articles,
+            a.actor.aliases.join(", ")
+        ));
+    }
+    lines
+}

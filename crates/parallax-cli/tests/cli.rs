@@ -134,6 +134,7 @@ fn articles_summary_sums_up_the_corpus() {
         "corpus “seeds”: 5 articles (5 .txt), 5 outlets, dated 14 Aug 2020 to 13 Jul 2021 (1 with no known outlet)\n\
          outlets: Sputnik 2, UrduPoint 2, Reuters 1, TASS 1, inkl 1\n\
          dates: 3 stated in the files, 0 set in corpus.toml, 2 inferred, 0 unknown\n\
+         stance profile: the built-in profile (the seed story)\n\
          warnings: none\n"
     );
 }
@@ -347,4 +348,59 @@ fn coverage_prints_roll_ups_as_csv_and_json() {
     let out = parallax(&["coverage", "--to", "2020-13-45"]);
     assert!(!out.status.success());
     assert!(String::from_utf8_lossy(&out.stderr).contains("not a date"));
+}
+
+#[test]
+fn profile_suggest_writes_a_story_toml_the_tagger_reads() {
+    let fixture = "crates/parallax-core/tests/fixtures/suggest";
+    let dir = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("suggest-cli");
+    std::fs::create_dir_all(&dir).unwrap();
+    let file = dir.join("story.toml");
+    let out = parallax(&[
+        "profile",
+        "suggest",
+        "--corpus",
+        fixture,
+        "--out",
+        file.to_str().unwrap(),
+    ]);
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(out.status.success(), "{err}");
+    assert!(out.stdout.is_empty());
+    assert!(
+        err.contains("built-in profile:") && err.contains("targets:"),
+        "{err}"
+    );
+    let text = std::fs::read_to_string(&file).unwrap();
+    let profile = parallax_core::stance::Profile::from_toml(&text).expect("the file parses");
+    let targets: Vec<&str> = profile.targets.iter().map(|t| t.id.as_str()).collect();
+    let actors: Vec<&str> = profile.actors.iter().map(|a| a.id.as_str()).collect();
+    for t in ["tariffs", "dam", "talks"] {
+        assert!(targets.contains(&t), "{t} in {targets:?}");
+    }
+    for a in ["marrow", "grell", "cl"] {
+        assert!(actors.contains(&a), "{a} in {actors:?}");
+    }
+
+    // The tagger reads it: positions on the suggested targets.
+    let out = parallax(&[
+        "stance",
+        "--corpus",
+        fixture,
+        "--json",
+        "--profile",
+        file.to_str().unwrap(),
+    ]);
+    assert!(out.status.success());
+    let tags = json_lines(&out.stdout);
+    assert!(
+        tags.iter()
+            .any(|t| t["actor"] == "grell" && t["target"] == "tariffs" && t["stance"] == "oppose"),
+        "{tags:?}"
+    );
+
+    // Without --out, the profile goes to stdout.
+    let out = parallax(&["profile", "suggest", "--corpus", fixture]);
+    assert!(out.status.success());
+    assert_eq!(String::from_utf8(out.stdout).unwrap(), text);
 }

@@ -12,8 +12,10 @@ use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 /// Version of the binary schema; bump it whenever a serialized type changes, or what the index
 /// holds for the same text (queries are analysed by the code that decodes, so an index analysed
 /// otherwise would silently miss). Schema 8: outlets carry the rule that found them, articles
-/// their cited and photo outlets and address, and `6,700` is indexed as `6700`.
-pub const SCHEMA: u32 = 9;
+/// their cited and photo outlets and address, and `6,700` is indexed as `6700`. Schema 9: actors
+/// found in the text join the profile (`Actor::discovered`). Schema 10: the corpus records where
+/// its story profile came from ([`ProfileSource`]).
+pub const SCHEMA: u32 = 10;
 const MAGIC: &[u8; 4] = b"PLXC";
 
 /// The articles of one corpus, in file-name order.
@@ -29,6 +31,9 @@ pub struct Corpus {
     pub index: Index,
     /// The story profile the stances were tagged with.
     pub profile: crate::stance::Profile,
+    /// Where that profile came from: the folder's `story.toml`, the built-in one, or suggested
+    /// from the corpus because the built-in one did not fit it.
+    pub profile_source: ProfileSource,
     /// Stance tags per article (same order as `articles`).
     pub stances: Vec<Vec<crate::stance::Tag>>,
     /// The reuse graph: every pair of articles sharing verbatim or edited copies of paragraphs,
@@ -37,6 +42,39 @@ pub struct Corpus {
     /// Per-article facts for filters and facets, worked out on first use.
     #[serde(skip)]
     facts: std::sync::OnceLock<crate::search::Facts>,
+}
+
+/// Where a corpus's story profile came from.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub enum ProfileSource {
+    /// The built-in profile (the seed story), which fits the corpus.
+    #[default]
+    Builtin,
+    /// The corpus folder's `story.toml`.
+    Story,
+    /// Suggested from the corpus ([`crate::suggest`]) because the folder has no `story.toml` and
+    /// the built-in profile does not fit it.
+    Suggested {
+        /// The built-in profile's target cue hits per 1,000 words (below
+        /// [`crate::suggest::FIT_THRESHOLD`]).
+        builtin_hits_per_thousand_words: f32,
+    },
+}
+
+impl ProfileSource {
+    /// A sentence for the build summary and the page: where the stance profile came from.
+    pub fn describe(&self) -> String {
+        match self {
+            ProfileSource::Builtin => "the built-in profile (the seed story)".into(),
+            ProfileSource::Story => "story.toml of the folder".into(),
+            ProfileSource::Suggested {
+                builtin_hits_per_thousand_words: hits,
+            } => format!(
+                "suggested from the articles (no story.toml, and the built-in profile does not fit: {hits:.1} cue hits per 1,000 words, under {:.0}); `parallax profile suggest --out story.toml` writes it to refine",
+                crate::suggest::FIT_THRESHOLD
+            ),
+        }
+    }
 }
 
 /// A passage of another article that copies (or is copied by) a given one.
@@ -123,13 +161,15 @@ impl Corpus {
             }
         }
         let aliases = self.index.aliases.clone();
-        Corpus::assemble(
+        let mut c = Corpus::assemble(
             &self.name,
             articles,
             self.profile.clone(),
             |index| index.aliases = aliases,
             &known,
-        )
+        );
+        c.profile_source = self.profile_source.clone();
+        c
     }
 
     /// Sorts, settles dates, fingerprints, indexes and tags (reusing the `known` tags by id).
@@ -182,6 +222,7 @@ impl Corpus {
             articles,
             index,
             profile,
+            profile_source: ProfileSource::default(),
             stances,
             reuse,
             facts: Default::default(),

@@ -28,7 +28,9 @@ use std::path::{Path, PathBuf};
 pub const SIDECAR: &str = "corpus.toml";
 
 /// Name of the optional story profile (stance targets and actors) in a corpus folder; without
-/// one, the built-in profile of the seed story is used.
+/// one, the built-in profile of the seed story is used when it fits the articles, else a
+/// profile suggested from them ([`crate::suggest`]; the corpus records which in
+/// [`Corpus::profile_source`]).
 pub const STORY: &str = "story.toml";
 
 /// A corpus read from disk, with what was skipped.
@@ -436,6 +438,23 @@ pub fn load_dir_with_progress(
     if !errors.is_empty() {
         return Err(CorpusErrors(errors));
     }
+    // Without a story.toml, the built-in profile is used only if it fits the articles (see
+    // `suggest::FIT_THRESHOLD`); else a profile suggested from them.
+    let mut source = if story.is_file() {
+        crate::corpus::ProfileSource::Story
+    } else {
+        crate::corpus::ProfileSource::Builtin
+    };
+    let mut profile = profile;
+    if !story.is_file() {
+        let fit = crate::suggest::fit(&profile, &articles);
+        if !fit.fits() {
+            profile = crate::suggest::suggest(&articles).profile();
+            source = crate::corpus::ProfileSource::Suggested {
+                builtin_hits_per_thousand_words: fit.per_thousand_words(),
+            };
+        }
+    }
     let name = dir
         .canonicalize()
         .ok()
@@ -446,8 +465,10 @@ pub fn load_dir_with_progress(
     if story.is_file() {
         inputs.push(story);
     }
+    let mut corpus = Corpus::build(&name, articles, &aliases, profile);
+    corpus.profile_source = source;
     Ok(Loaded {
-        corpus: Corpus::build(&name, articles, &aliases, profile),
+        corpus,
         warnings,
         inputs,
     })

@@ -27,12 +27,13 @@ pub mod outlets;
 pub mod query;
 pub mod search;
 pub mod stance;
+pub mod suggest;
 pub mod summary;
 pub mod synth;
 pub mod text;
 pub mod view_state;
 
-pub use corpus::{Corpus, CorpusSummary};
+pub use corpus::{Corpus, CorpusSummary, ProfileSource};
 pub use error::{CorpusError, CorpusErrors, DecodeError, ErrorKind};
 pub use ingest::{ingest_text, Article};
 

@@ -10,12 +10,14 @@ use std::collections::BTreeMap;
 const OUTLETS_SHOWN: usize = 8;
 
 /// Sums up a corpus: articles (per format), outlets (most frequent first), date range, where the
-/// dates come from, and how many warnings reading the folder gave.
+/// dates come from, where the stance profile comes from, and how many warnings reading the
+/// folder gave.
 ///
 /// ```text
 /// corpus “seeds”: 5 articles (5 .txt), 7 outlets, dated 14 Aug 2020 to 13 Jul 2021
 /// outlets: UrduPoint 2, Sputnik 2, Reuters 1, TASS 1, inkl 1, …
 /// dates: 3 stated in the files, 1 set in corpus.toml, 1 inferred, 0 unknown
+/// stance profile: the built-in profile (the seed story)
 /// warnings: none
 /// ```
 pub fn lines(corpus: &Corpus, warnings: usize) -> Vec<String> {
@@ -88,6 +90,7 @@ pub fn lines(corpus: &Corpus, warnings: usize) -> Vec<String> {
             count(&[Provenance::Inferred]),
             count(&[Provenance::Unknown]),
         ),
+        format!("stance profile: {}", corpus.profile_source.describe()),
         match warnings {
             0 => "warnings: none".into(),
             1 => "warnings: 1 (above)".into(),

@@ -278,6 +278,7 @@ fn a_folder_mixing_formats_ingests_each_with_its_metadata() {
             "corpus “{NAME}”: 5 articles (1 .txt, 1 .md, 3 .html), 4 outlets, dated 11 Aug 2020 to 20 Aug 2020 (1 with no known outlet)",
             "outlets: Coast Wire 1, Harbour Daily 1, Reuters 1, Sidecar Weekly 1",
             "dates: 3 stated in the files, 0 set in corpus.toml, 1 inferred, 1 unknown",
+            "stance profile: the built-in profile (the seed story)",
             "warnings: 1 (above)",
         ]
         .map(|l| l.replace("{NAME}", &c.name))
