@@ -102,7 +102,15 @@ pub struct Group {
 }
 
 /// [`Tag::sentence`] of a tag from the headline (its `paragraph` is 0, the first paragraph).
-pub const HEADLINE: usize = usize::MAX;
+///
+/// It must fit 32 bits: the build script encodes the corpus on a 64-bit host and the page decodes
+/// it in wasm32, where postcard rejects a `usize` above `u32::MAX` (the page then reports the
+/// embedded corpus as damaged).
+pub const HEADLINE: usize = u32::MAX as usize;
+const _: () = assert!(
+    HEADLINE as u64 <= u32::MAX as u64,
+    "HEADLINE must fit a wasm32 usize"
+);
 
 /// The pseudo-actor of statements in the article's own voice.
 pub const OUTLET_ACTOR: &str = "outlet";
