@@ -54,12 +54,13 @@ single-file: build ## One self-contained dist-single/parallax.html (wasm, corpus
 	node scripts/single-file.mjs dist dist-single/parallax.html
 
 .PHONY: e2e
-e2e: ## Browser tests (Playwright + system Chromium) against dist/, its single file, an other-corpus, a hostile-corpus and a web-copied-corpus build
+e2e: ## Browser tests (Playwright + system Chromium) against dist/, its single file, an other-corpus, a hostile-corpus, a web-copied-corpus and a no-profile-corpus build
 	node scripts/single-file.mjs dist dist-single/parallax.html
 	CORPUS_DIR=crates/parallax-core/tests/fixtures/other trunk build --dist dist-other
 	node scripts/hostile-corpus.mjs target/hostile-corpus
 	CORPUS_DIR=target/hostile-corpus trunk build --dist dist-hostile
 	CORPUS_DIR=crates/parallax-core/tests/fixtures/webcopy trunk build --dist dist-webcopy
+	CORPUS_DIR=crates/parallax-core/tests/fixtures/suggest trunk build --dist dist-suggest
 	npx playwright test -c e2e/playwright.config.mjs
 
 .PHONY: corpus-1k

@@ -119,6 +119,8 @@ def main():
     misses = []
     st_gold = defaultdict(set)
     st_pred = defaultdict(set)
+    st_evidence = defaultdict(list)
+    st_found = defaultdict(list)
     actor_hit = actor_total = 0
 
     for story in stories:
@@ -190,11 +192,15 @@ def main():
                     misses.append(f"{m['id']}: the text has no headline, got “{a['title'][:90]}”")
             for p in m.get("position", []):
                 st_gold[(m["id"], p["target"], p["stance"])].add(p["actor"])
+                st_evidence[(m["id"], p["target"], p["stance"])].append(f"{p['actor']}: “{p.get('evidence', '')}…”")
         if opt.stance:
             profile = os.path.join(DEVSET, "stories", f"{story}.toml")
             for t in run(opt.bin, ["stance", "--corpus", folder, "--json", "--profile", profile]):
-                stance = t["stance"].lower()
-                st_pred[(t["doc"], t["target"], stance)].add(t["actor"])
+                # The CLI says `neutral_report`; the manifests say `neutral`.
+                stance = t["stance"].lower().replace("neutral_report", "neutral")
+                key = (t["doc"], t["target"], stance)
+                st_pred[key].add(t["actor"])
+                st_found[key].append(f"{t['actor']} ¶{t['paragraph'] + 1}: {t['rule']}")
 
     print(f"development set: {n_articles} articles, {len(stories)} stories")
     prec = o_tp / (o_tp + o_fp) if o_tp + o_fp else 0.0
@@ -224,6 +230,13 @@ def main():
         tp = len(g_all & p_all)
         print(f"  all: precision {tp / len(p_all) if p_all else 0:.3f}, recall {tp / len(g_all) if g_all else 0:.3f}, macro-F1 {sum(f1s) / len(f1s) if f1s else 0:.3f} over {len(f1s)} targets")
         print(f"  actor accuracy: {pct(actor_hit, actor_total)}")
+        for k in sorted(g_all - p_all):
+            misses.append(f"{k[0]}: stance missed {k[1]} {k[2]} ({'; '.join(st_evidence[k])})")
+        for k in sorted(p_all - g_all):
+            misses.append(f"{k[0]}: stance not in gold {k[1]} {k[2]} ({'; '.join(st_found[k])})")
+        for k in sorted(g_all & p_all):
+            if not st_gold[k] & st_pred[k]:
+                misses.append(f"{k[0]}: stance {k[1]} {k[2]} actor wants {sorted(st_gold[k])} got {sorted(st_pred[k])}")
     if opt.verbose:
         print("\n".join(misses))
     return 0

@@ -6,6 +6,7 @@ export const SUBPATH = 'http://127.0.0.1:41731/hosted/under/a/sub-path/';
 export const OTHER = 'http://127.0.0.1:41732';
 export const HOSTILE = 'http://127.0.0.1:41733';
 export const WEBCOPY = 'http://127.0.0.1:41734';
+export const SUGGEST = 'http://127.0.0.1:41735';
 
 export default defineConfig({
   testDir: '.',
@@ -32,5 +33,6 @@ export default defineConfig({
     { command: 'node scripts/serve.mjs dist-other 41732', url: OTHER, cwd: '..', reuseExistingServer: false },
     { command: 'node scripts/serve.mjs dist-hostile 41733', url: HOSTILE, cwd: '..', reuseExistingServer: false },
     { command: 'node scripts/serve.mjs dist-webcopy 41734', url: WEBCOPY, cwd: '..', reuseExistingServer: false },
+    { command: 'node scripts/serve.mjs dist-suggest 41735', url: SUGGEST, cwd: '..', reuseExistingServer: false },
   ],
 });

@@ -142,3 +142,39 @@ pub fn StancePanel(
     }
     .into_any()
 }
+
+/// Where the stance profile came from, shown above the coverage tables when it was suggested
+/// from the articles (the folder has no `story.toml` and the built-in profile does not fit):
+/// the targets and actors are a machine's first guess, and the disclosure says how to refine
+/// them.
+#[component]
+pub fn ProfileNote(corpus: &'static parallax_core::Corpus) -> impl IntoView {
+    let parallax_core::ProfileSource::Suggested {
+        builtin_hits_per_thousand_words: hits,
+    } = corpus.profile_source
+    else {
+        return ().into_any();
+    };
+    let targets = corpus.profile.targets.len();
+    let actors = corpus
+        .profile
+        .actors
+        .iter()
+        .filter(|a| !a.discovered)
+        .count();
+    view! {
+        <details class="profile-note" data-testid="profile-note">
+            <summary>{format!("Stance profile suggested from these articles ({targets} targets, {actors} actors): how to refine it")}</summary>
+            <p>{format!(
+                "The folder has no story.toml and the built-in profile does not fit it ({hits:.1} of its cue words per 1,000 words), so the targets and actors are Parallax's first guess from what the articles' actors call for, condemn, reject or back."
+            )}</p>
+            <ol>
+                <li>"Write the suggestion to the folder: " <code>"parallax profile suggest --corpus FOLDER --out FOLDER/story.toml"</code>"."</li>
+                <li>"Edit it: rename targets, merge the ones that are one position (their cues together), drop cue words that also mean other things, set " <code>"valence = \"against\""</code> " for what a call opposes, merge actors that are one and check each affiliation."</li>
+                <li>"Compare the tags before and after with " <code>"parallax stance --corpus FOLDER"</code> ", then rebuild the page with " <code>"CORPUS_DIR=FOLDER make serve"</code> "."</li>
+            </ol>
+            <p>"The README (Stance tagging, “A story nobody wrote a profile for”) describes the format."</p>
+        </details>
+    }
+    .into_any()
+}

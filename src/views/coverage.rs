@@ -5,6 +5,7 @@
 
 use crate::components::export::{element_svg, TableExport};
 use crate::components::figures::{figure_item, figure_row};
+use crate::components::stance::ProfileNote;
 use crate::{href, paragraph_href, Route};
 use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
@@ -135,6 +136,7 @@ pub fn CoverageView(corpus: &'static Corpus, route: Memo<Route>) -> impl IntoVie
                     })}
                 </p>
             </div>
+            <ProfileNote corpus=corpus />
             <TimelineSection corpus=corpus route=route state=state />
             <MatrixSection corpus=corpus route=route state=state />
             <LedgerSection corpus=corpus route=route state=state />

@@ -38,9 +38,8 @@ fn polarity_word(p: Polarity) -> &'static str {
     match p {
         Polarity::Support => "support",
         Polarity::Oppose => "oppose",
-        // The manifests say `neutral`; score.py compares the CLI's `neutral_report`, which never
-        // equals it: kept the same here.
-        Polarity::NeutralReport => "neutral_report",
+        // The manifests' word for a report without a side.
+        Polarity::NeutralReport => "neutral",
     }
 }
 

@@ -54,8 +54,14 @@ valence = "for"
 [[target]]
 id = "crackdown"
 label = "The crackdown"
-cues = ["crackdown"]
+cues = ["crackdown", "attacks on protesters"]
 valence = "against"
+
+[[target]]
+id = "protests"
+label = "The protests"
+cues = ["protest*"]
+valence = "for"
 
 [[actor]]
 id = "ivo_tamm"
@@ -194,6 +200,21 @@ fn forms() {
             &[("oland", "talks", Oppose, Reported)],
         ),
         (
+            "a verb of defeat is the trigger nearest the cue",
+            "Mara Velt vowed to defeat the coup.",
+            &[("mara_velt", "coup", Oppose, Reported)],
+        ),
+        (
+            "rejoining supports",
+            "Oland said it would consider rejoining the talks.",
+            &[("oland", "talks", Support, Reported)],
+        ),
+        (
+            "a cue inside a longer cue is that phrase's",
+            "Mara Velt warned against attacks on protesters.",
+            &[("mara_velt", "crackdown", Oppose, Reported)],
+        ),
+        (
             "a harm verb supports what is harmed",
             "Mara Velt said the move undermines the talks.",
             &[("mara_velt", "talks", Support, Reported)],
@@ -304,6 +325,27 @@ fn forms() {
             ],
         ),
         (
+            "a minister's words state their country's position",
+            "Mara Velt said Oland backs new sanctions.",
+            &[
+                ("oland", "sanctions", Support, Reported),
+                ("mara_velt", "sanctions", Support, Reported),
+            ],
+        ),
+        (
+            "the next sentence says who stated it",
+            "Oland is firmly opposed to any meddling. This was stated on Monday by Mara Velt.",
+            &[
+                ("oland", "interference", Oppose, Reported),
+                ("mara_velt", "interference", Oppose, Reported),
+            ],
+        ),
+        (
+            "the object of a trigger does not hold its position",
+            "The Coastal League gave the junta a week to reinstate Mara Velt or face sanctions.",
+            &[("coastal_league", "sanctions", Support, Reported)],
+        ),
+        (
             "a quotation whose speaker is named at its end",
             "\"We reject sanctions. We call for talks,\" Mara Velt said.",
             &[
@@ -351,6 +393,11 @@ fn forms() {
             "a pronoun points back to a found person",
             "Foreign Minister Ilja Korro arrived in Oland. He called for talks.",
             &[("ilja_korro", "talks", Support, Reported)],
+        ),
+        (
+            "a title followed by of is the office of whoever the rest names",
+            "Foreign Minister Ilja Korro arrived. The Foreign Minister of Ghana, Ado Mensa, condemned the sanctions.",
+            &[("ado_mensa", "sanctions", Oppose, Reported)],
         ),
         (
             "a listed person found with a title stays the listed one",

@@ -418,6 +418,27 @@ fn find_in(sentence: &str, out: &mut Vec<Found>) {
                 i += len + n;
                 continue;
             }
+            // A title of a place, then the name in apposition: `the Foreign Minister of Ghana,
+            // Jane Roe,`.
+            if n == 0 && t.get(i + len).is_some_and(|w| w.lower == "of") {
+                let place = name_at(&t, i + len + 1);
+                let at = i + len + 1 + place;
+                if place >= 1 && t[at - 1].after.trim() == "," {
+                    let n = name_at(&t, at);
+                    if n >= 2 {
+                        out.push(Found {
+                            name: name_text(&t, at, n),
+                            title: t[i..i + len].iter().map(|w| w.lower.clone()).collect(),
+                            nationality: None,
+                            org: Some(name_text(&t, i + len + 1, place)),
+                            gender,
+                            person: true,
+                        });
+                        i = at + n;
+                        continue;
+                    }
+                }
+            }
         }
         let n = name_at(&t, i);
         if n == 0 {

@@ -359,21 +359,24 @@ pub(super) fn judge(
             .into_iter()
             .collect()
     };
-    // A spokesperson reporting their own side's position holds it too (`Oland calls for talks,
-    // government spokesman Ivo Tamm said`).
+    // A person of that side who says so holds the position too: a spokesperson (`Oland calls
+    // for talks, government spokesman Ivo Tamm said`), or a leader or minister whose words
+    // state their country's position (`Wang said China supports …`: the person, then the
+    // reporting verb, then the country).
     let mut actors = actors;
     if deed_actor.is_none() && actors.len() == 1 && !actors[0].person {
         let side = &actors[0].affiliation;
+        let country = actors[0].at;
         let speaker = ctx.named.iter().find(|m| {
             m.person
-                && m.spokesperson
-                && m.affiliation == *side
+                && (m.affiliation == *side || m.affiliation == actors[0].actor)
                 && m.actor != actors[0].actor
                 && !ctx.in_quote(m.at.start)
                 && !is_possessive(&m.surface)
                 && ctx.reporting.iter().any(|r| {
-                    (m.at.end <= r.start && r.start - m.at.end <= SUBJECT_GAP)
-                        || (r.end <= m.at.start && m.at.start - r.end <= 2)
+                    let before = m.at.end <= r.start && r.start - m.at.end <= SUBJECT_GAP;
+                    let after = r.end <= m.at.start && m.at.start - r.end <= 2;
+                    (m.spokesperson && (before || after)) || (before && r.end <= country.start)
                 })
         });
         if let Some(sp) = speaker {
@@ -527,8 +530,25 @@ fn actor_of<'c>(
         .verbs()
         .filter(|m| m.start < cue.start && !in_quote(m.start))
         .min_by_key(|m| m.start);
+    // The object of a trigger (`to reinstate ousted President Bazoum or face sanctions`): a few
+    // words after it, with no comma between, is not who takes the position.
+    // (One that a relative clause follows, `… with his opponents, who poured cold water on …`,
+    // is the subject of that clause.)
+    let object = |m: &Mention| {
+        let rest = &lower[m.at.end..];
+        !(rest.starts_with(", who") || rest.starts_with(", which"))
+            && ctx.hits.iter().any(|h| {
+                h.at.end <= m.at.start && {
+                    let between = &lower[h.at.end..m.at.start];
+                    !between.contains([',', ';', '.', '"', '“', '”'])
+                        && between.split_whitespace().count() <= 3
+                        && !between.contains(" and ")
+                }
+            })
+    };
     // Possessives (`his`, `her`) name an owner, not a speaker.
-    let can_speak = |m: &&Mention| !in_quote(m.at.start) && !is_possessive(&m.surface);
+    let can_speak =
+        |m: &&Mention| !in_quote(m.at.start) && !is_possessive(&m.surface) && !object(m);
     // First choice: the nearest speech or stance verb before the cue (not an infinitive, `to
     // start`) with an actor right before it — the subject of the clause the cue is in (`…, while
     // Merkel stressed that …`).

@@ -78,6 +78,12 @@ const SUPPORT: &[&str] = &[
     "decide to",
     "announce",
     "or face",
+    "extend",
+    "renew",
+    "revive",
+    "resume",
+    "rejoin",
+    "reinstate",
     "plan for",
     "agree on",
     "launch",
@@ -183,6 +189,12 @@ const OPPOSE: &[&str] = &[
     "outcry",
     "a blow",
     "bad message",
+    "defeat",
+    "crush",
+    "quell",
+    "put down",
+    "thwart",
+    "foil",
 ];
 
 /// Predicates that may follow what they judge (`the coup is illegitimate`, `sanctions would be a

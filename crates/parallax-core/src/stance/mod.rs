@@ -150,15 +150,26 @@ impl Profile {
             .find(|g| g.affiliations.contains(&a.affiliation))
         {
             Some(g) => (g.id.clone(), g.label.clone()),
+            // An affiliation that is an actor of its own (`cl` for the Coastal League) takes
+            // that actor's name; else it is written out (`sri_lanka`: `Sri lanka`).
             None => {
-                let mut label = a.affiliation.replace('_', " ");
-                if let Some(first) = label.get(..1) {
-                    label = first.to_uppercase() + &label[1..];
-                }
+                let label = self
+                    .actors
+                    .iter()
+                    .find(|x| x.id == a.affiliation)
+                    .map(|x| x.name.clone())
+                    .unwrap_or_else(|| capitalised(&a.affiliation.replace('_', " ")));
                 (a.affiliation.clone(), label)
             }
         }
     }
+}
+
+fn capitalised(s: &str) -> String {
+    let mut c = s.chars();
+    c.next()
+        .map(|f| f.to_uppercase().chain(c).collect())
+        .unwrap_or_default()
 }
 
 #[cfg(feature = "fs")]
@@ -343,29 +354,73 @@ struct Mention {
     spokesperson: bool,
 }
 
+/// The person a sentence says made the statement before it: `This was stated on Friday by the
+/// President … Xi Jinping`, `This was announced by …`, `That was said by …`.
+fn stated_by<'c>(ctx: &'c Ctx) -> Option<&'c Mention> {
+    let rest = ctx
+        .lower
+        .trim_start()
+        .strip_prefix("this was ")
+        .or_else(|| ctx.lower.trim_start().strip_prefix("that was "))?;
+    let verb = rest.split_whitespace().next()?;
+    if !matches!(
+        verb,
+        "stated"
+            | "said"
+            | "announced"
+            | "declared"
+            | "noted"
+            | "stressed"
+            | "emphasized"
+            | "emphasised"
+            | "reported"
+            | "written"
+            | "confirmed"
+    ) {
+        return None;
+    }
+    let by = find_all(ctx.lower, "by").first().copied()?;
+    ctx.named
+        .iter()
+        .filter(|m| m.at.start >= by.end && m.person && !is_pronoun(&m.surface))
+        .min_by_key(|m| m.at.start)
+}
+
 fn mentions(profile: &Profile, sentence: &str, lower: &str, context: &[Mention]) -> Vec<Mention> {
-    let mut out: Vec<Mention> = Vec::new();
+    // Every actor's aliases are matched, and the longest name wins where two overlap: `the
+    // President of the Russian Federation` is one person, not `the President` (someone else's
+    // title) followed by a country.
+    let mut found: Vec<(Span, &Actor)> = Vec::new();
     for a in &profile.actors {
-        let mut aliases: Vec<&String> = a.aliases.iter().collect();
-        aliases.sort_by_key(|x| std::cmp::Reverse(x.len()));
-        for alias in aliases {
+        for alias in &a.aliases {
             for m in find_all(lower, &alias.to_ascii_lowercase()) {
-                if !out.iter().any(|x| x.at.start < m.end && m.start < x.at.end) {
-                    out.push(Mention {
-                        at: m,
-                        actor: a.id.clone(),
-                        surface: sentence[m.start..m.end].to_string(),
-                        affiliation: a.affiliation.clone(),
-                        person: a.gender.as_deref().is_some_and(|g| g != "p"),
-                        spokesperson: a.aliases.iter().any(|x| {
-                            let x = x.to_ascii_lowercase();
-                            x.contains("spokes") || x.contains("press secretary")
-                        }),
-                    });
-                }
+                found.push((m, a));
             }
         }
     }
+    // A bare title followed by `of` (`the President of Kazakhstan`) is the office of whoever the
+    // rest names, not the actor the title stood for earlier.
+    found.retain(|(m, _)| {
+        !(lower[m.start..].starts_with("the ") && lower[m.end..].starts_with(" of "))
+    });
+    found.sort_by_key(|(m, _)| (std::cmp::Reverse(m.end - m.start), m.start));
+    let mut out: Vec<Mention> = Vec::new();
+    for (m, a) in found {
+        if !out.iter().any(|x| x.at.start < m.end && m.start < x.at.end) {
+            out.push(Mention {
+                at: m,
+                actor: a.id.clone(),
+                surface: sentence[m.start..m.end].to_string(),
+                affiliation: a.affiliation.clone(),
+                person: a.gender.as_deref().is_some_and(|g| g != "p"),
+                spokesperson: a.aliases.iter().any(|x| {
+                    let x = x.to_ascii_lowercase();
+                    x.contains("spokes") || x.contains("press secretary")
+                }),
+            });
+        }
+    }
+    out.sort_by_key(|m| m.at.start);
     // Pronouns point back to the last actor of that gender.
     for (word, gender) in [
         ("he", "m"),
@@ -491,6 +546,9 @@ fn tag_with(article: &Article, profile: &Profile) -> Vec<Tag> {
                 .map(|i| found[i + 1..].iter().flatten().next().cloned())
                 .collect()
         };
+        // Where the tags of the sentence before this one, and of this one, begin.
+        let mut before_previous = tags.len();
+        let mut sentence_start = tags.len();
         for (si, span) in sentences.iter().enumerate() {
             let ahead_speaker = ahead.get(si).cloned().flatten();
             let si = if headline { HEADLINE } else { si };
@@ -524,10 +582,19 @@ fn tag_with(article: &Article, profile: &Profile) -> Vec<Tag> {
                 let mut found: Vec<Tag> = Vec::new();
                 for cue in cues {
                     for c in ctx.words.find(&lower, cue) {
-                        if found.iter().any(|t| {
-                            t.cues[1].start - span.start < c.end
-                                && c.start < t.cues[1].end - span.start
-                        }) {
+                        // A cue inside a longer cue (`protesters` in `attacks on protesters`)
+                        // is that phrase's, not a position on its own.
+                        let inside = ctx.cue_spans.iter().any(|o| {
+                            o.start <= c.start
+                                && c.end <= o.end
+                                && o.end - o.start > c.end - c.start
+                        });
+                        if inside
+                            || found.iter().any(|t| {
+                                t.cues[1].start - span.start < c.end
+                                    && c.start < t.cues[1].end - span.start
+                            })
+                        {
                             continue;
                         }
                         let speaker = last_speaker.as_ref().or(ahead_speaker.as_ref());
@@ -544,6 +611,41 @@ fn tag_with(article: &Article, profile: &Profile) -> Vec<Tag> {
                 }
                 tags.extend(found);
             }
+            // `This was stated by Xi Jinping …`: the sentence before was that person's.
+            if let Some(by) = stated_by(&ctx) {
+                let is_person = |id: &str| {
+                    profile
+                        .actors
+                        .iter()
+                        .any(|a| a.id == id && a.gender.as_deref().is_some_and(|g| g != "p"))
+                };
+                let earlier: Vec<Tag> = tags[before_previous..sentence_start]
+                    .iter()
+                    .filter(|t| t.paragraph == pi && !is_person(&t.actor) && t.actor != by.actor)
+                    .cloned()
+                    .collect();
+                for t in earlier {
+                    if t.actor == OUTLET_ACTOR {
+                        tags.retain(|x| x != &t);
+                    }
+                    tags.push(Tag {
+                        actor: by.actor.clone(),
+                        actor_surface: by.surface.clone(),
+                        voice: if t.voice == Voice::Quoted {
+                            Voice::Quoted
+                        } else {
+                            Voice::Reported
+                        },
+                        rule: format!(
+                            "{}; said by the actor the next sentence names (“this was stated by”)",
+                            t.rule
+                        ),
+                        ..t
+                    });
+                }
+            }
+            before_previous = sentence_start;
+            sentence_start = tags.len();
             context.extend(ctx.named.into_iter().filter(|m| !is_pronoun(&m.surface)));
         }
     }
