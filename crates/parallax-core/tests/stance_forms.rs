@@ -215,6 +215,16 @@ fn forms() {
             &[("mara_velt", "crackdown", Oppose, Reported)],
         ),
         (
+            "would not allow flips once",
+            "Oland said it would not allow any sanctions.",
+            &[("oland", "sanctions", Oppose, Reported)],
+        ),
+        (
+            "a harm verb after the cue, as its verb, opposes it",
+            "Mara Velt said the withdrawal would hurt farmers.",
+            &[("mara_velt", "withdrawal", Oppose, Reported)],
+        ),
+        (
             "a harm verb supports what is harmed",
             "Mara Velt said the move undermines the talks.",
             &[("mara_velt", "talks", Support, Reported)],

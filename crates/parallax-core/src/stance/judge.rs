@@ -187,6 +187,41 @@ fn deed<'c>(ctx: &'c Ctx, cue: Span) -> Option<(&'c Mention, bool)> {
     Some((m, neg))
 }
 
+/// Whether a harm verb after the cue has the cue for its subject (`the withdrawal would hurt
+/// farmers`, `sanctions will only worsen the crisis`): only auxiliaries and adverbs stand
+/// between them. The cue then does harm, which opposes it.
+fn does_harm(ctx: &Ctx, cue: Span, h: &Hit) -> bool {
+    if !h.harm || h.at.start < cue.end {
+        return false;
+    }
+    let between = Words::new(&ctx.lower[cue.end..h.at.start]);
+    (0..between.spans().len()).all(|i| {
+        matches!(
+            between.plain(i),
+            "will"
+                | "would"
+                | "could"
+                | "may"
+                | "might"
+                | "can"
+                | "only"
+                | "further"
+                | "also"
+                | "seriously"
+                | "badly"
+                | "risks"
+                | "threatens"
+                | "to"
+                | "is"
+                | "likely"
+                | "already"
+                | "has"
+                | "have"
+                | "s"
+        )
+    })
+}
+
 /// Whether a predicate after the cue is said of it: a copula or `as` stands between them (`the
 /// coup is illegitimate`, `sanctions would be a disaster`, `dismissed the claims as nonsense`).
 fn predicative(ctx: &Ctx, cue: Span, pred: Span) -> bool {
@@ -272,7 +307,9 @@ pub(super) fn judge(
             .iter()
             .filter(|h| h.at.start >= cue.end && h.at.start - cue.end <= 100)
             .find(|h| {
-                (h.after && predicative(ctx, cue, h.at)) || !passive_agents(ctx, h.at).is_empty()
+                (h.after && predicative(ctx, cue, h.at))
+                    || !passive_agents(ctx, h.at).is_empty()
+                    || does_harm(ctx, cue, h)
             })
     };
     // A trigger judging a call (`rejected calls for talks`, `refused to support sanctions`):
@@ -297,7 +334,7 @@ pub(super) fn judge(
         (Some((c, w)), _) => (c, 1i8, w, "condition"),
         (None, Some(h)) => (
             h.at,
-            h.sign,
+            if does_harm(ctx, cue, h) { -1 } else { h.sign },
             h.word,
             if h.at.start >= cue.end {
                 "after"
@@ -331,6 +368,8 @@ pub(super) fn judge(
     if negated {
         sign = -sign;
     }
+    // (A governing `would not` is the negation already counted: `would not allow` flips once.)
+    let governed = governed.filter(|g| !(negated && g.word.contains("not")));
     if kind == "trigger" && governed.is_some() {
         sign = -sign;
     }

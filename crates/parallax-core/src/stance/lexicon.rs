@@ -78,6 +78,7 @@ const SUPPORT: &[&str] = &[
     "decide to",
     "announce",
     "or face",
+    "allow",
     "extend",
     "renew",
     "revive",
@@ -102,6 +103,9 @@ const SUPPORT: &[&str] = &[
 
 /// Harm done to what the cue names (`violates the autonomy`, `undermines the deal`): whoever
 /// says so holds that it should be kept — support.
+///
+/// After the cue, as its verb (`the withdrawal would hurt farmers`), they say the cue does harm:
+/// oppose ([`super::judge`]).
 const HARM: &[&str] = &[
     "violate",
     "violation",
@@ -109,6 +113,12 @@ const HARM: &[&str] = &[
     "undermine",
     "worsen",
     "erode",
+    "harm",
+    "hurt",
+    "damage",
+    "endanger",
+    "jeopardize",
+    "destabilize",
 ];
 
 /// Support triggers matched as written: their stem is also a noun that takes no side (`a joint
