@@ -225,6 +225,16 @@ fn forms() {
             &[("mara_velt", "withdrawal", Oppose, Reported)],
         ),
         (
+            "an inflected harm verb after an accusation supports what is harmed",
+            "Mara Velt accused the junta of breaching the talks.",
+            &[("mara_velt", "talks", Support, Reported)],
+        ),
+        (
+            "the verb of the conjunct before does not reach the cue; what governs both does",
+            "Oland accepted the offer to stop the strikes and to open talks.",
+            &[("oland", "talks", Support, Reported)],
+        ),
+        (
             "a harm verb supports what is harmed",
             "Mara Velt said the move undermines the talks.",
             &[("mara_velt", "talks", Support, Reported)],

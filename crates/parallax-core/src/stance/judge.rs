@@ -293,11 +293,25 @@ pub(super) fn judge(
         (h.at.start <= cue.start && h.at.end >= cue.end)
             || (h.at.start >= cue.start && h.at.start < cue.end && h.at.end > cue.end)
     };
+    let barrier = [" and to ", ", and "]
+        .iter()
+        .filter_map(|b| lower[..cue.start].rfind(b))
+        .max();
+    let first_conjunct = barrier.and_then(|b| {
+        ctx.hits
+            .iter()
+            .filter(|h| h.at.end <= b)
+            .map(|h| h.at.start)
+            .max()
+    });
     let before = ctx
         .hits
         .iter()
         .filter(|h| h.at.start <= cue.end && cue.start.saturating_sub(h.at.end) <= 140)
         .filter(|h| !own(h))
+        // The verb of a conjunct before the cue's (`accepted the offer to stop the march and to
+        // take steps to de-escalate`: `stop`) does not reach the cue; what governs both does.
+        .filter(|h| Some(h.at.start) != first_conjunct)
         .max_by_key(|h| h.at.start);
     // A trigger governs the first cue after it: a cue that only completes another one (`prevent
     // violence against protesters`) is not what the trigger judges.

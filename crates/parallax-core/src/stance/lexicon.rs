@@ -79,6 +79,7 @@ const SUPPORT: &[&str] = &[
     "announce",
     "or face",
     "allow",
+    "accept",
     "extend",
     "renew",
     "revive",
@@ -353,7 +354,8 @@ pub fn lexicon() -> &'static Lexicon {
                 let after = AFTER.contains(&w);
                 triggers.push(Trigger {
                     // Predicates match as written: their stem is often another word.
-                    pattern: if after || SUPPORT_EXACT.contains(&w) {
+                    // (Harm verbs among them keep their inflections: `breaching`.)
+                    pattern: if (after && !HARM.contains(&w)) || SUPPORT_EXACT.contains(&w) {
                         Pattern::exact(&text)
                     } else {
                         Pattern::new(&text, TRIGGER_GAP)
