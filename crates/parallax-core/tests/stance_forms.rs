@@ -366,6 +366,16 @@ fn forms() {
             &[("coastal_league", "sanctions", Support, Reported)],
         ),
         (
+            "whoever a verb of telling takes is not the holder",
+            "The Coastal League told Oland to impose sanctions.",
+            &[("coastal_league", "sanctions", Support, Reported)],
+        ),
+        (
+            "he in a that-clause after a verb of telling is the teller",
+            "Ivo Tamm told Ilja Korro that he would back sanctions.",
+            &[("ivo_tamm", "sanctions", Support, Reported)],
+        ),
+        (
             "a quotation whose speaker is named at its end",
             "\"We reject sanctions. We call for talks,\" Mara Velt said.",
             &[

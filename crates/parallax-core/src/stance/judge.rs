@@ -587,9 +587,32 @@ fn actor_of<'c>(
     // words after it, with no comma between, is not who takes the position.
     // (One that a relative clause follows, `… with his opponents, who poured cold water on …`,
     // is the subject of that clause.)
+    // So is whoever a verb of giving or telling takes (`gave the coup leaders a week to …`,
+    // `told Oland to …`).
     let object = |m: &Mention| {
         let rest = &lower[m.at.end..];
-        !(rest.starts_with(", who") || rest.starts_with(", which"))
+        let i = ctx.words.index_at(m.at.start);
+        let told = (i.saturating_sub(2)..i).any(|j| {
+            matches!(
+                ctx.words.plain(j),
+                "gave"
+                    | "give"
+                    | "gives"
+                    | "giving"
+                    | "told"
+                    | "tells"
+                    | "ordered"
+                    | "orders"
+                    | "asked"
+                    | "asks"
+                    | "pressed"
+                    | "allowed"
+                    | "allows"
+                    | "forced"
+                    | "forces"
+            )
+        });
+        told || !(rest.starts_with(", who") || rest.starts_with(", which"))
             && ctx.hits.iter().any(|h| {
                 h.at.end <= m.at.start && {
                     let between = &lower[h.at.end..m.at.start];

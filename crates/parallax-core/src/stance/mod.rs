@@ -438,14 +438,24 @@ fn mentions(profile: &Profile, sentence: &str, lower: &str, context: &[Mention])
                             || (gender != "p" && a.gender.as_deref() == Some(actors::ANY_PERSON)))
                 })
             };
-            // The closest such actor earlier in the sentence, else in the sentences before.
-            let referent = out
+            // The subject of a `that` clause after a verb of telling is the teller (`Roe told
+            // Doe that he would resign`: Roe): the first such actor of the sentence.
+            let told_that = matches!(word, "he" | "she" | "they")
+                && lower[..m.start].trim_end().ends_with(" that")
+                && [
+                    "told", "informed", "assured", "promised", "warned", "notified",
+                ]
                 .iter()
-                .rev()
-                .filter(|x| x.at.end <= m.start)
-                .find(of_gender)
-                .or_else(|| context.iter().rev().find(of_gender))
-                .cloned();
+                .any(|v| !find_all(&lower[..m.start], v).is_empty());
+            // Else the closest such actor earlier in the sentence, else in the sentences before.
+            let earlier = || out.iter().filter(|x| x.at.end <= m.start);
+            let referent = if told_that {
+                earlier().find(of_gender)
+            } else {
+                earlier().rev().find(of_gender)
+            }
+            .or_else(|| context.iter().rev().find(of_gender))
+            .cloned();
             if let Some(r) = referent {
                 out.push(Mention {
                     at: m,
