@@ -376,6 +376,11 @@ fn forms() {
             &[("ivo_tamm", "sanctions", Support, Reported)],
         ),
         (
+            "a passive deed with a trailing attribution is the speaker's",
+            "The sanctions against Ilja Korro will be lifted, government spokesman Ivo Tamm said.",
+            &[("ivo_tamm", "sanctions", Oppose, Reported)],
+        ),
+        (
             "a quotation whose speaker is named at its end",
             "\"We reject sanctions. We call for talks,\" Mara Velt said.",
             &[

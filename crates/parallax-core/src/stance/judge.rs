@@ -187,6 +187,24 @@ fn deed<'c>(ctx: &'c Ctx, cue: Span) -> Option<(&'c Mention, bool)> {
     Some((m, neg))
 }
 
+/// The speaker of a sentence's trailing attribution, after the cue and its last comma (`The
+/// case will be dropped, Kremlin spokesman Peskov said`).
+fn trailing_speaker<'c>(ctx: &'c Ctx, cue: Span) -> Option<&'c Mention> {
+    let comma = ctx.lower[cue.end..].rfind(", ")? + cue.end;
+    ctx.named
+        .iter()
+        .filter(|m| m.at.start > comma && !ctx.in_quote(m.at.start) && !is_possessive(&m.surface))
+        .find(|m| {
+            ctx.reporting
+                .iter()
+                .any(|r| r.start >= m.at.end && r.start - m.at.end <= 2)
+                || ctx
+                    .reporting
+                    .iter()
+                    .any(|r| r.end <= m.at.start && r.start > comma)
+        })
+}
+
 /// Whether a harm verb after the cue has the cue for its subject (`the withdrawal would hurt
 /// farmers`, `sanctions will only worsen the crisis`): only auxiliaries and adverbs stand
 /// between them. The cue then does harm, which opposes it.
@@ -364,6 +382,19 @@ pub(super) fn judge(
             None => return Vec::new(),
         },
     };
+    // A deed told in the passive (`sanctions were lifted`) is a stance only when someone says
+    // it (`the case will be dropped, Peskov said`).
+    if kind == "after"
+        && matches!(
+            word,
+            "drop" | "dropped" | "dismiss" | "dismissed" | "lift" | "lifted" | "scrapped"
+        )
+        && !ctx.reporting.iter().any(|r| {
+            r.start >= cue.end || (r.end <= cue.start && !lower[r.end..cue.start].contains(','))
+        })
+    {
+        return Vec::new();
+    }
     // A negation between trigger and cue, or just before the trigger, flips it.
     let mut lo = trigger.start.min(cue.end).saturating_sub(12);
     while !lower.is_char_boundary(lo) {
@@ -754,7 +785,11 @@ fn actor_of<'c>(
             .or(speaker)
             .or(last_speaker)
     } else {
-        relative.or(subject).or(according).or(speaker)
+        relative
+            .or(subject)
+            .or(according)
+            .or(speaker)
+            .or_else(|| trailing_speaker(ctx, cue))
     }
     .or_else(|| {
         named

@@ -160,6 +160,9 @@ const OPPOSE_PREFIX: &[&str] = &[
 const OPPOSE: &[&str] = &[
     "drop",
     "dropped",
+    "dismissed",
+    "lifted",
+    "scrapped",
     "treason",
     "betrayal",
     "traitor",
@@ -212,6 +215,9 @@ const OPPOSE: &[&str] = &[
 /// disaster`), as well as precede it.
 const AFTER: &[&str] = &[
     "dropped",
+    "dismissed",
+    "lifted",
+    "scrapped",
     "treason",
     "betrayal",
     "traitor",
@@ -411,10 +417,15 @@ impl Lexicon {
         out.sort_by_key(|h| (h.at.start, std::cmp::Reverse(h.at.end)));
         let mut kept: Vec<Hit> = Vec::new();
         for h in out {
-            if kept
-                .last()
-                .is_some_and(|k| k.at.start == h.at.start || h.at.end <= k.at.end)
+            if let Some(k) = kept
+                .last_mut()
+                .filter(|k| k.at.start == h.at.start || h.at.end <= k.at.end)
             {
+                // The same words as a predicate too (`drop` and `dropped`): it may follow
+                // what it judges.
+                if k.at == h.at && k.sign == h.sign {
+                    k.after |= h.after;
+                }
                 continue;
             }
             kept.push(h);
