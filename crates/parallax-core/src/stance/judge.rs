@@ -549,6 +549,10 @@ fn complement(ctx: &Ctx, trigger: Span, cue: Span) -> bool {
                     | "during"
                     | "while"
                     | "when"
+                    // A participle or a condition of its own (`leaders involved in the coup`,
+                    // `warning that if the coup succeeds`).
+                    | "involved"
+                    | "if"
             )
         })
     };

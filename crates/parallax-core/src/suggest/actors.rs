@@ -219,9 +219,22 @@ fn apposition(toks: &[Tok], end: usize) -> (Vec<String>, Option<String>, bool) {
     if !toks.get(end).is_some_and(|t| t.is(",")) {
         return (role, aff, explicit);
     }
-    for t in toks.iter().skip(end + 1).take(10) {
+    for (n, t) in toks.iter().skip(end + 1).take(10).enumerate() {
         if !t.word || t.lower == "who" || SPEECH.contains(&t.lower.as_str()) {
             break;
+        }
+        // An apposition opens with a determiner, a title or a name (`, the foreign minister`,
+        // `, Ruritania's envoy`); a clause or a phrase (`, in a column in The Post`, `, before
+        // a lunch with …`) is none.
+        let opens = matches!(t.lower.as_str(), "the" | "a" | "an")
+            || ROLE_WORDS.contains(&t.lower.as_str())
+            || TITLES.contains(&t.lower.as_str())
+            || t.cap();
+        if n == 0 && !opens {
+            break;
+        }
+        if matches!(t.lower.as_str(), "the" | "a" | "an") {
+            continue;
         }
         if ROLE_WORDS.contains(&t.lower.as_str())
             || (TITLES.contains(&t.lower.as_str()) && !t.cap() && t.lower != "of")
@@ -645,8 +658,11 @@ fn collect(
         let t = words[k];
         if TITLES.contains(&t.lower.as_str()) && !ORG_WORDS.contains(&t.lower.as_str()) {
             role.push(t.lower.clone());
-        } else {
-            org_words.push(t.possessive().unwrap_or(t.text));
+        } else if !matches!(t.lower.as_str(), "the" | "a" | "an" | "this" | "that")
+            // `Zelensky's spokesman`: a person's, not an organisation.
+            && t.possessive().is_none()
+        {
+            org_words.push(t.text);
         }
         if let Some((_, g)) = GENDERED_TITLES.iter().find(|(w, _)| *w == t.lower) {
             genders.push(g);
