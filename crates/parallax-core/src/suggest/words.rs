@@ -486,6 +486,17 @@ pub(crate) const NOT_HEADS: &[&str] = &[
 
 /// Heads that name nothing a journalist would tag (`people`, `situation`); never targets.
 pub(crate) const GENERIC_HEADS: &[&str] = &[
+    // Who a call is addressed to, not what it asks (`called on the international community`).
+    "community",
+    "communities",
+    "partners",
+    "allies",
+    "neighbours",
+    "neighbors",
+    // A place is where it happens (`the once prosperous island`).
+    "island",
+    "capital",
+    "city",
     "people",
     "country",
     "countries",
