@@ -235,6 +235,16 @@ fn forms() {
             &[("oland", "talks", Support, Reported)],
         ),
         (
+            "ordering it takes its side, whatever its valence",
+            "Oland ordered a crackdown.",
+            &[("oland", "crackdown", Support, Reported)],
+        ),
+        (
+            "a harm verb after the cue and its complement",
+            "Mara Velt said the withdrawal of the troops would hurt farmers.",
+            &[("mara_velt", "withdrawal", Oppose, Reported)],
+        ),
+        (
             "a harm verb supports what is harmed",
             "Mara Velt said the move undermines the talks.",
             &[("mara_velt", "talks", Support, Reported)],

@@ -213,7 +213,21 @@ fn does_harm(ctx: &Ctx, cue: Span, h: &Hit) -> bool {
         return false;
     }
     let between = Words::new(&ctx.lower[cue.end..h.at.start]);
-    (0..between.spans().len()).all(|i| {
+    // The cue's own complement may come first (`the suspension of the pact will worsen …`).
+    let n = between.spans().len();
+    let from = if n > 0 && between.plain(0) == "of" {
+        (1..n.min(4))
+            .find(|&i| {
+                matches!(
+                    between.plain(i),
+                    "will" | "would" | "could" | "may" | "might"
+                )
+            })
+            .unwrap_or(0)
+    } else {
+        0
+    };
+    (from..n).all(|i| {
         matches!(
             between.plain(i),
             "will"

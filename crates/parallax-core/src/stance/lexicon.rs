@@ -83,6 +83,7 @@ const SUPPORT: &[&str] = &[
     "extend",
     "renew",
     "revive",
+    "resurrect",
     "resume",
     "rejoin",
     "reinstate",
@@ -125,6 +126,15 @@ const HARM: &[&str] = &[
 /// Support triggers matched as written: their stem is also a noun that takes no side (`a joint
 /// declaration`).
 const SUPPORT_EXACT: &[&str] = &[
+    // Orders: whoever gives them takes the side of what is ordered (`authorized security forces
+    // to shoot to kill`); `order` itself is also a noun that takes no side (`law and order`).
+    "ordered",
+    "authorized",
+    "authorizes",
+    "authorised",
+    "authorises",
+    "directed",
+    "instructed",
     "announced",
     "announces",
     "announcing",
@@ -250,6 +260,13 @@ const AFTER: &[&str] = &[
 /// Support triggers that endorse what they name, rather than call for it: praising a crackdown
 /// supports it, though calling for an end to one opposes it (targets of valence `against`).
 const ENDORSE: &[&str] = &[
+    "ordered",
+    "authorized",
+    "authorizes",
+    "authorised",
+    "authorises",
+    "directed",
+    "instructed",
     "welcome",
     "hail",
     "praise",
