@@ -3,7 +3,7 @@
 
 use super::words::{
     addresses, slug, Texts, Tok, DETERMINERS, GENERIC_HEADS, INTRANSITIVE, LIGHT_HEADS, NOT_HEADS,
-    STOPS, TRIGGERS, WEAK_HEADS,
+    STOPS, SYNONYMS, TRIGGERS, WEAK_HEADS,
 };
 use super::{Doc, SuggestedTarget};
 use crate::stance::{Target, Valence};
@@ -44,6 +44,16 @@ struct Np {
     proper: bool,
 }
 
+/// What groups an object by its head: the stem of the head, or of the first word of its
+/// synonym set ([`SYNONYMS`]: `rebellion` and `uprising` are one target with `mutiny`).
+fn head_key(head: &str) -> String {
+    let st = stem(head);
+    SYNONYMS
+        .iter()
+        .find(|set| set.iter().any(|w| stem(w) == st))
+        .map_or(st, |set| stem(set[0]))
+}
+
 /// Whether `word` or its singular (`plans` → `plan`) is in `list`.
 fn listed(list: &[&str], word: &str) -> bool {
     list.contains(&word) || word.strip_suffix('s').is_some_and(|w| list.contains(&w))
@@ -61,6 +71,12 @@ const PARTICIPLES: &[&str] = &[
 
 /// Verbs too light to be a target themselves: only their object counts (`to seek talks`).
 const LIGHT_VERBS: &[&str] = &[
+    // Verbs of keeping something going name that thing, not an act (`not to extend it`).
+    "extend",
+    "continue",
+    "renew",
+    "prolong",
+    "implement",
     "be",
     "have",
     "do",
@@ -225,7 +241,7 @@ fn np_objects(toks: &[Tok], np: &Np, oppose: bool, trigger: &str) -> Vec<Object>
             let weak = listed(WEAK_HEADS, &ch.lower) || listed(GENERIC_HEADS, &ch.lower);
             let obj = if c.proper {
                 Object {
-                    key: stem(&head.lower),
+                    key: head_key(&head.lower),
                     head: head.lower.clone(),
                     phrase: full,
                     bigram: None,
@@ -262,7 +278,7 @@ fn np_objects(toks: &[Tok], np: &Np, oppose: bool, trigger: &str) -> Vec<Object>
                 }
             } else {
                 Object {
-                    key: stem(&ch.lower),
+                    key: head_key(&ch.lower),
                     head: ch.lower.clone(),
                     phrase: full,
                     bigram: (c.words.len() >= 2)
@@ -304,7 +320,7 @@ fn np_objects(toks: &[Tok], np: &Np, oppose: bool, trigger: &str) -> Vec<Object>
         return Vec::new();
     }
     vec![Object {
-        key: stem(&head.lower),
+        key: head_key(&head.lower),
         head: head.lower.clone(),
         phrase,
         bigram,
@@ -554,12 +570,19 @@ fn capitalise(s: &str) -> String {
 /// safe), the fixed phrases, and the bigrams that occur in two articles or more.
 fn cues_of(c: &Candidate, texts: &Texts) -> Vec<String> {
     let mut cues: Vec<String> = Vec::new();
-    let heads: BTreeSet<&str> = c
+    let mut heads: BTreeSet<&str> = c
         .objects
         .iter()
         .map(|(_, o)| o.head.as_str())
         .filter(|h| !h.is_empty())
         .collect();
+    // The synonyms of its heads that the articles use (`mutiny` with `rebellion`).
+    let stems: BTreeSet<String> = heads.iter().map(|h| stem(h)).collect();
+    for set in SYNONYMS {
+        if set.iter().any(|w| stems.contains(&stem(w))) {
+            heads.extend(set.iter().copied().filter(|w| texts.docs_with(w) > 0));
+        }
+    }
     if !heads.is_empty() {
         let st = stem(heads.iter().next().copied().unwrap_or(""));
         let safe = st.chars().count() >= 6

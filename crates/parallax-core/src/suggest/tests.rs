@@ -82,7 +82,7 @@ const OBJECTS: &[(&str, &str, &[Want])] = &[
     (
         "warned someone against a gerund's object",
         "The envoy warned the villagers against joining the colonel's uprising.",
-        &[("upris", "uprising", true)],
+        &[("mutini", "uprising", true)],
     ),
     (
         "opposed to a noun phrase",
@@ -304,4 +304,29 @@ fn time_suggest() {
     let t = std::time::Instant::now();
     let f = fit(&Profile::builtin(), &loaded.corpus.articles);
     println!("fit {:?} {f:?}", t.elapsed());
+}
+
+#[test]
+fn synonyms_group_into_one_target_and_share_its_cues() {
+    let docs = vec![
+        doc(
+            "Daily One",
+            &["The council condemned the mutiny on Friday."],
+        ),
+        doc("Evening Two", &["The envoy rejected the rebellion."]),
+        doc(
+            "Third Post",
+            &["Ministers denounced the uprising and the revolt."],
+        ),
+    ];
+    let s = suggest_docs(&docs);
+    let with = |w: &str| {
+        s.targets
+            .iter()
+            .filter(|t| t.target.cues.iter().any(|c| c == w))
+            .count()
+    };
+    for w in ["mutiny", "rebellion", "uprising", "revolt"] {
+        assert_eq!(with(w), 1, "{w} in one target: {:?}", s.targets);
+    }
 }

@@ -484,6 +484,27 @@ pub(crate) const NOT_HEADS: &[&str] = &[
     "lack",
 ];
 
+/// Heads that news writing uses for one thing, grouped into one target: the first word of a set
+/// names it.
+pub(crate) const SYNONYMS: &[&[&str]] = &[
+    &[
+        "mutiny",
+        "rebellion",
+        "uprising",
+        "revolt",
+        "insurrection",
+        "insurgency",
+    ],
+    &["coup", "putsch", "takeover"],
+    &["talks", "dialogue", "negotiations"],
+    &["sanctions", "penalties", "countermeasures"],
+    &["crackdown", "repression"],
+    &["ceasefire", "truce"],
+    &["protests", "demonstrations", "rallies"],
+    &["resignation", "ouster"],
+    &["legislation", "law"],
+];
+
 /// Heads that name nothing a journalist would tag (`people`, `situation`); never targets.
 pub(crate) const GENERIC_HEADS: &[&str] = &[
     // Who a call is addressed to, not what it asks (`called on the international community`).
