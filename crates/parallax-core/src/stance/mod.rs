@@ -629,30 +629,34 @@ fn tag_with(article: &Article, profile: &Profile) -> Vec<Tag> {
                         .iter()
                         .any(|a| a.id == id && a.gender.as_deref().is_some_and(|g| g != "p"))
                 };
-                let earlier: Vec<Tag> = tags[before_previous..sentence_start]
-                    .iter()
-                    .filter(|t| t.paragraph == pi && !is_person(&t.actor) && t.actor != by.actor)
-                    .cloned()
-                    .collect();
-                for t in earlier {
-                    if t.actor == OUTLET_ACTOR {
-                        tags.retain(|x| x != &t);
+                // The sentence before keeps its place: each of its tags is followed by the
+                // speaker's (and an outlet-voice tag gives way to it).
+                let mut previous: Vec<Tag> = Vec::new();
+                for t in &tags[before_previous..sentence_start] {
+                    let moved = t.paragraph == pi && !is_person(&t.actor) && t.actor != by.actor;
+                    if !(moved && t.actor == OUTLET_ACTOR) {
+                        previous.push(t.clone());
                     }
-                    tags.push(Tag {
-                        actor: by.actor.clone(),
-                        actor_surface: by.surface.clone(),
-                        voice: if t.voice == Voice::Quoted {
-                            Voice::Quoted
-                        } else {
-                            Voice::Reported
-                        },
-                        rule: format!(
-                            "{}; said by the actor the next sentence names (“this was stated by”)",
-                            t.rule
-                        ),
-                        ..t
-                    });
+                    if moved {
+                        previous.push(Tag {
+                            actor: by.actor.clone(),
+                            actor_surface: by.surface.clone(),
+                            voice: if t.voice == Voice::Quoted {
+                                Voice::Quoted
+                            } else {
+                                Voice::Reported
+                            },
+                            rule: format!(
+                                "{}; said by the actor the next sentence names (“this was stated by”)",
+                                t.rule
+                            ),
+                            ..t.clone()
+                        });
+                    }
                 }
+                let grown = previous.len();
+                tags.splice(before_previous..sentence_start, previous);
+                sentence_start = before_previous + grown;
             }
             before_previous = sentence_start;
             sentence_start = tags.len();
