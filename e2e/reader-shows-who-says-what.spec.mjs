@@ -24,3 +24,15 @@ test('a stance search lists the sentences that take that position', async ({ pag
   await expect(page.getByTestId('passage').first()).toContainText(/sanction/i);
   await expect(page.getByTestId('passage').first().locator('mark').first()).toBeVisible();
 });
+
+test('a position the headline takes is listed as the headline\'s', async ({ page }) => {
+  await page.goto('/?v=1&doc=004_9c538ca53b92ee9e');
+  await ready(page);
+  const panel = page.getByTestId('stance-panel');
+  await panel.locator('summary').click();
+  const first = panel.getByTestId('stance-row').first();
+  await expect(first).toContainText('Vladimir Putin');
+  await expect(first).toContainText('Dialogue between authorities and opposition');
+  await expect(first).toContainText('headline');
+  await expect(panel.getByTestId('stance-row').filter({ hasText: 'headline' })).toHaveCount(1);
+});

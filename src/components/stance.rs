@@ -123,11 +123,17 @@ pub fn StancePanel(
             let (class, word) = polarity_words(t.stance);
             view! {
                 <li>
-                    <a href=format!("#p{}", t.paragraph + 1) class="stance-row" title=explain(article, profile, t)>
+                    <a href=format!("#p{}", t.paragraph + 1) class="stance-row" title=explain(article, profile, t) data-testid="stance-row">
                         <span class="who">{profile.actor_name(&t.actor)}</span>
                         <span class=format!("stance-badge {class}")><em>{word}</em></span>
                         <span class="what">{profile.target_label(&t.target)}</span>
-                        <span class="voice">{voice_words(t.voice)}</span>
+                        <span class="voice">
+                            {if t.sentence == parallax_core::stance::HEADLINE {
+                                format!("{} · headline", voice_words(t.voice))
+                            } else {
+                                voice_words(t.voice).to_string()
+                            }}
+                        </span>
                     </a>
                 </li>
             }
