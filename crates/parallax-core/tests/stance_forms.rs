@@ -331,6 +331,11 @@ fn forms() {
             &[("oland", "withdrawal", Oppose, Reported)],
         ),
         (
+            "a deed announced for later",
+            "Oland is set to withdraw from the pact.",
+            &[("oland", "withdrawal", Support, Reported)],
+        ),
+        (
             "a cue in an adjunct of time is not judged",
             "Oland imposed tariffs after the coup.",
             &[],
@@ -443,6 +448,11 @@ fn forms() {
             "a title followed by of is the office of whoever the rest names",
             "Foreign Minister Ilja Korro arrived. The Foreign Minister of Ghana, Ado Mensa, condemned the sanctions.",
             &[("ado_mensa", "sanctions", Oppose, Reported)],
+        ),
+        (
+            "a title-case headline's verb is not a name (no actor `says`)",
+            "UN Chief Says He Backs Sanctions.",
+            &[],
         ),
         (
             "a listed person found with a title stays the listed one",

@@ -334,6 +334,8 @@ fn is_name_word(t: &Tok) -> bool {
     t.cap
         && t.text.chars().count() > 1
         && !NOT_NAMES.contains(&t.lower.as_str())
+        // A title-case headline's verb (`UN Chief Says …`) is not a name.
+        && !SPEECH.contains(&t.lower.as_str())
         && title_word(&t.lower).is_none()
 }
 

@@ -167,13 +167,31 @@ fn deed<'c>(ctx: &'c Ctx, cue: Span) -> Option<(&'c Mention, bool)> {
     {
         return None;
     }
-    let fillers = (0..gap.spans().len()).all(|i| DEED_FILLER.contains(&gap.plain(i)));
-    let aux = (0..gap.spans().len()).any(|i| {
-        matches!(
-            gap.plain(i),
-            "has" | "have" | "had" | "will" | "would" | "did" | "does" | "didn" | "doesn" | "won"
-        )
-    });
+    // A deed announced for later (`he was due to step down`, `she is set to resign`): the
+    // intent phrase right before the cue, then the usual fillers.
+    let n = gap.spans().len();
+    let intent = n >= 3
+        && gap.plain(n - 1) == "to"
+        && matches!(gap.plain(n - 2), "due" | "set" | "going" | "about")
+        && matches!(gap.plain(n - 3), "is" | "was" | "are" | "were" | "s");
+    let n = if intent { n - 3 } else { n };
+    let fillers = (0..n).all(|i| DEED_FILLER.contains(&gap.plain(i)));
+    let aux = intent
+        || (0..n).any(|i| {
+            matches!(
+                gap.plain(i),
+                "has"
+                    | "have"
+                    | "had"
+                    | "will"
+                    | "would"
+                    | "did"
+                    | "does"
+                    | "didn"
+                    | "doesn"
+                    | "won"
+            )
+        });
     let first = &ctx.lower[cue.start..];
     let first = first
         .split(|c: char| !c.is_alphanumeric())
