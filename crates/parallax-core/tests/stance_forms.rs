@@ -245,6 +245,14 @@ fn forms() {
             &[("mara_velt", "withdrawal", Oppose, Reported)],
         ),
         (
+            "it after a verb of naming stands for the nearest cue before it",
+            "Oland has withdrawn from the pact, and Mara Velt called it unconscionable.",
+            &[
+                ("oland", "withdrawal", Support, Reported),
+                ("mara_velt", "withdrawal", Oppose, Reported),
+            ],
+        ),
+        (
             "a harm verb supports what is harmed",
             "Mara Velt said the move undermines the talks.",
             &[("mara_velt", "talks", Support, Reported)],

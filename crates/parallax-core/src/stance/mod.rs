@@ -354,6 +354,36 @@ struct Mention {
     spokesperson: bool,
 }
 
+/// `it` right after a verb of naming (`called it unconscionable`, `described it as rigged`).
+fn named_it(lower: &str) -> Vec<Span> {
+    find_all(lower, "it")
+        .into_iter()
+        .filter(|it| {
+            let before = lower[..it.start].trim_end();
+            [
+                "called",
+                "calling",
+                "calls",
+                "call",
+                "described",
+                "describing",
+                "branded",
+                "termed",
+                "labelled",
+                "labeled",
+                "deemed",
+            ]
+            .iter()
+            .any(|v| {
+                before.ends_with(v)
+                    && find_all(before, v)
+                        .last()
+                        .is_some_and(|s| s.end == before.len())
+            })
+        })
+        .collect()
+}
+
 /// The person a sentence says made the statement before it: `This was stated on Friday by the
 /// President … Xi Jinping`, `This was announced by …`, `That was said by …`.
 fn stated_by<'c>(ctx: &'c Ctx) -> Option<&'c Mention> {
@@ -590,8 +620,24 @@ fn tag_with(article: &Article, profile: &Profile) -> Vec<Tag> {
                 // Each cue occurrence is judged; a sentence keeps one tag per actor and target
                 // (`Macron called for dialogue, while Merkel stressed … dialogue`).
                 let mut found: Vec<Tag> = Vec::new();
-                for cue in cues {
-                    for c in ctx.words.find(&lower, cue) {
+                let mut occurrences: Vec<Span> = cues
+                    .iter()
+                    .flat_map(|cue| ctx.words.find(&lower, cue))
+                    .collect();
+                // `… Russia's suspension of the pact, and Blinken called it unconscionable`: `it`
+                // after a verb of naming stands for the nearest cue before it.
+                for it in named_it(&lower) {
+                    let nearest = ctx
+                        .cue_spans
+                        .iter()
+                        .filter(|o| o.end <= it.start)
+                        .max_by_key(|o| o.end);
+                    if nearest.is_some_and(|n| occurrences.contains(n)) {
+                        occurrences.push(it);
+                    }
+                }
+                {
+                    for c in occurrences {
                         // A cue inside a longer cue (`protesters` in `attacks on protesters`)
                         // is that phrase's, not a position on its own.
                         let inside = ctx.cue_spans.iter().any(|o| {
