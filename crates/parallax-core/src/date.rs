@@ -144,6 +144,12 @@ pub fn month_number(word: &str) -> Option<u8> {
         .map(|i| i as u8 + 1)
 }
 
+/// Whether a lower-case word is the full English name of a month or a weekday (`may`,
+/// `monday`): never a person's or a place's name.
+pub fn is_calendar_name(lower: &str) -> bool {
+    MONTHS.contains(&lower) || WEEKDAYS.iter().any(|d| d.eq_ignore_ascii_case(lower))
+}
+
 /// Weekday index (0 = Monday) of an English weekday name.
 pub fn weekday_number(word: &str) -> Option<u8> {
     WEEKDAYS

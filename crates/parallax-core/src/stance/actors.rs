@@ -121,25 +121,6 @@ const NOT_NAMES: &[&str] = &[
     "my",
     "there",
     "here",
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
     "officials",
     "police",
     "protesters",
@@ -330,10 +311,15 @@ fn nationality_before(t: &[Tok], i: usize) -> Option<(usize, &'static str)> {
         .map(|(w, c)| (w.len(), *c))
 }
 
+/// Words that are never names: [`NOT_NAMES`], months and weekdays.
+fn not_a_name(lower: &str) -> bool {
+    NOT_NAMES.contains(&lower) || crate::date::is_calendar_name(lower)
+}
+
 fn is_name_word(t: &Tok) -> bool {
     t.cap
         && t.text.chars().count() > 1
-        && !NOT_NAMES.contains(&t.lower.as_str())
+        && !not_a_name(&t.lower)
         // A title-case headline's verb (`UN Chief Says …`) is not a name.
         && !SPEECH.contains(&t.lower.as_str())
         && title_word(&t.lower).is_none()
@@ -401,10 +387,7 @@ fn find_in(sentence: &str, out: &mut Vec<Found>) {
             if n >= 1 && joined {
                 let nat = nationality_before(&t, i);
                 let org = match nat {
-                    None if i > 0
-                        && t[i - 1].cap
-                        && !NOT_NAMES.contains(&t[i - 1].lower.as_str()) =>
-                    {
+                    None if i > 0 && t[i - 1].cap && !not_a_name(&t[i - 1].lower) => {
                         Some(t[i - 1].text.to_string())
                     }
                     _ => None,

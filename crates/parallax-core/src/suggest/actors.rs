@@ -2,7 +2,7 @@
 //! subjects of speech and stance verbs, with aliases, gender and affiliation.
 
 use super::words::{
-    slug, tokens, Texts, Tok, GENDERED_TITLES, NOT_NAMES, ORG_WORDS, ROLE_WORDS, SPEECH,
+    not_a_name, slug, tokens, Texts, Tok, GENDERED_TITLES, ORG_WORDS, ROLE_WORDS, SPEECH,
     SUBJECT_FILLERS, TITLES,
 };
 use super::{Doc, SuggestedActor};
@@ -526,7 +526,7 @@ fn collect(
     cx: &mut Context,
 ) {
     let mut start = start;
-    while start < end && NOT_NAMES.contains(&toks[start].lower.as_str()) {
+    while start < end && not_a_name(&toks[start].lower) {
         start += 1;
     }
     if start >= end {
@@ -590,7 +590,7 @@ fn collect(
             && tail.len() <= 4
             && tail.iter().all(|t| {
                 !t.acronym()
-                    && !NOT_NAMES.contains(&t.lower.as_str())
+                    && !not_a_name(&t.lower)
                     && !cx.common.contains(&t.lower)
                     && t.possessive().is_none()
                     && !t
@@ -624,10 +624,7 @@ fn collect(
         // The capitalised words before lower-case titles: `Freedonia's`, `the Freedonian
         // Foreign Ministry`, `Wagner`.
         let mut o = t0;
-        while o > 0
-            && is_name_word(&toks[o - 1])
-            && !NOT_NAMES.contains(&toks[o - 1].lower.as_str())
-        {
+        while o > 0 && is_name_word(&toks[o - 1]) && !not_a_name(&toks[o - 1].lower) {
             o -= 1;
         }
         let owner: Vec<&Tok> = toks[o..t0].iter().collect();

@@ -1153,8 +1153,9 @@ pub(crate) const ORG_WORDS: &[&str] = &[
     "nato",
 ];
 
-/// Capitalised words that are never actors (sentence openers, days, months, outlet chrome).
-pub(crate) const NOT_NAMES: &[&str] = &[
+/// Capitalised words that are never actors (sentence openers, outlet chrome); with months and
+/// weekdays, [`not_a_name`].
+const NOT_NAMES: &[&str] = &[
     "the",
     "a",
     "an",
@@ -1203,25 +1204,6 @@ pub(crate) const NOT_NAMES: &[&str] = &[
     "still",
     "then",
     "now",
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
     "mr",
     "mrs",
     "ms",
@@ -1289,6 +1271,11 @@ pub(crate) const NOT_NAMES: &[&str] = &[
     "exclusive",
     "update",
 ];
+
+/// Whether a lower-case word is never an actor's name: [`NOT_NAMES`], months and weekdays.
+pub(crate) fn not_a_name(lower: &str) -> bool {
+    NOT_NAMES.contains(&lower) || crate::date::is_calendar_name(lower)
+}
 
 /// The documents' folded texts with an index of their words, so that counting a cue through a
 /// large corpus reads only the documents that hold its first word.
