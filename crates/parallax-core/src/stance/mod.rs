@@ -252,27 +252,35 @@ fn is_boundary(b: Option<u8>) -> bool {
 /// Every match of `needle` (lower-case; a trailing `*` matches any word ending) in `hay`
 /// (lower-cased ASCII of the sentence), on word boundaries.
 fn find_all(hay: &str, needle: &str) -> Vec<Span> {
+    matches_of(hay, needle).collect()
+}
+
+/// The matches [`find_all`] collects, one by one (the suggestion counts them:
+/// `suggest::words::count_cue`).
+pub(crate) fn matches_of<'h>(hay: &'h str, needle: &'h str) -> impl Iterator<Item = Span> + 'h {
     let (needle, prefix) = match needle.strip_suffix('*') {
         Some(n) => (n, true),
         None => (needle, false),
     };
     let bytes = hay.as_bytes();
-    let mut out = Vec::new();
     let mut from = 0;
-    while let Some(i) = hay[from..].find(needle) {
-        let s = from + i;
-        let mut e = s + needle.len();
-        if prefix {
-            while e < bytes.len() && bytes[e].is_ascii_alphanumeric() {
-                e += 1;
+    std::iter::from_fn(move || {
+        while let Some(i) = hay.get(from..)?.find(needle) {
+            let s = from + i;
+            let mut e = s + needle.len();
+            if prefix {
+                while e < bytes.len() && bytes[e].is_ascii_alphanumeric() {
+                    e += 1;
+                }
+            }
+            from = s + needle.len().max(1);
+            if is_boundary(s.checked_sub(1).map(|j| bytes[j])) && is_boundary(bytes.get(e).copied())
+            {
+                return Some(Span::new(s, e));
             }
         }
-        if is_boundary(s.checked_sub(1).map(|j| bytes[j])) && is_boundary(bytes.get(e).copied()) {
-            out.push(Span::new(s, e));
-        }
-        from = s + needle.len().max(1);
-    }
-    out
+        None
+    })
 }
 
 /// Byte ranges of the sentence inside quotation marks.

@@ -100,31 +100,10 @@ pub(crate) fn fold_lower(s: &str) -> String {
 /// Whether `needle` (lower case; a trailing `*` matches any ending) occurs in `hay` (lower case)
 /// on word boundaries, and how often.
 pub(crate) fn count_cue(hay: &str, needle: &str) -> usize {
-    let (needle, prefix) = match needle.strip_suffix('*') {
-        Some(n) => (n, true),
-        None => (needle, false),
-    };
-    if needle.is_empty() {
+    if needle.strip_suffix('*').unwrap_or(needle).is_empty() {
         return 0;
     }
-    let bytes = hay.as_bytes();
-    let boundary = |b: Option<u8>| b.is_none_or(|c| !c.is_ascii_alphanumeric());
-    let mut n = 0;
-    let mut from = 0;
-    while let Some(i) = hay[from..].find(needle) {
-        let s = from + i;
-        let mut e = s + needle.len();
-        if prefix {
-            while e < bytes.len() && bytes[e].is_ascii_alphanumeric() {
-                e += 1;
-            }
-        }
-        if boundary(s.checked_sub(1).map(|j| bytes[j])) && boundary(bytes.get(e).copied()) {
-            n += 1;
-        }
-        from = s + needle.len();
-    }
-    n
+    crate::stance::matches_of(hay, needle).count()
 }
 
 /// A slug for an id: lower-case ASCII letters and digits joined by `_`.
