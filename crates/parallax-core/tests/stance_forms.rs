@@ -253,6 +253,31 @@ fn forms() {
             ],
         ),
         (
+            "a cue in an adjunct of time is not the trigger's object (throughout)",
+            "Oland has maintained good ties with the Coastal League throughout the crackdown.",
+            &[],
+        ),
+        (
+            "a predicate after two cues is said of the nearer one",
+            "Mara Velt said the talks had ended and that all sanctions would be dropped.",
+            &[("mara_velt", "sanctions", Oppose, Reported)],
+        ),
+        (
+            "an order in the passive with no agent names who obeys, not who orders",
+            "Police units were ordered to carry out the crackdown, Oland said.",
+            &[],
+        ),
+        (
+            "a relative clause's trigger belongs to its antecedent, not to the subject",
+            "Oland said it arrested a man holding a placard which called for talks.",
+            &[],
+        ),
+        (
+            "a relative clause after a named actor gives that actor the position",
+            "Oland praised the Coastal League, which also called for talks.",
+            &[("coastal_league", "talks", Support, Reported)],
+        ),
+        (
             "a harm verb supports what is harmed",
             "Mara Velt said the move undermines the talks.",
             &[("mara_velt", "talks", Support, Reported)],

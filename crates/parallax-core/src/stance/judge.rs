@@ -119,13 +119,7 @@ const DEED_FILLER: &[&str] = &[
 /// The passive form of a trigger (`was condemned by`, `sanctions were imposed by`): the agents
 /// named after `by`.
 fn passive_agents<'c>(ctx: &'c Ctx, trigger: Span) -> Vec<&'c Mention> {
-    let i = ctx.words.index_at(trigger.start);
-    let aux = (i.saturating_sub(3)..i).any(|j| {
-        matches!(
-            ctx.words.plain(j),
-            "was" | "were" | "been" | "be" | "is" | "are" | "being"
-        )
-    });
+    let aux = passive_aux(ctx, trigger);
     let end = ctx.words.index_at(trigger.end);
     let by = (end..(end + 3).min(ctx.words.spans().len()))
         .find(|&j| ctx.words.plain(j) == "by")
@@ -143,6 +137,50 @@ fn passive_agents<'c>(ctx: &'c Ctx, trigger: Span) -> Vec<&'c Mention> {
         }
         _ => Vec::new(),
     }
+}
+
+/// Whether a form of `be` stands within three words before the trigger (`was condemned`,
+/// `were ordered to`).
+fn passive_aux(ctx: &Ctx, trigger: Span) -> bool {
+    let i = ctx.words.index_at(trigger.start);
+    (i.saturating_sub(3)..i).any(|j| {
+        matches!(
+            ctx.words.plain(j),
+            "was" | "were" | "been" | "be" | "is" | "are" | "being"
+        )
+    })
+}
+
+/// A trigger that opens a relative clause (`a banner which called for independence`, `the
+/// minister, who also urged talks`): `Some` of the actor the clause is said of, if an actor
+/// stands right before the relative word, else `Some(None)`; `None` when the trigger opens no
+/// relative clause.
+fn relative_holder<'c>(ctx: &'c Ctx, trigger: Span) -> Option<Option<&'c Mention>> {
+    let i = ctx.words.index_at(trigger.start);
+    let filler = |j: usize| {
+        matches!(
+            ctx.words.plain(j),
+            "also" | "has" | "have" | "had" | "reportedly" | "publicly" | "repeatedly"
+        )
+    };
+    let mut j = i;
+    while j > 0 && i - j < 2 && filler(j - 1) {
+        j -= 1;
+    }
+    if j == 0 || !matches!(ctx.words.plain(j - 1), "which" | "who" | "that") {
+        return None;
+    }
+    let rel = ctx.words.spans()[j - 1];
+    if ctx.in_quote(rel.start) {
+        return None;
+    }
+    let before = ctx.lower[..rel.start].trim_end();
+    let before = before.strip_suffix(',').unwrap_or(before).trim_end();
+    Some(
+        ctx.named
+            .iter()
+            .find(|m| m.at.end == before.len() && !is_pronoun(&m.surface)),
+    )
 }
 
 /// The deed form: an actor as the subject of the cue itself (`Oland halted its part in the pact`,
@@ -293,6 +331,19 @@ fn predicative(ctx: &Ctx, cue: Span, pred: Span) -> bool {
                 | "found"
         )
     });
+    // The nearest cue before a predicate is what it is said of (`a deal had been struck and
+    // the charges dropped`: the charges), unless that cue only completes this one (`the
+    // suspension of the deal is illegal`).
+    let nearer = ctx.cue_spans.iter().any(|o| {
+        o.start >= cue.end && o.end <= pred.start && {
+            let gap = Words::new(&ctx.lower[cue.end..o.start]);
+            !(0..gap.spans().len())
+                .all(|i| matches!(gap.plain(i), "of" | "the" | "a" | "an" | "its" | "this"))
+        }
+    });
+    if nearer {
+        return false;
+    }
     let between = Words::new(&ctx.lower[cue.end..pred.start]);
     named_as
         || (0..between.spans().len()).any(|i| {
@@ -464,9 +515,29 @@ pub(super) fn judge(
     } else {
         Vec::new()
     };
+    let hit = ctx.hits.iter().find(|h| h.at == trigger);
+    // An order told in the passive with no one after `by` (`troops were ordered to shoot`, `the
+    // attacks were directed from abroad`) names who obeys, not who orders.
+    if kind == "trigger"
+        && passive.is_empty()
+        && hit.is_some_and(|h| h.order)
+        && passive_aux(ctx, trigger)
+    {
+        return Vec::new();
+    }
+    // A relative clause's trigger is its antecedent's (`a sign which called for …`): held by
+    // the actor named right before it, or by no one the sentence names.
+    let relative = if kind == "trigger" && passive.is_empty() {
+        relative_holder(ctx, trigger)
+    } else {
+        None
+    };
+    if matches!(relative, Some(None)) {
+        return Vec::new();
+    }
     let quoted = ctx.in_quote(cue.start);
     let passive_form = !passive.is_empty();
-    let actors: Vec<&Mention> = if let Some(m) = deed_actor {
+    let actors: Vec<&Mention> = if let Some(m) = deed_actor.or(relative.flatten()) {
         vec![m]
     } else if !passive.is_empty() {
         passive
@@ -579,6 +650,7 @@ fn complement(ctx: &Ctx, trigger: Span, cue: Span) -> bool {
                     | "despite"
                     | "amid"
                     | "during"
+                    | "throughout"
                     | "while"
                     | "when"
                     // A participle or a condition of its own (`leaders involved in the coup`,

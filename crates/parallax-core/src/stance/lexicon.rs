@@ -126,8 +126,19 @@ const HARM: &[&str] = &[
 /// Support triggers matched as written: their stem is also a noun that takes no side (`a joint
 /// declaration`).
 const SUPPORT_EXACT: &[&str] = &[
-    // Orders: whoever gives them takes the side of what is ordered (`authorized security forces
-    // to shoot to kill`); `order` itself is also a noun that takes no side (`law and order`).
+    "announced",
+    "announces",
+    "announcing",
+    "declared",
+    "declares",
+    "declaring",
+];
+
+/// Orders: whoever gives them takes the side of what is ordered, and endorses it (`authorized
+/// security forces to shoot to kill`). Matched as written: `order` is also a noun that takes no
+/// side (`law and order`). Told in the passive with no agent (`troops were ordered to …`), they
+/// name who obeys, not who orders ([`super::judge`]).
+const ORDERS: &[&str] = &[
     "ordered",
     "authorized",
     "authorizes",
@@ -135,12 +146,6 @@ const SUPPORT_EXACT: &[&str] = &[
     "authorises",
     "directed",
     "instructed",
-    "announced",
-    "announces",
-    "announcing",
-    "declared",
-    "declares",
-    "declaring",
 ];
 
 /// Oppose triggers of the first version, matched with any ending.
@@ -260,13 +265,6 @@ const AFTER: &[&str] = &[
 /// Support triggers that endorse what they name, rather than call for it: praising a crackdown
 /// supports it, though calling for an end to one opposes it (targets of valence `against`).
 const ENDORSE: &[&str] = &[
-    "ordered",
-    "authorized",
-    "authorizes",
-    "authorised",
-    "authorises",
-    "directed",
-    "instructed",
     "welcome",
     "hail",
     "praise",
@@ -346,6 +344,8 @@ pub struct Trigger {
     pub endorse: bool,
     /// Names harm done to it ([`HARM`]).
     pub harm: bool,
+    /// An order ([`ORDERS`]).
+    pub order: bool,
 }
 
 /// The compiled tables.
@@ -367,6 +367,7 @@ pub fn lexicon() -> &'static Lexicon {
             (OPPOSE, -1, false),
             (HARM, 1, false),
             (SUPPORT_EXACT, 1, false),
+            (ORDERS, 1, false),
         ] {
             for w in list.iter().copied() {
                 let text = if prefix {
@@ -375,10 +376,12 @@ pub fn lexicon() -> &'static Lexicon {
                     w.to_string()
                 };
                 let after = AFTER.contains(&w);
+                let order = ORDERS.contains(&w);
                 triggers.push(Trigger {
                     // Predicates match as written: their stem is often another word.
                     // (Harm verbs among them keep their inflections: `breaching`.)
-                    pattern: if (after && !HARM.contains(&w)) || SUPPORT_EXACT.contains(&w) {
+                    pattern: if (after && !HARM.contains(&w)) || SUPPORT_EXACT.contains(&w) || order
+                    {
                         Pattern::exact(&text)
                     } else {
                         Pattern::new(&text, TRIGGER_GAP)
@@ -386,8 +389,9 @@ pub fn lexicon() -> &'static Lexicon {
                     sign,
                     word: w,
                     after,
-                    endorse: ENDORSE.contains(&w),
+                    endorse: order || ENDORSE.contains(&w),
                     harm: HARM.contains(&w),
+                    order,
                 });
             }
         }
@@ -413,6 +417,8 @@ pub struct Hit {
     pub endorse: bool,
     /// Names harm done to it.
     pub harm: bool,
+    /// An order.
+    pub order: bool,
 }
 
 impl Lexicon {
@@ -428,6 +434,7 @@ impl Lexicon {
                     after: t.after,
                     endorse: t.endorse,
                     harm: t.harm,
+                    order: t.order,
                 });
             }
         }
