@@ -278,6 +278,46 @@ fn forms() {
             &[("coastal_league", "talks", Support, Reported)],
         ),
         (
+            "naming a cue's noun phrase (called the sending of X timely)",
+            "Mara Velt called the sending of the sanctions team timely.",
+            &[("mara_velt", "sanctions", Support, Reported)],
+        ),
+        (
+            "a deed under way (is suspending)",
+            "The Coastal League is suspending its part in the pact.",
+            &[("coastal_league", "withdrawal", Support, Reported)],
+        ),
+        (
+            "an order denied in the passive (wasn't authorized) names no holder",
+            "An aide who wasn't authorized to discuss the talks spoke to reporters.",
+            &[],
+        ),
+        (
+            "a cue deeper inside a deed that is thanked is not the thanks' object",
+            "Mara Velt thanked the Coastal League for assisting in the end of the crackdown.",
+            &[],
+        ),
+        (
+            "a gerund that takes the cue itself carries the thanks to it",
+            "Mara Velt thanked the Coastal League for hosting the talks.",
+            &[("mara_velt", "talks", Support, Reported)],
+        ),
+        (
+            "a participle clause after a comma takes over from the trigger",
+            "The decree will allow the police to act, stifling protests.",
+            &[],
+        ),
+        (
+            "an ultimatum demands what it is for",
+            "The Coastal League gave Oland one week to release prisoners.",
+            &[("coastal_league", "release_prisoners", Support, Reported)],
+        ),
+        (
+            "prepared to is a commitment",
+            "Oland said it was prepared to hold talks.",
+            &[("oland", "talks", Support, Reported)],
+        ),
+        (
             "a harm verb supports what is harmed",
             "Mara Velt said the move undermines the talks.",
             &[("mara_velt", "talks", Support, Reported)],

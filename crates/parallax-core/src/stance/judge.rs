@@ -146,7 +146,17 @@ fn passive_aux(ctx: &Ctx, trigger: Span) -> bool {
     (i.saturating_sub(3)..i).any(|j| {
         matches!(
             ctx.words.plain(j),
-            "was" | "were" | "been" | "be" | "is" | "are" | "being"
+            "was"
+                | "were"
+                | "been"
+                | "be"
+                | "is"
+                | "are"
+                | "being"
+                | "wasn"
+                | "weren"
+                | "isn"
+                | "aren"
         )
     })
 }
@@ -213,6 +223,17 @@ fn deed<'c>(ctx: &'c Ctx, cue: Span) -> Option<(&'c Mention, bool)> {
         && matches!(gap.plain(n - 2), "due" | "set" | "going" | "about")
         && matches!(gap.plain(n - 3), "is" | "was" | "are" | "were" | "s");
     let n = if intent { n - 3 } else { n };
+    let first = &ctx.lower[cue.start..];
+    let first = first
+        .split(|c: char| !c.is_alphanumeric())
+        .next()
+        .unwrap_or("");
+    // A deed under way (`the United States is suspending aid`).
+    let progressive = !intent
+        && n >= 1
+        && first.ends_with("ing")
+        && matches!(gap.plain(n - 1), "is" | "are" | "was" | "were");
+    let n = if progressive { n - 1 } else { n };
     let fillers = (0..n).all(|i| DEED_FILLER.contains(&gap.plain(i)));
     let aux = intent
         || (0..n).any(|i| {
@@ -230,12 +251,10 @@ fn deed<'c>(ctx: &'c Ctx, cue: Span) -> Option<(&'c Mention, bool)> {
                     | "won"
             )
         });
-    let first = &ctx.lower[cue.start..];
-    let first = first
-        .split(|c: char| !c.is_alphanumeric())
-        .next()
-        .unwrap_or("");
-    let finite = aux || first.ends_with("ed") || (first.ends_with('s') && !first.ends_with("ss"));
+    let finite = progressive
+        || aux
+        || first.ends_with("ed")
+        || (first.ends_with('s') && !first.ends_with("ss"));
     if !fillers || !finite {
         return None;
     }
@@ -313,23 +332,28 @@ fn does_harm(ctx: &Ctx, cue: Span, h: &Hit) -> bool {
 /// Whether a predicate after the cue is said of it: a copula or `as` stands between them (`the
 /// coup is illegitimate`, `sanctions would be a disaster`, `dismissed the claims as nonsense`).
 fn predicative(ctx: &Ctx, cue: Span, pred: Span) -> bool {
-    // `called the coup illegitimate`, `described the move as …`.
+    // `called the coup illegitimate`, `described the move as …`, `called the sending of the
+    // mission timely` (the cue's own noun phrase between, with no comma; not `called on`).
     let i = ctx.words.index_at(cue.start);
-    let named_as = (i.saturating_sub(3)..i).any(|j| {
-        matches!(
-            ctx.words.plain(j),
-            "called"
-                | "calling"
-                | "described"
-                | "labeled"
-                | "labelled"
-                | "termed"
-                | "branded"
-                | "deemed"
-                | "considers"
-                | "considered"
-                | "found"
-        )
+    let named_as = (i.saturating_sub(5)..i).any(|j| {
+        let phrase = &ctx.lower[ctx.words.spans()[j].end..cue.start];
+        !phrase.contains([',', ';', ':'])
+            && !matches!(ctx.words.plain(j + 1), "on" | "for" | "upon")
+            && (j + 3 >= i || phrase.contains(" of "))
+            && matches!(
+                ctx.words.plain(j),
+                "called"
+                    | "calling"
+                    | "described"
+                    | "labeled"
+                    | "labelled"
+                    | "termed"
+                    | "branded"
+                    | "deemed"
+                    | "considers"
+                    | "considered"
+                    | "found"
+            )
     });
     // The nearest cue before a predicate is what it is said of (`a deal had been struck and
     // the charges dropped`: the charges), unless that cue only completes this one (`the
@@ -681,8 +705,29 @@ fn complement(ctx: &Ctx, trigger: Span, cue: Span) -> bool {
             )
         })
     };
+    // What the trigger judges is a deed of its own, with the cue deeper inside (`thanked him
+    // for assisting in the resolution of the mutiny`; but `for brokering the deal` judges the
+    // deal), or a participle clause after a comma takes over (`will allow
+    // the authorities to act, degrading freedom`): the cue inside it is not the trigger's.
+    let deed_between = {
+        let between = gap(trigger.end, cue.start);
+        let n = between.spans().len();
+        (0..n).any(|i| {
+            let w = between.plain(i);
+            let for_gerund = i > 0
+                && between.plain(i - 1) == "for"
+                && (i + 1..n).any(|j| matches!(between.plain(j), "in" | "of" | "on" | "with"));
+            w.ends_with("ing")
+                && w.len() > 5
+                && (for_gerund
+                    || ctx.lower[trigger.end..trigger.end + between.spans()[i].start]
+                        .trim_end()
+                        .ends_with(','))
+        })
+    };
     circumstance
         || subordinate
+        || deed_between
         || ctx.cue_spans.iter().any(|o| {
             o.start >= trigger.end && o.end <= cue.start && {
                 let between = gap(o.end, cue.start);

@@ -67,7 +67,16 @@ const SUPPORT: &[&str] = &[
     "promise",
     "threaten to",
     "ready to",
+    "prepared to",
     "willing to",
+    // Ultimatums: whoever gives one demands what it is for (`gave the junta a week to release
+    // him`).
+    "week to",
+    "days to",
+    "hours to",
+    "deadline to",
+    "deadline for",
+    "ultimatum to",
     "agree to",
     "seek",
     "push for",
