@@ -318,6 +318,21 @@ fn forms() {
             &[("oland", "talks", Support, Reported)],
         ),
         (
+            "the causative passive (have the sanctions dropped) is a predicate after the cue",
+            "Oland confirmed that the Coastal League would have all sanctions dropped.",
+            &[("oland", "sanctions", Oppose, Reported)],
+        ),
+        (
+            "initiated is a deed, but its family (initiative) is no trigger",
+            "The Coastal League initiated talks. The Talks Initiative met on Monday.",
+            &[("coastal_league", "talks", Support, Reported)],
+        ),
+        (
+            "the ground of an action against someone is not what the action judges",
+            "Oland launched talks against the Coastal League for the coup.",
+            &[("oland", "talks", Support, Reported)],
+        ),
+        (
             "a harm verb supports what is harmed",
             "Mara Velt said the move undermines the talks.",
             &[("mara_velt", "talks", Support, Reported)],

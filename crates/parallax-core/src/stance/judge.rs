@@ -368,6 +368,25 @@ fn predicative(ctx: &Ctx, cue: Span, pred: Span) -> bool {
     if nearer {
         return false;
     }
+    // The causative passive (`would have all charges against him dropped`; not the perfect,
+    // `has withdrawn`).
+    let participle = |w: &str| w.ends_with("ed") || w.ends_with("en") || w.ends_with("wn");
+    let causative = participle(ctx.words.plain(ctx.words.index_at(pred.start)))
+        && !participle(ctx.words.plain(i))
+        && (i.saturating_sub(3)..i).any(|j| {
+            matches!(
+                ctx.words.plain(j),
+                "have" | "has" | "had" | "having" | "get" | "got" | "gets" | "getting"
+            ) && (j + 1..i).all(|k| {
+                matches!(
+                    ctx.words.plain(k),
+                    "all" | "the" | "his" | "her" | "their" | "its" | "any" | "some"
+                )
+            })
+        });
+    if causative {
+        return true;
+    }
     let between = Words::new(&ctx.lower[cue.end..pred.start]);
     named_as
         || (0..between.spans().len()).any(|i| {
@@ -725,9 +744,19 @@ fn complement(ctx: &Ctx, trigger: Span, cue: Span) -> bool {
                         .ends_with(','))
         })
     };
+    // The ground of an action against someone (`opened proceedings against him for
+    // rebellion`): the action is judged, not its ground.
+    let ground = {
+        let between = gap(trigger.end, cue.start);
+        let n = between.spans().len();
+        (0..n)
+            .position(|i| between.plain(i) == "against")
+            .is_some_and(|a| (a + 1..n).any(|i| between.plain(i) == "for"))
+    };
     circumstance
         || subordinate
         || deed_between
+        || ground
         || ctx.cue_spans.iter().any(|o| {
             o.start >= trigger.end && o.end <= cue.start && {
                 let between = gap(o.end, cue.start);

@@ -135,6 +135,10 @@ const HARM: &[&str] = &[
 /// Support triggers matched as written: their stem is also a noun that takes no side (`a joint
 /// declaration`).
 const SUPPORT_EXACT: &[&str] = &[
+    // (`initiative`, `initially` are of the same family.)
+    "initiated",
+    "initiates",
+    "initiating",
     "announced",
     "announces",
     "announcing",
