@@ -83,6 +83,13 @@ aliases = ["the Coastal League", "Coastal League"]
 affiliation = "league"
 
 [[actor]]
+id = "demonstrators"
+name = "Demonstrators"
+aliases = ["demonstrators"]
+affiliation = "civil_society"
+gender = "p"
+
+[[actor]]
 id = "mara_velt"
 name = "Mara Velt"
 aliases = ["Mara Velt", "Velt"]
@@ -331,6 +338,21 @@ fn forms() {
             "the ground of an action against someone is not what the action judges",
             "Oland launched talks against the Coastal League for the coup.",
             &[("oland", "talks", Support, Reported)],
+        ),
+        (
+            "an -ing trigger after a noun is that noun's reduced relative clause",
+            "Mara Velt warned of measures against countries offering talks.",
+            &[],
+        ),
+        (
+            "a reduced relative clause of a noun of an actor's word family is that actor's",
+            "Oland faced demonstrations demanding talks.",
+            &[("demonstrators", "talks", Support, Reported)],
+        ),
+        (
+            "an -ing trigger after a catenative verb is the subject's",
+            "Oland would consider backing the sanctions.",
+            &[("oland", "sanctions", Support, Reported)],
         ),
         (
             "a harm verb supports what is harmed",

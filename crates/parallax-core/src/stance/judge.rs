@@ -17,6 +17,7 @@ pub(super) struct Ctx<'a> {
     pub(super) quotes: Vec<Span>,
     pub(super) hits: Vec<Hit>,
     pub(super) reporting: Vec<Span>,
+    pub(super) profile: &'a Profile,
 }
 
 impl Ctx<'_> {
@@ -191,6 +192,144 @@ fn relative_holder<'c>(ctx: &'c Ctx, trigger: Span) -> Option<Option<&'c Mention
             .iter()
             .find(|m| m.at.end == before.len() && !is_pronoun(&m.surface)),
     )
+}
+
+/// Words after which an `-ing` trigger is the sentence subject's own (`is calling for`, `by
+/// calling for`, `has been urging`, `said on Monday calling for`, `a statement calling for`),
+/// not a reduced relative clause of the noun before it.
+const NOT_ANTECEDENT: &[&str] = &[
+    "is",
+    "are",
+    "was",
+    "were",
+    "be",
+    "been",
+    "being",
+    "am",
+    "s",
+    "and",
+    "or",
+    "but",
+    "while",
+    "when",
+    "by",
+    "after",
+    "before",
+    "of",
+    "for",
+    "in",
+    "on",
+    "without",
+    "about",
+    "from",
+    "with",
+    "to",
+    "also",
+    "not",
+    "still",
+    "now",
+    "then",
+    "even",
+    "again",
+    "just",
+    "he",
+    "she",
+    "they",
+    "we",
+    "i",
+    "it",
+    "you",
+    "who",
+    "which",
+    "that",
+    "keep",
+    "keeps",
+    "kept",
+    "start",
+    "starts",
+    "began",
+    "begin",
+    "stop",
+    "stops",
+    "continue",
+    "continues",
+    "consider",
+    "considers",
+    "avoid",
+    "avoids",
+    "risk",
+    "risks",
+    "suggest",
+    "suggests",
+    "recommend",
+    "recommends",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "today",
+    "yesterday",
+    "week",
+    "statement",
+    "communique",
+    "letter",
+    "speech",
+    "address",
+    "tweet",
+    "post",
+    "message",
+    "resolution",
+    "declaration",
+    "remarks",
+    "interview",
+    "video",
+    "briefing",
+    "conference",
+    "report",
+];
+
+/// A trigger in `-ing` right after a noun is a reduced relative clause of that noun
+/// (`countries offering citizenship`, `protests demanding his resignation`): `Some` of the
+/// actor the noun names — an actor named there, or the actor with an alias of the noun's word
+/// family (`protests` → the protesters) — else `Some(None)`; `None` when the trigger is not such
+/// a clause.
+fn reduced_relative(ctx: &Ctx, trigger: Span) -> Option<Option<Mention>> {
+    let i = ctx.words.index_at(trigger.start);
+    if i == 0 || !ctx.words.plain(i).ends_with("ing") || ctx.in_quote(trigger.start) {
+        return None;
+    }
+    let noun = ctx.words.spans()[i - 1];
+    let w = ctx.words.plain(i - 1);
+    if ctx.lower[noun.end..trigger.start] != *" "
+        || w.len() < 3
+        || !w.bytes().all(|b| b.is_ascii_lowercase())
+        || w.ends_with("ly")
+        || w.ends_with("ed")
+        || NOT_ANTECEDENT.contains(&w)
+    {
+        return None;
+    }
+    if let Some(m) = ctx.named.iter().find(|m| m.at.end == noun.end) {
+        return Some((!is_possessive(&m.surface)).then(|| m.clone()));
+    }
+    let family = matcher::key(w);
+    let actor = ctx.profile.actors.iter().find(|a| {
+        a.aliases.iter().any(|x| {
+            let x = x.to_ascii_lowercase();
+            !x.contains(' ') && matcher::key(&x) == family
+        })
+    });
+    Some(actor.map(|a| Mention {
+        at: noun,
+        actor: a.id.clone(),
+        surface: ctx.sentence[noun.start..noun.end].to_string(),
+        affiliation: a.affiliation.clone(),
+        person: false,
+        spokesperson: false,
+    }))
 }
 
 /// The deed form: an actor as the subject of the cue itself (`Oland halted its part in the pact`,
@@ -578,17 +717,27 @@ pub(super) fn judge(
     if matches!(relative, Some(None)) {
         return Vec::new();
     }
+    let reduced = if kind == "trigger" && passive.is_empty() && relative.is_none() {
+        reduced_relative(ctx, trigger)
+    } else {
+        None
+    };
+    if matches!(reduced, Some(None)) {
+        return Vec::new();
+    }
+    let reduced = reduced.flatten();
     let quoted = ctx.in_quote(cue.start);
     let passive_form = !passive.is_empty();
-    let actors: Vec<&Mention> = if let Some(m) = deed_actor.or(relative.flatten()) {
-        vec![m]
-    } else if !passive.is_empty() {
-        passive
-    } else {
-        actor_of(ctx, cue, quoted, last_speaker)
-            .into_iter()
-            .collect()
-    };
+    let actors: Vec<&Mention> =
+        if let Some(m) = deed_actor.or(relative.flatten()).or(reduced.as_ref()) {
+            vec![m]
+        } else if !passive.is_empty() {
+            passive
+        } else {
+            actor_of(ctx, cue, quoted, last_speaker)
+                .into_iter()
+                .collect()
+        };
     // A person of that side who says so holds the position too: a spokesperson (`Oland calls
     // for talks, government spokesman Ivo Tamm said`), or a leader or minister whose words
     // state their country's position (`Wang said China supports …`: the person, then the

@@ -586,6 +586,7 @@ fn tag_with(article: &Article, profile: &Profile) -> Vec<Tag> {
                         named: mentions(profile, sentence, &lower, &context),
                         quotes: quotes_in(&para_quotes, span.start - p_span.start, sentence.len()),
                         words,
+                        profile,
                     };
                     quote_speaker(&ctx).cloned()
                 })
@@ -620,6 +621,7 @@ fn tag_with(article: &Article, profile: &Profile) -> Vec<Tag> {
                 words,
                 named,
                 quotes,
+                profile,
             };
             if let Some(speaker) = quote_speaker(&ctx) {
                 last_speaker = Some(speaker.clone());
