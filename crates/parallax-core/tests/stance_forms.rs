@@ -355,6 +355,21 @@ fn forms() {
             &[("oland", "sanctions", Support, Reported)],
         ),
         (
+            "a quoted label given with as is the labeller's claim",
+            "Mara Velt referred to the strikers as “meddling” agents.",
+            &[("mara_velt", "interference", Oppose, Quoted)],
+        ),
+        (
+            "an unquoted label given with as is the outlet's word",
+            "Mara Velt described the takeover as a coup.",
+            &[],
+        ),
+        (
+            "declaring it is doing it",
+            "Oland declared a crackdown on the strikers.",
+            &[("oland", "crackdown", Support, Reported)],
+        ),
+        (
             "a harm verb supports what is harmed",
             "Mara Velt said the move undermines the talks.",
             &[("mara_velt", "talks", Support, Reported)],

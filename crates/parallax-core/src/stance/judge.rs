@@ -536,6 +536,45 @@ fn predicative(ctx: &Ctx, cue: Span, pred: Span) -> bool {
         })
 }
 
+/// A label given with `as`, in the holder's own words (`referred to the rioters as
+/// “terrorists”`): the verb of naming that quotes the cue as a name for something asserts it.
+/// (Unquoted, `described the takeover as a coup` is the outlet's word, and says nothing of a
+/// side.)
+fn label_verb(ctx: &Ctx, cue: Span) -> Option<Span> {
+    if !ctx.in_quote(cue.start) {
+        return None;
+    }
+    let i = ctx.words.index_at(cue.start);
+    let mut j = i;
+    while j > 0 && matches!(ctx.words.plain(j - 1), "a" | "an" | "the") {
+        j -= 1;
+    }
+    if j == 0 || ctx.words.plain(j - 1) != "as" {
+        return None;
+    }
+    let as_at = ctx.words.spans()[j - 1];
+    (j.saturating_sub(12)..j - 1).rev().find_map(|k| {
+        let verb = ctx.words.spans()[k];
+        let naming = matches!(
+            ctx.words.plain(k),
+            "referred"
+                | "refers"
+                | "referring"
+                | "described"
+                | "describes"
+                | "describing"
+                | "labelled"
+                | "labeled"
+                | "branded"
+                | "characterised"
+                | "characterized"
+                | "portrayed"
+                | "depicted"
+        );
+        (naming && !ctx.lower[verb.end..as_at.start].contains([';', '.', ':'])).then_some(verb)
+    })
+}
+
 /// A demanded condition: the cue in an `unless …` clause, or in an `if … not …` clause (`if the
 /// junta does not release him`).
 fn condition(ctx: &Ctx, cue: Span) -> Option<(Span, &'static str)> {
@@ -627,8 +666,10 @@ pub(super) fn judge(
     let endorse = before.or_else(after).is_some_and(|h| h.endorse);
     let mut deed_actor: Option<&Mention> = None;
     let cond = condition(ctx, cue);
+    let label = label_verb(ctx, cue);
     let (trigger, mut sign, word, kind) = match (cond, before.or_else(after)) {
         (Some((c, w)), _) => (c, 1i8, w, "condition"),
+        (None, _) if label.is_some() => (label.unwrap_or(cue), 1, "named as", "trigger"),
         (None, Some(h)) => (
             h.at,
             if does_harm(ctx, cue, h) { -1 } else { h.sign },

@@ -278,6 +278,11 @@ const AFTER: &[&str] = &[
 /// Support triggers that endorse what they name, rather than call for it: praising a crackdown
 /// supports it, though calling for an end to one opposes it (targets of valence `against`).
 const ENDORSE: &[&str] = &[
+    // Declaring or imposing it is doing it (`declared a state of emergency`).
+    "declared",
+    "declares",
+    "declaring",
+    "impose",
     "welcome",
     "hail",
     "praise",
