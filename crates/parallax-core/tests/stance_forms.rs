@@ -370,6 +370,16 @@ fn forms() {
             &[("oland", "crackdown", Support, Reported)],
         ),
         (
+            "a warning to an addressee of a measure threatens it",
+            "Mara Velt warned Oland of new sanctions.",
+            &[("mara_velt", "sanctions", Support, Reported)],
+        ),
+        (
+            "a warning of something with no addressee does not threaten it",
+            "Mara Velt warned of new sanctions.",
+            &[],
+        ),
+        (
             "a harm verb supports what is harmed",
             "Mara Velt said the move undermines the talks.",
             &[("mara_velt", "talks", Support, Reported)],

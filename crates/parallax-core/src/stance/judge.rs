@@ -575,6 +575,36 @@ fn label_verb(ctx: &Ctx, cue: Span) -> Option<Span> {
     })
 }
 
+/// A threat made to someone (`warned Beijing of new countermeasures`, `warned the junta of
+/// sanctions`): the verb of warning with an addressee before `of` supports what it threatens.
+/// (Without an addressee, `warned of a disaster` fears it rather than threatens it.)
+fn threat_verb(ctx: &Ctx, cue: Span) -> Option<Span> {
+    let i = ctx.words.index_at(cue.start);
+    let mut j = i;
+    while j > 0
+        && matches!(
+            ctx.words.plain(j - 1),
+            "a" | "an" | "the" | "new" | "further" | "more" | "possible" | "tough" | "harsh"
+        )
+    {
+        j -= 1;
+    }
+    if j < 3 || ctx.words.plain(j - 1) != "of" {
+        return None;
+    }
+    let of = ctx.words.spans()[j - 1];
+    let addressee = ctx
+        .named
+        .iter()
+        .find(|m| m.at.end <= of.start && of.start - m.at.end <= 1)?;
+    let k = ctx.words.index_at(addressee.at.start);
+    let w = (k > 0).then(|| ctx.words.plain(k - 1))?;
+    let verb = ctx.words.spans()[k - 1];
+    (matches!(w, "warned" | "warns" | "warning" | "warn")
+        && !ctx.lower[verb.end..cue.start].contains([',', ';']))
+    .then_some(verb)
+}
+
 /// A demanded condition: the cue in an `unless …` clause, or in an `if … not …` clause (`if the
 /// junta does not release him`).
 fn condition(ctx: &Ctx, cue: Span) -> Option<(Span, &'static str)> {
@@ -666,11 +696,18 @@ pub(super) fn judge(
     let endorse = before.or_else(after).is_some_and(|h| h.endorse);
     let mut deed_actor: Option<&Mention> = None;
     let cond = condition(ctx, cue);
-    let label = label_verb(ctx, cue);
-    let (trigger, mut sign, word, kind) = match (cond, before.or_else(after)) {
-        (Some((c, w)), _) => (c, 1i8, w, "condition"),
-        (None, _) if label.is_some() => (label.unwrap_or(cue), 1, "named as", "trigger"),
-        (None, Some(h)) => (
+    // A verb that asserts the cue without a trigger: a quoted label, or a threat (when no
+    // trigger judges the cue).
+    let found = before.or_else(after);
+    let asserted = label_verb(ctx, cue).map(|l| (l, "named as")).or_else(|| {
+        threat_verb(ctx, cue)
+            .filter(|_| found.is_none())
+            .map(|t| (t, "warned … of"))
+    });
+    let (trigger, mut sign, word, kind) = match (cond, asserted, found) {
+        (Some((c, w)), _, _) => (c, 1i8, w, "condition"),
+        (None, Some((t, w)), _) => (t, 1, w, "trigger"),
+        (None, None, Some(h)) => (
             h.at,
             if does_harm(ctx, cue, h) { -1 } else { h.sign },
             h.word,
@@ -680,7 +717,7 @@ pub(super) fn judge(
                 "trigger"
             },
         ),
-        (None, None) => match deed(ctx, cue) {
+        (None, None, None) => match deed(ctx, cue) {
             Some((m, neg)) => {
                 deed_actor = Some(m);
                 (cue, if neg { -1 } else { 1 }, "deed", "deed")
