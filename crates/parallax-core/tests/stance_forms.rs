@@ -380,6 +380,16 @@ fn forms() {
             &[],
         ),
         (
+            "the object of a preposition is not the fallback holder",
+            "The decision to back talks with Oland was made on Monday.",
+            &[("outlet", "talks", Support, Outlet)],
+        ),
+        (
+            "inside a quotation, a subject separated from its verb by a parenthetical holds it",
+            "“Mara Velt, at the summit on Monday, called for talks,” an aide said.",
+            &[("mara_velt", "talks", Support, Quoted)],
+        ),
+        (
             "a harm verb supports what is harmed",
             "Mara Velt said the move undermines the talks.",
             &[("mara_velt", "talks", Support, Reported)],

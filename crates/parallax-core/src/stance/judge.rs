@@ -1135,7 +1135,7 @@ fn actor_of<'c>(
                     && !is_pronoun(&m.surface)
                     && !after_preposition(lower, m.at.start)
                     && m.at.end <= v.start
-                    && v.start - m.at.end <= 20
+                    && (v.start - m.at.end <= 20 || parenthetical(&lower[m.at.end..v.start]))
             })
         })
     } else {
@@ -1200,14 +1200,26 @@ fn actor_of<'c>(
             .or(speaker)
             .or_else(|| trailing_speaker(ctx, cue))
     }
+    // Else the first actor outside quotation marks that is no one's object (`talk to the
+    // junta`).
     .or_else(|| {
-        named
-            .iter()
-            .find(|m| !in_quote(m.at.start) && !is_possessive(&m.surface) && !addressed(m))
+        named.iter().find(|m| {
+            !in_quote(m.at.start)
+                && !is_possessive(&m.surface)
+                && !addressed(m)
+                && !after_preposition(lower, m.at.start)
+        })
     })
     .or_else(|| {
-        named
-            .iter()
-            .find(|m| !in_quote(m.at.start) && !addressed(m))
+        named.iter().find(|m| {
+            !in_quote(m.at.start) && !addressed(m) && !after_preposition(lower, m.at.start)
+        })
     })
+}
+
+/// Whether the words between a subject and its verb are one parenthetical phrase between commas
+/// (`the President of Chad, at the meeting, volunteered`).
+fn parenthetical(between: &str) -> bool {
+    let t = between.trim();
+    t.len() <= 60 && t.starts_with(',') && t.ends_with(',') && t.matches(',').count() == 2
 }
