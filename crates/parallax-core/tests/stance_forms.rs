@@ -83,6 +83,12 @@ aliases = ["the Coastal League", "Coastal League"]
 affiliation = "league"
 
 [[actor]]
+id = "coup_council"
+name = "Coup Council"
+aliases = ["The Coup Council", "the Coup Council"]
+affiliation = "council"
+
+[[actor]]
 id = "demonstrators"
 name = "Demonstrators"
 aliases = ["demonstrators"]
@@ -390,6 +396,16 @@ fn forms() {
             &[("mara_velt", "talks", Support, Quoted)],
         ),
         (
+            "a cue in an adjunct of time is not the trigger's object (ahead of)",
+            "Oland imposed a curfew ahead of the protests.",
+            &[],
+        ),
+        (
+            "an actor's own name holds no position on a cue inside it",
+            "Welcomed at home, the Coup Council met on Monday.",
+            &[],
+        ),
+        (
             "a harm verb supports what is harmed",
             "Mara Velt said the move undermines the talks.",
             &[("mara_velt", "talks", Support, Reported)],
@@ -656,6 +672,16 @@ fn a_found_person_gets_a_stable_id_and_the_nationality_as_affiliation() {
         ("ilja_korro", "Ilja Korro", "ghana")
     );
     assert!(a.discovered);
+}
+
+#[test]
+fn a_participle_joined_to_a_name_is_not_part_of_it() {
+    let (_, found) = tag_article_with_actors(
+        &article("General Ado Mensa-led soldiers called for talks."),
+        &profile(),
+    );
+    let names: Vec<&str> = found.iter().map(|a| a.name.as_str()).collect();
+    assert!(names.iter().all(|n| !n.contains("led")), "found {names:?}");
 }
 
 #[test]

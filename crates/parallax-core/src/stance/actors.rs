@@ -262,11 +262,37 @@ fn toks(s: &str) -> Vec<Tok<'_>> {
         .map(|(k, &(b, e))| {
             let text = s[b..e].trim_end_matches('-');
             let next = spans.get(k + 1).map_or(s.len(), |n| n.0);
+            // A name with a participle joined to it (`Tchiani-led forces`, `Kremlin-backed`)
+            // ends before the hyphen; the participle is not part of it.
+            let joined = text.rfind('-').filter(|&h| {
+                matches!(
+                    &text[h + 1..],
+                    "led"
+                        | "backed"
+                        | "based"
+                        | "born"
+                        | "run"
+                        | "owned"
+                        | "allied"
+                        | "aligned"
+                        | "controlled"
+                        | "supported"
+                        | "linked"
+                        | "appointed"
+                        | "installed"
+                        | "dominated"
+                        | "sponsored"
+                )
+            });
+            let (text, after) = match joined {
+                Some(h) => (&text[..h], &s[b + h..next]),
+                None => (text, &s[e..next]),
+            };
             Tok {
                 text,
                 lower: text.to_lowercase(),
                 cap: text.chars().next().is_some_and(char::is_uppercase),
-                after: &s[e..next],
+                after,
             }
         })
         .collect()

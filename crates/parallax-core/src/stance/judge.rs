@@ -896,8 +896,11 @@ pub(super) fn judge(
             Vec::new()
         };
     }
+    // An actor's own name holds no position on a cue inside it (`coup` in `the coup
+    // leaders`).
     actors
         .into_iter()
+        .filter(|m| !(m.at.start <= cue.start && cue.end <= m.at.end))
         .map(|m| make(m.actor.clone(), m.surface.clone()))
         .collect()
 }
@@ -921,6 +924,7 @@ fn complement(ctx: &Ctx, trigger: Span, cue: Span) -> bool {
                     | "amid"
                     | "during"
                     | "throughout"
+                    | "ahead"
                     | "while"
                     | "when"
                     // A participle or a condition of its own (`leaders involved in the coup`,
