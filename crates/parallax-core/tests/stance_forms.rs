@@ -406,6 +406,16 @@ fn forms() {
             &[],
         ),
         (
+            "a light verb with the cue as its noun is a deed",
+            "The Coastal League held fresh talks with Oland.",
+            &[("coastal_league", "talks", Support, Reported)],
+        ),
+        (
+            "a possessive determiner between the doer and the cue is not the doer",
+            "The demonstrators staged their first protests.",
+            &[("demonstrators", "protests", Support, Reported)],
+        ),
+        (
             "a harm verb supports what is harmed",
             "Mara Velt said the move undermines the talks.",
             &[("mara_velt", "talks", Support, Reported)],

@@ -336,10 +336,12 @@ fn reduced_relative(ctx: &Ctx, trigger: Span) -> Option<Option<Mention>> {
 /// `Oland has suspended the deal`) takes its side; a negation between them (`has not
 /// extended`) takes the other.
 fn deed<'c>(ctx: &'c Ctx, cue: Span) -> Option<(&'c Mention, bool)> {
-    let m = ctx
-        .named
-        .iter()
-        .rfind(|m| m.at.end <= cue.start && cue.start - m.at.end <= SUBJECT_GAP)?;
+    // (A possessive between is the cue's determiner, `made their first arrests`.)
+    let m = ctx.named.iter().rfind(|m| {
+        m.at.end <= cue.start
+            && cue.start - m.at.end <= SUBJECT_GAP
+            && !(is_possessive(&m.surface) && is_pronoun(&m.surface))
+    })?;
     if ctx.in_quote(m.at.start)
         || is_possessive(&m.surface)
         || after_preposition(ctx.lower, m.at.start)
@@ -373,6 +375,45 @@ fn deed<'c>(ctx: &'c Ctx, cue: Span) -> Option<(&'c Mention, bool)> {
         && first.ends_with("ing")
         && matches!(gap.plain(n - 1), "is" | "are" | "was" | "were");
     let n = if progressive { n - 1 } else { n };
+    // A light verb with the cue as its noun (`police made their first arrests`, `staged
+    // protests`, `held talks`): the verb, then a few determiners and modifiers.
+    let light = (!progressive && !intent)
+        .then(|| {
+            (0..n).find(|&i| {
+                matches!(
+                    gap.plain(i),
+                    "made"
+                        | "makes"
+                        | "staged"
+                        | "stages"
+                        | "held"
+                        | "holds"
+                        | "conducted"
+                        | "conducts"
+                ) && (i + 1..n).all(|k| {
+                    matches!(
+                        gap.plain(k),
+                        "the"
+                            | "a"
+                            | "an"
+                            | "their"
+                            | "its"
+                            | "his"
+                            | "her"
+                            | "first"
+                            | "new"
+                            | "more"
+                            | "further"
+                            | "several"
+                            | "mass"
+                            | "fresh"
+                            | "joint"
+                    )
+                }) && n - i <= 4
+            })
+        })
+        .flatten();
+    let n = light.unwrap_or(n);
     let fillers = (0..n).all(|i| DEED_FILLER.contains(&gap.plain(i)));
     let aux = intent
         || (0..n).any(|i| {
@@ -391,6 +432,7 @@ fn deed<'c>(ctx: &'c Ctx, cue: Span) -> Option<(&'c Mention, bool)> {
             )
         });
     let finite = progressive
+        || light.is_some()
         || aux
         || first.ends_with("ed")
         || (first.ends_with('s') && !first.ends_with("ss"));
