@@ -416,6 +416,16 @@ fn forms() {
             &[("demonstrators", "protests", Support, Reported)],
         ),
         (
+            "a deed announced in the passive by a speaker is the speaker's",
+            "“The troops will be withdrawn soon,” Mara Velt said.",
+            &[("mara_velt", "withdrawal", Support, Quoted)],
+        ),
+        (
+            "a deed in the passive that nobody announces is no one's",
+            "The troops will be withdrawn soon.",
+            &[],
+        ),
+        (
             "a harm verb supports what is harmed",
             "Mara Velt said the move undermines the talks.",
             &[("mara_velt", "talks", Support, Reported)],

@@ -647,6 +647,23 @@ fn threat_verb(ctx: &Ctx, cue: Span) -> Option<Span> {
     .then_some(verb)
 }
 
+/// A deed announced in the passive by someone who speaks (`“the contingent will be
+/// withdrawn,” he said`): the cue is a participle after `will be`, `would be`, `is to be`.
+fn announced(ctx: &Ctx, cue: Span) -> bool {
+    let i = ctx.words.index_at(cue.start);
+    let w = ctx.words.plain(i);
+    let participle = w.ends_with("ed") || w.ends_with("wn") || w.ends_with("en");
+    let speaks = ctx.in_quote(cue.start) || !ctx.reporting.is_empty();
+    participle
+        && speaks
+        && i >= 2
+        && ctx.words.plain(i - 1) == "be"
+        && matches!(
+            ctx.words.plain(i - 2),
+            "will" | "would" | "shall" | "to" | "soon" | "then"
+        )
+}
+
 /// A demanded condition: the cue in an `unless …` clause, or in an `if … not …` clause (`if the
 /// junta does not release him`).
 fn condition(ctx: &Ctx, cue: Span) -> Option<(Span, &'static str)> {
@@ -764,6 +781,7 @@ pub(super) fn judge(
                 deed_actor = Some(m);
                 (cue, if neg { -1 } else { 1 }, "deed", "deed")
             }
+            None if announced(ctx, cue) => (cue, 1, "will be …", "announced"),
             None => return Vec::new(),
         },
     };
@@ -894,6 +912,7 @@ pub(super) fn judge(
     let how = match kind {
         _ if passive_form => "passive, its agents after “by”:",
         "deed" => "deed: the actor does it",
+        "announced" => "deed announced in the passive",
         "condition" => "demanded condition",
         "after" => "predicate after the cue",
         _ => "trigger",
