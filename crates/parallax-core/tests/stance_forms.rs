@@ -347,7 +347,7 @@ fn forms() {
         ),
         (
             "an -ing trigger after a noun is that noun's reduced relative clause",
-            "Mara Velt warned of measures against countries offering talks.",
+            "Mara Velt met the leaders of countries offering talks.",
             &[],
         ),
         (
@@ -424,6 +424,11 @@ fn forms() {
             "a deed in the passive that nobody announces is no one's",
             "The troops will be withdrawn soon.",
             &[],
+        ),
+        (
+            "measures against those who do it oppose the deed",
+            "Mara Velt warned of measures against countries backing the sanctions.",
+            &[("mara_velt", "sanctions", Oppose, Reported)],
         ),
         (
             "a harm verb supports what is harmed",

@@ -821,15 +821,6 @@ pub(super) fn judge(
     if kind == "trigger" && governed.is_some() {
         sign = -sign;
     }
-    let stance = match (target.valence, sign) {
-        // Doing it is taking its side, whatever its valence (`the police detained …`).
-        _ if kind == "deed" && sign > 0 => Polarity::Support,
-        // Praising it is supporting it, whatever its valence (`Roe praised the crackdown`).
-        (Valence::Against, s) if endorse && s > 0 && kind != "condition" => Polarity::Support,
-        (Valence::Against, _) => Polarity::Oppose,
-        (Valence::For, s) if s > 0 => Polarity::Support,
-        _ => Polarity::Oppose,
-    };
     let passive = if kind == "after" || kind == "trigger" {
         passive_agents(ctx, trigger)
     } else {
@@ -860,10 +851,27 @@ pub(super) fn judge(
     } else {
         None
     };
-    if matches!(reduced, Some(None)) {
+    // Measures against those who do it (`countermeasures against countries offering
+    // citizenship`, `warned against anyone backing the coup`) oppose the deed.
+    let against_doers = matches!(reduced, Some(None)) && {
+        let i = ctx.words.index_at(trigger.start);
+        i >= 2 && ctx.words.plain(i - 2) == "against"
+    };
+    if against_doers {
+        sign = -sign;
+    } else if matches!(reduced, Some(None)) {
         return Vec::new();
     }
     let reduced = reduced.flatten();
+    let stance = match (target.valence, sign) {
+        // Doing it is taking its side, whatever its valence (`the police detained …`).
+        _ if kind == "deed" && sign > 0 => Polarity::Support,
+        // Praising it is supporting it, whatever its valence (`Roe praised the crackdown`).
+        (Valence::Against, s) if endorse && s > 0 && kind != "condition" => Polarity::Support,
+        (Valence::Against, _) => Polarity::Oppose,
+        (Valence::For, s) if s > 0 => Polarity::Support,
+        _ => Polarity::Oppose,
+    };
     let quoted = ctx.in_quote(cue.start);
     let passive_form = !passive.is_empty();
     let actors: Vec<&Mention> =
@@ -911,6 +919,7 @@ pub(super) fn judge(
     let abs = |s: Span| Span::new(ctx.span.start + s.start, ctx.span.start + s.end);
     let how = match kind {
         _ if passive_form => "passive, its agents after “by”:",
+        _ if against_doers => "against those who do it, trigger",
         "deed" => "deed: the actor does it",
         "announced" => "deed announced in the passive",
         "condition" => "demanded condition",
