@@ -89,7 +89,6 @@ const LIGHT_VERBS: &[&str] = &[
     "help",
     "find",
     "work",
-    "continue",
     "keep",
     "go",
     "come",
@@ -109,7 +108,6 @@ const LIGHT_VERBS: &[&str] = &[
     "use",
     "send",
     "pass",
-    "implement",
     "say",
     "tell",
     "ask",
@@ -132,6 +130,15 @@ const LIGHT_VERBS: &[&str] = &[
     "turn",
     "offer",
     "following",
+    // Verbs of taking part or of manner name what they take part in or deal with
+    // (`participate in the rebellion`, `approach this juncture`), not an act of their own.
+    "participate",
+    "approach",
+    "act",
+    "respond",
+    "contribute",
+    "cooperate",
+    "engage",
 ];
 
 /// Verbs that oppose their object (`urged them to end the violence`).

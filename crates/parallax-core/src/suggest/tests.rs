@@ -100,6 +100,21 @@ const OBJECTS: &[(&str, &str, &[Want])] = &[
         &[("meddl", "outside meddling", true)],
     ),
     (
+        "a verb of taking part names what it takes part in",
+        "The envoy urged the guards to participate in the uprising.",
+        &[("mutini", "uprising", false)],
+    ),
+    (
+        "participation takes its complement",
+        "The colonel called on his men to end their participation in the uprising.",
+        &[("mutini", "participation in uprising", true)],
+    ),
+    (
+        "a verb of manner is no target",
+        "The council urged the assembly to approach this juncture calmly.",
+        &[],
+    ),
+    (
         "noun trigger support for",
         "There was broad support for the ceasefire.",
         &[("ceasefir", "ceasefire", false)],

@@ -740,6 +740,9 @@ pub(crate) const LIGHT_HEADS: &[&str] = &[
     "hike",
     "cut",
     "cuts",
+    // Taking part names what is taken part in (`their participation in the revolt`).
+    "participation",
+    "involvement",
 ];
 
 /// Verbs that are a target themselves when nothing follows them (`urged him to step down`).
