@@ -296,6 +296,11 @@ fn forms() {
             &[("mara_velt", "sanctions", Support, Reported)],
         ),
         (
+            "a deed under way by a pronoun is nobody's (its referent is too often unlisted)",
+            "Tamm spoke. A man was hurt while he was suspending the banner.",
+            &[],
+        ),
+        (
             "a deed under way (is suspending)",
             "The Coastal League is suspending its part in the pact.",
             &[("coastal_league", "withdrawal", Support, Reported)],

@@ -369,8 +369,11 @@ fn deed<'c>(ctx: &'c Ctx, cue: Span) -> Option<(&'c Mention, bool)> {
         .split(|c: char| !c.is_alphanumeric())
         .next()
         .unwrap_or("");
-    // A deed under way (`the United States is suspending aid`).
+    // A deed under way (`the United States is suspending aid`), by someone named (a pronoun's
+    // referent is too often someone the profile does not know: `a man was hit while he was
+    // demonstrating`).
     let progressive = !intent
+        && !is_pronoun(&m.surface)
         && n >= 1
         && first.ends_with("ing")
         && matches!(gap.plain(n - 1), "is" | "are" | "was" | "were");
