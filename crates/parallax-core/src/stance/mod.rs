@@ -21,13 +21,16 @@
 //!   speaks through a reporting verb, `outlet` otherwise.
 
 pub mod actors;
+mod forms;
+mod holder;
 mod judge;
 mod lexicon;
 mod matcher;
 
 use crate::ingest::{Article, Role};
 use crate::Span;
-use judge::{judge, quote_speaker, Ctx};
+use holder::quote_speaker;
+use judge::{judge, Ctx};
 use lexicon::lexicon;
 use matcher::{Pattern, Words, CUE_GAP};
 use serde::{Deserialize, Serialize};
