@@ -25,6 +25,8 @@
 //! [`FIT_THRESHOLD`] the build uses the suggestion instead of the built-in profile.
 
 mod actors;
+mod names;
+mod phrases;
 mod targets;
 mod toml_out;
 mod words;
