@@ -25,8 +25,11 @@
 //! [`FIT_THRESHOLD`] the build uses the suggestion instead of the built-in profile.
 
 mod actors;
+mod countries;
 mod names;
+mod objects;
 mod phrases;
+mod reading;
 mod targets;
 mod toml_out;
 mod words;

@@ -1,6 +1,6 @@
 //! Named cases on made-up sentences (invented names and places).
 
-use super::targets::objects;
+use super::objects::objects;
 use super::words::tokens;
 use super::*;
 
