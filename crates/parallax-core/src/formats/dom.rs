@@ -47,7 +47,11 @@
 //!   `| Site name`);
 //! - **date**: `article:published_time` (or a `datePublished`, `date` or `pubdate` meta tag), else
 //!   the first `<time datetime>`;
-//! - **outlet**: `og:site_name` (or `application-name`).
+//! - **outlet**: `og:site_name` (or `application-name`);
+//! - **JSON-LD**: a `<script type="application/ld+json">` describing a `NewsArticle` (or any
+//!   `…Article`, `BlogPosting`, `Report`, also inside `@graph`) gives what the tags above do not:
+//!   its `publisher` (name) for the outlet, `datePublished` before `<time datetime>`, `headline`
+//!   before `<title>`, and `url` (or `mainEntityOfPage`) after the canonical link and `og:url`.
 
 use super::{assemble, collapse, flush_block, Extracted};
 use crate::date::Date;
@@ -334,7 +338,14 @@ pub fn extract(dom: &Dom) -> Extracted {
             (keys.contains(&key.as_str()) && !content.is_empty()).then_some(content)
         })
     };
-    let site = meta(&["og:site_name", "application-name"]);
+    let ld = json_ld(dom, &all);
+    let site_tag = meta(&["og:site_name", "application-name"]);
+    let outlet_from = match (&site_tag, &ld.publisher) {
+        (Some(_), _) => ", outlet from og:site_name",
+        (None, Some(_)) => ", outlet from JSON-LD publisher",
+        _ => "",
+    };
+    let site = site_tag.or_else(|| ld.publisher.clone());
     // The page's own address: its canonical link, else `og:url`.
     let url = named("link")
         .find(|l| {
@@ -345,7 +356,12 @@ pub fn extract(dom: &Dom) -> Extracted {
         })
         .and_then(|l| dom.attr(l, "href").map(collapse))
         .or_else(|| meta(&["og:url"]))
-        .filter(|u| crate::outlets::host_of(u).is_some() && u.contains("://"));
+        .filter(|u| crate::outlets::host_of(u).is_some() && u.contains("://"))
+        .or_else(|| {
+            ld.url
+                .clone()
+                .filter(|u| crate::outlets::host_of(u).is_some() && u.contains("://"))
+        });
     let og_title = meta(&["og:title", "twitter:title"]);
     let published = meta(&[
         "article:published_time",
@@ -392,10 +408,11 @@ pub fn extract(dom: &Dom) -> Extracted {
         });
         cut.unwrap_or(&t).to_string()
     });
-    let (title, from) = match (h1, og_title, page_title.filter(|t| !t.is_empty())) {
-        (Some(t), _, _) => (Some(t), "<h1>"),
-        (None, Some(t), _) => (Some(t), "og:title"),
-        (None, None, Some(t)) => (Some(t), "<title>"),
+    let (title, from) = match (h1, og_title, ld.headline.clone(), page_title) {
+        (Some(t), ..) => (Some(t), "<h1>"),
+        (None, Some(t), ..) => (Some(t), "og:title"),
+        (None, None, Some(t), _) => (Some(t), "JSON-LD headline"),
+        (None, None, None, Some(t)) if !t.is_empty() => (Some(t), "<title>"),
         _ => (None, ""),
     };
     let time = || {
@@ -405,9 +422,10 @@ pub fn extract(dom: &Dom) -> Extracted {
             .filter(|&e| dom.name(e) == "time")
             .find_map(|e| dom.attr(e, "datetime").map(|d| d.trim().to_string()))
     };
-    let (date_text, date_from) = match published {
-        Some(p) => (Some(p), "the page's publication-time meta tag"),
-        None => (time(), "the page's <time datetime>"),
+    let (date_text, date_from) = match (published, ld.published.clone()) {
+        (Some(p), _) => (Some(p), "the page's publication-time meta tag"),
+        (None, Some(p)) => (Some(p), "the page's JSON-LD datePublished"),
+        (None, None) => (time(), "the page's <time datetime>"),
     };
     let date = date_text
         .as_deref()
@@ -434,8 +452,7 @@ pub fn extract(dom: &Dom) -> Extracted {
             .as_ref()
             .map_or(String::new(), |_| format!(", headline from {from}")),
         date.map_or(String::new(), |_| format!(", date from {date_from}")),
-        site.as_ref()
-            .map_or(String::new(), |_| ", outlet from og:site_name".to_string()),
+        outlet_from,
     ));
     let text = if body.is_empty() {
         String::new()
@@ -450,6 +467,90 @@ pub fn extract(dom: &Dom) -> Extracted {
         url,
         notes,
     }
+}
+
+/// What a page's JSON-LD says about the article it describes.
+#[derive(Debug, Default, PartialEq)]
+struct LinkedData {
+    headline: Option<String>,
+    published: Option<String>,
+    publisher: Option<String>,
+    url: Option<String>,
+}
+
+/// Whether a schema.org `@type` names a news article or a kind of one.
+fn is_article_type(t: &str) -> bool {
+    let t = t.rsplit('/').next().unwrap_or(t);
+    t.ends_with("Article") || matches!(t, "BlogPosting" | "LiveBlogPosting" | "Report")
+}
+
+/// The first article object of the page's `application/ld+json` scripts (objects, arrays and
+/// `@graph`s are searched without recursion; scripts that are not valid JSON are ignored).
+fn json_ld(dom: &Dom, all: &[usize]) -> LinkedData {
+    use serde_json::Value;
+    let text = |v: &Value| match v {
+        Value::String(s) => Some(collapse(s)).filter(|s| !s.is_empty()),
+        _ => None,
+    };
+    let name = |v: &Value| match v {
+        Value::Object(o) => o.get("name").and_then(text),
+        Value::Array(a) => a.iter().find_map(|x| x.get("name").and_then(text)),
+        other => text(other),
+    };
+    let scripts = all.iter().copied().filter(|&e| {
+        dom.name(e) == "script"
+            && dom
+                .attr(e, "type")
+                .is_some_and(|t| t.trim().eq_ignore_ascii_case("application/ld+json"))
+    });
+    for s in scripts {
+        let mut src = String::new();
+        if let Node::Element { children, .. } = &dom.nodes[s] {
+            for &c in children {
+                if let Node::Text(t) = &dom.nodes[c] {
+                    src.push_str(t);
+                }
+            }
+        }
+        let Ok(root) = serde_json::from_str::<Value>(src.trim()) else {
+            continue;
+        };
+        let mut todo = vec![&root];
+        while let Some(v) = todo.pop() {
+            match v {
+                Value::Array(items) => todo.extend(items.iter().rev()),
+                Value::Object(o) => {
+                    let typed = match o.get("@type") {
+                        Some(Value::String(t)) => is_article_type(t),
+                        Some(Value::Array(ts)) => ts
+                            .iter()
+                            .any(|t| t.as_str().is_some_and(is_article_type)),
+                        _ => false,
+                    };
+                    if typed {
+                        let page = o.get("mainEntityOfPage").and_then(|p| match p {
+                            Value::Object(m) => m.get("@id").or_else(|| m.get("url")).and_then(text),
+                            other => text(other),
+                        });
+                        return LinkedData {
+                            headline: o.get("headline").or_else(|| o.get("name")).and_then(text),
+                            published: o
+                                .get("datePublished")
+                                .or_else(|| o.get("dateCreated"))
+                                .and_then(text),
+                            publisher: o.get("publisher").and_then(name),
+                            url: o.get("url").and_then(text).or(page),
+                        };
+                    }
+                    if let Some(g) = o.get("@graph") {
+                        todo.push(g);
+                    }
+                }
+                _ => {}
+            }
+        }
+    }
+    LinkedData::default()
 }
 
 #[cfg(test)]
@@ -485,6 +586,59 @@ mod tests {
         assert_eq!(ex.title.as_deref(), Some("A headline"));
         assert_eq!(ex.outlet.as_deref(), Some("Coast Wire"));
         assert_eq!(ex.text, "A headline\n\nFirst bold words.\n");
+    }
+
+    /// JSON-LD fills in what the meta tags leave out, and never overrides them.
+    #[cfg(feature = "html")]
+    #[test]
+    fn json_ld_news_articles_give_outlet_date_headline_and_address() {
+        let body = "<body><p>Dock workers walked out on Monday after talks broke down over pay.</p></body>";
+        let ld = |json: &str| format!("<script type=\"application/ld+json\">{json}</script>");
+        // (case, head, outlet, date, title, url)
+        let cases: [(&str, String, Option<&str>, Option<&str>, Option<&str>, Option<&str>); 7] = [
+            (
+                "a NewsArticle",
+                ld(r#"{"@context":"https://schema.org","@type":"NewsArticle","headline":"Dockers strike","datePublished":"2026-03-04T08:00:00+01:00","publisher":{"@type":"Organization","name":"Corran Post"},"url":"https://corran.example/a"}"#),
+                Some("Corran Post"), Some("2026-03-04"), Some("Dockers strike"), Some("https://corran.example/a"),
+            ),
+            (
+                "inside @graph, publisher as a string, mainEntityOfPage",
+                ld(r#"{"@graph":[{"@type":"WebSite","name":"Site"},{"@type":["ReportageNewsArticle"],"headline":"In a graph","datePublished":"2026-03-05","publisher":"Graph Times","mainEntityOfPage":{"@id":"https://graph.example/b"}}]}"#),
+                Some("Graph Times"), Some("2026-03-05"), Some("In a graph"), Some("https://graph.example/b"),
+            ),
+            (
+                "an array of objects",
+                ld(r#"[{"@type":"BreadcrumbList"},{"@type":"http://schema.org/BlogPosting","headline":"A post","datePublished":"2026-03-06"}]"#),
+                None, Some("2026-03-06"), Some("A post"), None,
+            ),
+            (
+                "not an article type",
+                ld(r#"{"@type":"Organization","name":"Not This"}"#),
+                None, None, None, None,
+            ),
+            ("invalid JSON is ignored", ld("{not json"), None, None, None, None),
+            (
+                "meta tags win over JSON-LD",
+                format!(
+                    "<meta property=\"og:site_name\" content=\"Tag Site\"><meta property=\"article:published_time\" content=\"2026-01-01\"><meta property=\"og:title\" content=\"Tag title\">{}",
+                    ld(r#"{"@type":"NewsArticle","headline":"LD title","datePublished":"2026-02-02","publisher":{"name":"LD Site"}}"#)
+                ),
+                Some("Tag Site"), Some("2026-01-01"), Some("Tag title"), None,
+            ),
+            (
+                "a non-ISO date is not used",
+                ld(r#"{"@type":"NewsArticle","datePublished":"March 4, 2026"}"#),
+                None, None, None, None,
+            ),
+        ];
+        for (case, head, outlet, date, title, url) in cases {
+            let page = format!("<html><head>{head}</head>{body}</html>");
+            let ex = extract(&super::super::html::parse(&page));
+            assert_eq!(ex.outlet.as_deref(), outlet, "{case}: outlet");
+            assert_eq!(ex.date.map(|d| d.to_string()).as_deref(), date, "{case}: date");
+            assert_eq!(ex.title.as_deref(), title, "{case}: title");
+            assert_eq!(ex.url.as_deref(), url, "{case}: url");
+        }
     }
 
     #[test]
