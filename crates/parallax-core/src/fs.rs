@@ -10,6 +10,9 @@
 //! title = "Europeans urge Putin to encourage dialogue in Belarus"
 //! outlet = "Example Daily"          # or a list, publisher first: ["UrduPoint", "Sputnik"]
 //! date = "2020-08-18"
+//! url = "https://example.org/news/europeans-urge-putin"   # its address
+//! final_url = "https://www.example.org/news/europeans-urge-putin"  # after redirects
+//! fetched = 2026-03-04T08:00:00Z    # when `parallax collect` fetched it
 //!
 //! [[alias]]                         # words that name the same thing: a search for one finds all
 //! words = ["Belarus", "Byelorussia", "Belorussia"]
@@ -83,6 +86,10 @@ struct SidecarArticle {
     outlet: Option<toml::Spanned<OneOrMany>>,
     date: Option<toml::Spanned<String>>,
     url: Option<toml::Spanned<String>>,
+    /// Where the address led after redirects (written by `parallax collect`).
+    final_url: Option<toml::Spanned<String>>,
+    /// When the page was fetched (written by `parallax collect`), a TOML date-time.
+    fetched: Option<toml::Spanned<toml::value::Datetime>>,
 }
 
 #[derive(Deserialize)]
@@ -219,6 +226,33 @@ fn read_sidecar(
                 ));
             }
             meta.url = Some(u.into_inner());
+        }
+        if let Some(u) = entry.final_url {
+            if crate::outlets::host_of(u.get_ref()).is_none() {
+                errors.push(sidecar_error(
+                    path,
+                    &src,
+                    Some(u.span().start),
+                    format!(
+                        "the final_url “{}” of “{id}” is not a web address",
+                        u.get_ref()
+                    ),
+                ));
+            }
+            meta.final_url = Some(u.into_inner());
+        }
+        if let Some(f) = entry.fetched {
+            if f.get_ref().date.is_none() || f.get_ref().time.is_none() {
+                errors.push(sidecar_error(
+                    path,
+                    &src,
+                    Some(f.span().start),
+                    format!(
+                        "the fetched time “{}” of “{id}” needs a date and a time, like 2026-03-04T08:00:00Z",
+                        f.get_ref()
+                    ),
+                ));
+            }
         }
         out.insert(id, meta);
     }

@@ -81,3 +81,43 @@ fn a_saved_page_gives_its_address() {
     assert_eq!(a.outlets[0].name, "Reuters");
     assert_eq!(a.outlets[0].rule, OutletRule::Url);
 }
+
+/// `parallax collect` records `final_url` and `fetched` beside `url`; a sidecar without them reads
+/// as before, and the final address's domain names the publisher (a short link's would not).
+#[test]
+fn collected_addresses_final_addresses_and_fetch_times_are_read() {
+    let text = "Harbour reopens after the strike\n\nThe port reopened on Monday after the strike ended, the harbour master said in a statement to reporters.\n";
+    let outlet = "\n[[outlet]]\nname = \"Harbour Gazette\"\ndomains = [\"harbourgazette.example\"]\n";
+    // (case, article entry, publisher, error)
+    let cases = [
+        ("an old sidecar: url only", "url = \"https://harbourgazette.example/n/1\"", Some("Harbour Gazette"), None),
+        (
+            "a collected entry",
+            "url = \"https://short.example/x\"\nfinal_url = \"https://www.harbourgazette.example/n/1\"\nfetched = 2026-03-04T08:00:00Z",
+            Some("Harbour Gazette"),
+            None,
+        ),
+        ("no entry at all", "", None, None),
+        ("a bad final address", "final_url = \"nowhere\"", None, Some("the final_url “nowhere” of “a” is not a web address")),
+        ("a fetch time without a time", "fetched = 2026-03-04", None, Some("needs a date and a time")),
+        ("a fetch time as a string", "fetched = \"yesterday\"", None, Some("the sidecar is not valid")),
+    ];
+    for (case, entry, publisher, error) in cases {
+        let sidecar = format!("[article.a]\n{entry}\n{outlet}");
+        let dir = folder(&[("a.txt", text), ("corpus.toml", &sidecar)]);
+        match (load_dir(dir.path()), error) {
+            (Ok(l), None) => {
+                let a = l.corpus.get("a").unwrap();
+                let got = a
+                    .outlets
+                    .iter()
+                    .find(|o| o.role == OutletRole::Publisher)
+                    .map(|o| o.name.as_str());
+                assert_eq!(got, publisher, "{case}");
+            }
+            (Err(e), Some(want)) => assert!(e.to_string().contains(want), "{case}: {e}"),
+            (Ok(_), Some(want)) => panic!("{case}: loaded, but wanted the error “{want}”"),
+            (Err(e), None) => panic!("{case}: {e}"),
+        }
+    }
+}

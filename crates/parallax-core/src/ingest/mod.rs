@@ -406,6 +406,9 @@ pub struct Meta {
     pub date: Option<Date>,
     /// The article's address (`url = "…"`).
     pub url: Option<String>,
+    /// Where the address led after redirects (`final_url = "…"`, written by `parallax
+    /// collect`): its domain names the publisher before the address's own.
+    pub final_url: Option<String>,
     /// The outlet table, when the corpus adds outlets to the built-in one.
     pub table: Option<std::sync::Arc<crate::outlets::Table>>,
 }
@@ -512,7 +515,7 @@ pub fn ingest_text(id: &str, file_name: &str, text: &str, meta: &Meta) -> Articl
         .url
         .clone()
         .or_else(|| layout.url.map(|u| text[u.start..u.end].to_string()));
-    if let (Some(u), None) = (&meta.url, layout.url) {
+    if let (Some(u), None) = (meta.final_url.as_ref().or(meta.url.as_ref()), layout.url) {
         if let Some(e) = table.by_domain(u) {
             if !layout
                 .outlets
