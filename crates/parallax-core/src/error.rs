@@ -66,6 +66,11 @@ impl CorpusError {
     pub fn line(&self) -> Option<usize> {
         self.line
     }
+
+    /// The problem alone, as a sentence without the file or the fix.
+    pub fn problem(&self) -> &str {
+        &self.problem
+    }
 }
 
 impl fmt::Display for CorpusError {

@@ -11,6 +11,8 @@
 pub mod align;
 pub mod anchor;
 pub mod citation;
+#[cfg(feature = "fs")]
+pub mod collect;
 pub mod corpus;
 pub mod coverage;
 pub mod date;

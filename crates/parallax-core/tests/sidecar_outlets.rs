@@ -87,7 +87,8 @@ fn a_saved_page_gives_its_address() {
 #[test]
 fn collected_addresses_final_addresses_and_fetch_times_are_read() {
     let text = "Harbour reopens after the strike\n\nThe port reopened on Monday after the strike ended, the harbour master said in a statement to reporters.\n";
-    let outlet = "\n[[outlet]]\nname = \"Harbour Gazette\"\ndomains = [\"harbourgazette.example\"]\n";
+    let outlet =
+        "\n[[outlet]]\nname = \"Harbour Gazette\"\ndomains = [\"harbourgazette.example\"]\n";
     // (case, article entry, publisher, error)
     let cases = [
         ("an old sidecar: url only", "url = \"https://harbourgazette.example/n/1\"", Some("Harbour Gazette"), None),

@@ -10,18 +10,7 @@ use std::path::Path;
 pub fn decode(name: &Path, bytes: &[u8]) -> Result<(String, Option<String>), CorpusError> {
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
     let declared = declared_charset(bytes);
-    let latin = |c: &str| {
-        matches!(
-            c,
-            "windows-1252"
-                | "cp1252"
-                | "iso-8859-1"
-                | "latin1"
-                | "iso8859-1"
-                | "us-ascii"
-                | "ascii"
-        )
-    };
+    let latin = is_latin;
     match (std::str::from_utf8(bytes), declared.as_deref()) {
         (Ok(s), _) => Ok((s.to_string(), None)),
         (Err(_), None) => Ok((
@@ -52,6 +41,19 @@ pub fn decode(name: &Path, bytes: &[u8]) -> Result<(String, Option<String>), Cor
             "Save the page as UTF-8 (your browser's “Save page as…” or `iconv -t UTF-8`)",
         )),
     }
+}
+
+/// Whether a charset name (lower case) is one Parallax reads: UTF-8, or Windows-1252 and the
+/// names browsers read as it.
+pub fn reads(charset: &str) -> bool {
+    matches!(charset, "utf-8" | "utf8") || is_latin(charset)
+}
+
+fn is_latin(c: &str) -> bool {
+    matches!(
+        c,
+        "windows-1252" | "cp1252" | "iso-8859-1" | "latin1" | "iso8859-1" | "us-ascii" | "ascii"
+    )
 }
 
 /// The charset a page declares in its first kilobytes (`<meta charset=…>` or `content="…;

@@ -522,14 +522,16 @@ fn json_ld(dom: &Dom, all: &[usize]) -> LinkedData {
                 Value::Object(o) => {
                     let typed = match o.get("@type") {
                         Some(Value::String(t)) => is_article_type(t),
-                        Some(Value::Array(ts)) => ts
-                            .iter()
-                            .any(|t| t.as_str().is_some_and(is_article_type)),
+                        Some(Value::Array(ts)) => {
+                            ts.iter().any(|t| t.as_str().is_some_and(is_article_type))
+                        }
                         _ => false,
                     };
                     if typed {
                         let page = o.get("mainEntityOfPage").and_then(|p| match p {
-                            Value::Object(m) => m.get("@id").or_else(|| m.get("url")).and_then(text),
+                            Value::Object(m) => {
+                                m.get("@id").or_else(|| m.get("url")).and_then(text)
+                            }
                             other => text(other),
                         });
                         return LinkedData {
@@ -635,7 +637,11 @@ mod tests {
             let page = format!("<html><head>{head}</head>{body}</html>");
             let ex = extract(&super::super::html::parse(&page));
             assert_eq!(ex.outlet.as_deref(), outlet, "{case}: outlet");
-            assert_eq!(ex.date.map(|d| d.to_string()).as_deref(), date, "{case}: date");
+            assert_eq!(
+                ex.date.map(|d| d.to_string()).as_deref(),
+                date,
+                "{case}: date"
+            );
             assert_eq!(ex.title.as_deref(), title, "{case}: title");
             assert_eq!(ex.url.as_deref(), url, "{case}: url");
         }
