@@ -6,6 +6,8 @@ use std::io::Write;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
+mod collect;
+mod fetch;
 mod report;
 
 #[derive(Parser)]
@@ -122,6 +124,32 @@ enum Command {
     Profile {
         #[command(subcommand)]
         action: ProfileAction,
+    },
+    /// Build a corpus folder from a list of links: fetch each page, save it as ID.html (the id made
+    /// from outlet and headline) and record its address, final address and fetch time in the
+    /// folder's corpus.toml. Run it again to add new links: those already there are skipped.
+    /// Exit code 0 when every link was read, 1 when some failed (listed at the end).
+    Collect {
+        /// A text file with one address a line (`#` starts a comment), or `-` for standard input.
+        links: PathBuf,
+        /// The corpus folder to fill (created if missing).
+        #[arg(long)]
+        out: PathBuf,
+        /// Wait at least this long between two requests to the same host (milliseconds).
+        #[arg(long, default_value_t = 1000)]
+        delay_ms: u64,
+        /// Give up on a page after this long (seconds, decimals allowed).
+        #[arg(long, default_value_t = 30.0)]
+        timeout_secs: f64,
+        /// Retries after a server error (5xx, 429), a time-out or a broken connection.
+        #[arg(long, default_value_t = 2)]
+        retries: u32,
+        /// Wait before the first retry (milliseconds); each later retry waits twice as long.
+        #[arg(long, default_value_t = 1000)]
+        backoff_ms: u64,
+        /// Refuse pages larger than this (bytes, after decompression).
+        #[arg(long, default_value_t = 10_000_000)]
+        max_bytes: u64,
     },
     /// Write a deterministic synthetic corpus (news-like statistics, vocabulary seeded by a template corpus) to a folder.
     Generate {
@@ -428,6 +456,31 @@ fn main() -> ExitCode {
                     }
                 },
             }
+        }
+        Command::Collect {
+            links,
+            out: dir,
+            delay_ms,
+            timeout_secs,
+            retries,
+            backoff_ms,
+            max_bytes,
+        } => {
+            if !(timeout_secs.is_finite() && timeout_secs > 0.0 && timeout_secs <= 86_400.0) {
+                eprintln!("parallax: --timeout-secs must be more than 0 and at most 86400");
+                return ExitCode::FAILURE;
+            }
+            collect::run(collect::Request {
+                links,
+                out: dir,
+                settings: fetch::Settings {
+                    timeout: std::time::Duration::from_secs_f64(timeout_secs),
+                    delay: std::time::Duration::from_millis(delay_ms),
+                    retries,
+                    backoff: std::time::Duration::from_millis(backoff_ms),
+                    max_bytes,
+                },
+            })
         }
         Command::Generate {
             corpus,

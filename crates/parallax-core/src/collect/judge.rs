@@ -211,7 +211,8 @@ mod tests {
             "<nav><a>Home</a><a>World</a></nav><footer>© Corran Post</footer>",
         );
         // (case, page, Ok(outlet) or Err(start of the reason))
-        let cases: [(&str, &str, Result<Option<&str>, &str>); 5] = [
+        type Want<'a> = Result<Option<&'a str>, &'a str>;
+        let cases: [(&str, &str, Want); 5] = [
             ("an article", &article, Ok(Some("Corran Post"))),
             (
                 "a section front of teasers",

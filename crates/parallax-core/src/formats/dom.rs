@@ -597,7 +597,8 @@ mod tests {
         let body = "<body><p>Dock workers walked out on Monday after talks broke down over pay.</p></body>";
         let ld = |json: &str| format!("<script type=\"application/ld+json\">{json}</script>");
         // (case, head, outlet, date, title, url)
-        let cases: [(&str, String, Option<&str>, Option<&str>, Option<&str>, Option<&str>); 7] = [
+        type Opt<'a> = Option<&'a str>;
+        let cases: [(&str, String, Opt, Opt, Opt, Opt); 7] = [
             (
                 "a NewsArticle",
                 ld(r#"{"@context":"https://schema.org","@type":"NewsArticle","headline":"Dockers strike","datePublished":"2026-03-04T08:00:00+01:00","publisher":{"@type":"Organization","name":"Corran Post"},"url":"https://corran.example/a"}"#),
