@@ -54,13 +54,15 @@ single-file: build ## One self-contained dist-single/parallax.html (wasm, corpus
 	node scripts/single-file.mjs dist dist-single/parallax.html
 
 .PHONY: e2e
-e2e: ## Browser tests (Playwright + system Chromium) against dist/, its single file, an other-corpus, a hostile-corpus, a web-copied-corpus and a no-profile-corpus build
+e2e: ## Browser tests (Playwright + system Chromium) against dist/, its single file, an other-corpus, a hostile-corpus, a web-copied-corpus, a no-profile-corpus and a collected-links build
 	node scripts/single-file.mjs dist dist-single/parallax.html
 	CORPUS_DIR=crates/parallax-core/tests/fixtures/other trunk build --dist dist-other
 	node scripts/hostile-corpus.mjs target/hostile-corpus
 	CORPUS_DIR=target/hostile-corpus trunk build --dist dist-hostile
 	CORPUS_DIR=crates/parallax-core/tests/fixtures/webcopy trunk build --dist dist-webcopy
 	CORPUS_DIR=crates/parallax-core/tests/fixtures/suggest trunk build --dist dist-suggest
+	COLLECT_CORPUS_OUT=$(CURDIR)/target/collect-corpus cargo test -q -p parallax-cli --test collect collect_fills_a_folder
+	CORPUS_DIR=target/collect-corpus trunk build --dist dist-collect
 	npx playwright test -c e2e/playwright.config.mjs
 
 .PHONY: corpus-1k
@@ -99,4 +101,4 @@ articles: ## Print the corpus's articles as JSON lines (CORPUS_DIR or seeds)
 .PHONY: clean
 clean: ## Remove build outputs
 	cargo clean
-	rm -rf dist dist-other dist-single dist-1k dist-hostile dist-webcopy test-results playwright-report
+	rm -rf dist dist-other dist-single dist-1k dist-hostile dist-webcopy dist-suggest dist-collect test-results playwright-report

@@ -93,7 +93,8 @@ impl Fetcher {
         }
     }
 
-    /// Waits until the host may be asked again, and notes the time.
+    /// Waits until the host may be asked again (the delay after the end of its last exchange),
+    /// and notes the time.
     fn wait_turn(&mut self, address: &str) {
         let key = host_key(address);
         if let Some(&at) = self.last.get(&key) {
@@ -112,7 +113,10 @@ impl Fetcher {
         let mut attempt = 0;
         loop {
             self.wait_turn(&address);
-            match self.fetch_once(&address) {
+            let result = self.fetch_once(&address);
+            // The delay runs from the end of the exchange (redirect hops included).
+            self.last.insert(host_key(&address), Instant::now());
+            match result {
                 Ok(page) => return Ok(page),
                 Err((f, retry_after)) if f.retryable() && attempt < self.settings.retries => {
                     let backoff = self.settings.backoff * 2u32.saturating_pow(attempt);
