@@ -29,7 +29,7 @@ test('the list shows every collected article with its outlet and date', async ({
   await expect(page.getByText('Unknown outlet')).toHaveCount(0);
 });
 
-test('the reader links each collected article to its address, as text, in a new context', async ({ page }) => {
+test('the reader links each collected article to its address, shown as text, with noopener noreferrer', async ({ page }) => {
   for (const [id, , , path] of COLLECTED) {
     await page.goto(`${COLLECT}/?v=1&doc=${id}`);
     await ready(page);

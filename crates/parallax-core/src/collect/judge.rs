@@ -257,6 +257,55 @@ mod tests {
         }
     }
 
+    /// Metadata first, then the text, then the outlet table by the final address's domain.
+    #[test]
+    fn the_outlet_comes_from_metadata_then_text_then_the_domain() {
+        let body = format!("<h1>Dockers strike</h1><p>{PARA}</p><p>{PARA2}</p><p>{PARA3}</p>");
+        let dateline = format!(
+            "<h1>Dockers strike</h1><p>CORRAN (AFP) - {PARA}</p><p>{PARA2}</p><p>{PARA3}</p>"
+        );
+        let site = "<meta property=\"og:site_name\" content=\"Corran Post\">";
+        let at = |url: &str, final_url: &str| Meta {
+            url: Some(url.into()),
+            final_url: Some(final_url.into()),
+            ..Default::default()
+        };
+        let reuters = at(
+            "https://short.example/x",
+            "https://www.reuters.com/world/dockers",
+        );
+        let nowhere = at("http://127.0.0.1:8080/x", "http://127.0.0.1:8080/x");
+        // (case, head, body, addresses, outlet)
+        let cases = [
+            (
+                "og:site_name over the domain",
+                site,
+                &body,
+                &reuters,
+                Some("Corran Post"),
+            ),
+            (
+                "the dateline when the markup names none",
+                "",
+                &dateline,
+                &nowhere,
+                Some("AFP"),
+            ),
+            (
+                "the final address's domain",
+                "",
+                &body,
+                &reuters,
+                Some("Reuters"),
+            ),
+            ("nothing names one", "", &body, &nowhere, None),
+        ];
+        for (case, head, body, meta, want) in cases {
+            let j = judge_page("p.html", page(head, body).as_bytes(), None, meta).unwrap();
+            assert_eq!(j.outlet(), want, "{case}");
+        }
+    }
+
     #[test]
     fn encodings_the_build_cannot_read_are_refused() {
         let body = format!("<h1>Caf\u{e9} strike</h1><p>{PARA}</p><p>{PARA2}</p><p>{PARA3}</p>");
