@@ -21,7 +21,7 @@ pub struct ViewState {
     /// Articles compared side by side (`compare=a,b`), two to four.
     pub compare: Vec<String>,
     /// The passage in focus in a comparison (`focus=ID:N`, paragraph N counted from 1).
-    pub focus: Option<String>,
+    pub focus: Option<PassageKey>,
     /// The coverage view (`view=coverage`) and its selections, if it is open.
     pub coverage: Option<CoverageState>,
     /// The page for adding one's own articles (`view=add`).
@@ -42,6 +42,104 @@ pub struct CoverageState {
     pub target: Option<String>,
     /// The timeline's brush: the days every part of the view is limited to.
     pub range: DateRange,
+}
+
+/// Which screen a [`ViewState`] shows: exactly one, whatever the link combines. The router, the
+/// document title and the header's navigation all match on it ([`ViewState::screen`]), so they
+/// cannot disagree.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Screen {
+    /// The article list (the front page).
+    List,
+    /// Search results for the query (`q=`).
+    Search,
+    /// One article in the reader (`doc=`), beside the list.
+    Reader,
+    /// Two to four articles side by side (`compare=`).
+    Compare,
+    /// The coverage view (`view=coverage`).
+    Coverage,
+    /// The page for adding one's own articles (`view=add`).
+    Add,
+}
+
+/// One paragraph of one article, as a `focus=` link names it: `ID:N`, with N the paragraph
+/// counted from 1 (`000_8ab391a8a651fb65:7`). The id may itself hold colons: the number is what
+/// follows the last one.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct PassageKey {
+    /// The article's id.
+    pub doc: String,
+    /// The paragraph, counted from 0 (written counted from 1).
+    pub paragraph: usize,
+}
+
+impl PassageKey {
+    /// The key of paragraph `paragraph` (counted from 0) of article `doc`.
+    pub fn new(doc: impl Into<String>, paragraph: usize) -> PassageKey {
+        PassageKey {
+            doc: doc.into(),
+            paragraph,
+        }
+    }
+}
+
+/// Why a text is not a [`PassageKey`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum PassageKeyError {
+    /// No `:` separates the article id from the paragraph number.
+    NoSeparator,
+    /// Nothing before the `:`.
+    NoArticle,
+    /// What follows the last `:` is not a whole number from 1 up.
+    BadNumber,
+}
+
+impl fmt::Display for PassageKeyError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            PassageKeyError::NoSeparator => {
+                "A passage is named as article id, colon, paragraph number (like 000_ab12:7); this one has no colon."
+            }
+            PassageKeyError::NoArticle => {
+                "A passage is named as article id, colon, paragraph number (like 000_ab12:7); this one names no article."
+            }
+            PassageKeyError::BadNumber => {
+                "A passage is named as article id, colon, paragraph number (like 000_ab12:7); the paragraph number must be a whole number from 1 up."
+            }
+        })
+    }
+}
+
+impl std::error::Error for PassageKeyError {}
+
+impl std::str::FromStr for PassageKey {
+    type Err = PassageKeyError;
+
+    /// Reads `ID:N` (decoded, not percent-encoded). Never panics.
+    fn from_str(s: &str) -> Result<PassageKey, PassageKeyError> {
+        let (doc, n) = s.rsplit_once(':').ok_or(PassageKeyError::NoSeparator)?;
+        if doc.is_empty() {
+            return Err(PassageKeyError::NoArticle);
+        }
+        if n.is_empty() || !n.bytes().all(|b| b.is_ascii_digit()) {
+            return Err(PassageKeyError::BadNumber);
+        }
+        let paragraph = n
+            .parse::<usize>()
+            .ok()
+            .and_then(|n| n.checked_sub(1))
+            .ok_or(PassageKeyError::BadNumber)?;
+        Ok(PassageKey::new(doc, paragraph))
+    }
+}
+
+impl fmt::Display for PassageKey {
+    /// `ID:N`, N counted from 1.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}:{}", self.doc, self.paragraph + 1)
+    }
 }
 
 /// A link to a passage: byte offsets into the article's text, the corpus version they were taken
@@ -236,7 +334,12 @@ impl ViewState {
                 "doc" => notices.push(Notice {
                     message: "The link names more than one article or an empty one; only the first is opened.".into(),
                 }),
-                "focus" if state.focus.is_none() && !v.is_empty() => state.focus = Some(v),
+                "focus" if state.focus.is_none() && !v.is_empty() => match v.parse::<PassageKey>() {
+                    Ok(key) => state.focus = Some(key),
+                    Err(e) => notices.push(Notice {
+                        message: format!("The link's focus “{}” was ignored. {e}", shorten(&v)),
+                    }),
+                },
                 "focus" => notices.push(Notice {
                     message: "The link focuses more than one passage or an empty one; only the first is used.".into(),
                 }),
@@ -421,6 +524,57 @@ impl ViewState {
     }
 }
 
+impl ViewState {
+    /// The one screen this state shows. A link may combine parameters (a comparison and an
+    /// article, coverage and the add page); this decides between them, once, for the router,
+    /// the title and the header. Call it on a [`ViewState::validate`]d state, so that a
+    /// comparison of one known article is read as that article.
+    pub fn screen(&self) -> Screen {
+        if self.compare.len() >= 2 {
+            Screen::Compare
+        } else if self.doc.is_some() {
+            Screen::Reader
+        } else if self.adding {
+            Screen::Add
+        } else if self.coverage.is_some() {
+            Screen::Coverage
+        } else if self.q.is_some() {
+            Screen::Search
+        } else {
+            Screen::List
+        }
+    }
+
+    /// The document title for this state's screen: the article's headline in the reader, the
+    /// compared outlets in a comparison, the query in search.
+    pub fn document_title(&self, corpus: &crate::Corpus) -> String {
+        const HOME: &str = "Parallax — how outlets covered the same story";
+        match self.screen() {
+            Screen::List => HOME.to_string(),
+            Screen::Search => format!("{} — Parallax search", self.q.as_deref().unwrap_or("")),
+            Screen::Reader => match self.doc.as_deref().and_then(|id| corpus.get(id)) {
+                Some(a) => format!("{} — Parallax", a.title.text),
+                None => HOME.to_string(),
+            },
+            Screen::Compare => {
+                let outlets: Vec<String> = self
+                    .compare
+                    .iter()
+                    .filter_map(|id| corpus.get(id))
+                    .map(|a| a.outlet_label())
+                    .collect();
+                if outlets.len() == self.compare.len() {
+                    format!("Comparison: {} — Parallax", outlets.join(" vs "))
+                } else {
+                    format!("Comparing {} articles — Parallax", self.compare.len())
+                }
+            }
+            Screen::Coverage => "Coverage across outlets — Parallax".to_string(),
+            Screen::Add => "Add articles — Parallax".to_string(),
+        }
+    }
+}
+
 impl fmt::Display for ViewState {
     /// The query string, without `?`; empty for the default view.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
@@ -450,7 +604,7 @@ impl fmt::Display for ViewState {
             }
         }
         if let Some(focus) = &self.focus {
-            write!(f, "&focus={}", encode_component(focus))?;
+            write!(f, "&focus={}", encode_component(&focus.to_string()))?;
         }
         if !self.compare.is_empty() {
             let ids: Vec<String> = self.compare.iter().map(|id| encode_component(id)).collect();
@@ -509,7 +663,7 @@ mod tests {
                     q: q.map(String::from),
                     doc: doc.map(String::from),
                     compare: compare.iter().map(|c| c.to_string()).collect(),
-                    focus: doc.map(|d| format!("{d}:3")),
+                    focus: doc.map(|d| PassageKey::new(d, 2)),
                     ..Default::default()
                 };
                 let (back, notices) = ViewState::parse(&s.to_string());
@@ -687,5 +841,139 @@ mod tests {
         assert_eq!(printable("abcdef", 3), "abc…");
         let (_, n) = ViewState::parse("%E2%80%AEevil=1");
         assert!(n[0].message.contains("“[U+202E]evil”"), "{n:?}");
+    }
+
+    #[test]
+    fn passage_keys_read_and_write_id_colon_number() {
+        // (name, text, the key it reads as, or the error)
+        type Want = Result<(&'static str, usize), PassageKeyError>;
+        let cases: &[(&str, &str, Want)] = &[
+            (
+                "plain",
+                "000_8ab391a8a651fb65:7",
+                Ok(("000_8ab391a8a651fb65", 6)),
+            ),
+            ("first paragraph", "a:1", Ok(("a", 0))),
+            ("colon in the id", "local:notes:12", Ok(("local:notes", 11))),
+            ("non-ASCII id", "é👍:3", Ok(("é👍", 2))),
+            ("leading zeros", "a:007", Ok(("a", 6))),
+            (
+                "no colon",
+                "000_8ab391a8a651fb65",
+                Err(PassageKeyError::NoSeparator),
+            ),
+            ("empty", "", Err(PassageKeyError::NoSeparator)),
+            ("no id", ":7", Err(PassageKeyError::NoArticle)),
+            ("only a colon", ":", Err(PassageKeyError::NoArticle)),
+            ("no number", "a:", Err(PassageKeyError::BadNumber)),
+            ("zero", "a:0", Err(PassageKeyError::BadNumber)),
+            ("negative", "a:-1", Err(PassageKeyError::BadNumber)),
+            ("plus sign", "a:+1", Err(PassageKeyError::BadNumber)),
+            ("letters", "a:b", Err(PassageKeyError::BadNumber)),
+            ("space", "a: 1", Err(PassageKeyError::BadNumber)),
+            (
+                "overflow",
+                "a:99999999999999999999999",
+                Err(PassageKeyError::BadNumber),
+            ),
+            (
+                "u64 max",
+                "a:18446744073709551616",
+                Err(PassageKeyError::BadNumber),
+            ),
+        ];
+        for (name, text, want) in cases {
+            let got = text.parse::<PassageKey>();
+            let want = want.map(|(doc, p)| PassageKey::new(doc, p));
+            assert_eq!(got, want, "{name}: {text:?}");
+            if let Ok(key) = got {
+                assert_eq!(
+                    key.to_string().parse::<PassageKey>(),
+                    Ok(key.clone()),
+                    "{name}"
+                );
+            }
+        }
+        assert_eq!(PassageKey::new("x:y", 0).to_string(), "x:y:1");
+        assert!(PassageKeyError::BadNumber.to_string().contains("from 1 up"));
+    }
+
+    #[test]
+    fn focus_links_stay_as_they_were_written() {
+        // Links made before the key was a type must read the same and write back unchanged.
+        let link =
+            "v=1&focus=000_8ab391a8a651fb65%3A7&compare=000_8ab391a8a651fb65,001_9c6dd14e164684d3";
+        let (s, n) = ViewState::parse(link);
+        assert!(n.is_empty(), "{n:?}");
+        assert_eq!(s.focus, Some(PassageKey::new("000_8ab391a8a651fb65", 6)));
+        assert_eq!(s.to_string(), link);
+        // An unreadable focus is dropped with a notice that says why; the rest of the link works.
+        for bad in ["focus=%3Aa", "focus=abc", "focus=a%3A0", "focus=a%3Ax"] {
+            let (s, n) = ViewState::parse(&format!("compare=a,b&{bad}"));
+            assert_eq!(s.focus, None, "{bad}");
+            assert_eq!(s.compare, ["a", "b"], "{bad}");
+            assert_eq!(n.len(), 1, "{bad}: {n:?}");
+            assert!(n[0].message.contains("focus"), "{bad}: {n:?}");
+        }
+    }
+
+    #[test]
+    fn every_link_shows_exactly_one_screen() {
+        let cases: &[(&str, &str, Screen)] = &[
+            ("empty link", "", Screen::List),
+            ("version only", "v=1", Screen::List),
+            ("a focus alone", "focus=a%3A1", Screen::List),
+            ("a search", "q=dialogue", Screen::Search),
+            ("an article", "doc=a", Screen::Reader),
+            (
+                "an article from results",
+                "q=dialogue&doc=a",
+                Screen::Reader,
+            ),
+            ("a comparison", "compare=a,b", Screen::Compare),
+            (
+                "a comparison wins over an article",
+                "doc=a&compare=a,b",
+                Screen::Compare,
+            ),
+            (
+                "a comparison wins over a search",
+                "q=x&compare=a,b,c",
+                Screen::Compare,
+            ),
+            (
+                "a comparison wins over coverage",
+                "view=coverage&compare=a,b",
+                Screen::Compare,
+            ),
+            ("coverage", "view=coverage", Screen::Coverage),
+            ("coverage selections", "by=actor&row=eu", Screen::Coverage),
+            (
+                "coverage wins over a search",
+                "q=x&view=coverage",
+                Screen::Coverage,
+            ),
+            (
+                "an article wins over coverage",
+                "doc=a&view=coverage",
+                Screen::Reader,
+            ),
+            ("the add page", "view=add", Screen::Add),
+            (
+                "add wins over coverage",
+                "view=coverage&view=add",
+                Screen::Add,
+            ),
+            ("add wins over a search", "q=x&view=add", Screen::Add),
+            ("an article wins over add", "doc=a&view=add", Screen::Reader),
+        ];
+        for (name, link, want) in cases {
+            let (s, _) = ViewState::parse(link);
+            let (s, _) = s.validate(|_| true);
+            assert_eq!(s.screen(), *want, "{name}: {link}");
+        }
+        // A comparison that loses all but one article opens that article.
+        let (s, _) = ViewState::parse("compare=a,gone").0.validate(|d| d == "a");
+        assert_eq!(s.screen(), Screen::Reader);
     }
 }

@@ -9,7 +9,7 @@ mod common;
 
 use parallax_core::ingest::Meta;
 use parallax_core::search::{search, Options};
-use parallax_core::view_state::{Passage, ViewState, MAX_COMPARE};
+use parallax_core::view_state::{Passage, PassageKey, ViewState, MAX_COMPARE};
 use parallax_core::{ingest_text, query, Corpus};
 use proptest::prelude::*;
 
@@ -51,7 +51,9 @@ fn state() -> impl Strategy<Value = ViewState> {
         proptest::option::of(nonempty()),
         proptest::option::of(nonempty()),
         proptest::collection::vec(nonempty(), 0..=MAX_COMPARE),
-        proptest::option::of(nonempty()),
+        proptest::option::of(
+            (nonempty(), 0usize..100_000).prop_map(|(d, p)| PassageKey::new(d, p)),
+        ),
         proptest::option::of(passage()),
     )
         .prop_map(|(q, doc, mut compare, focus, passage)| {
@@ -108,6 +110,18 @@ proptest! {
         prop_assert!(notices.is_empty(), "link {}: {:?}", link, notices);
         // The link is plain ASCII: safe to paste anywhere.
         prop_assert!(link.is_ascii());
+    }
+
+    /// Any text reads as a passage key or an error (never a panic); a key read back from what
+    /// it writes is the same key.
+    #[test]
+    fn any_text_is_a_passage_key_or_an_error(text in prop_oneof![
+        awkward(),
+        "[a-z0-9_:]{0,12}:[0-9+-]{0,24}",
+    ]) {
+        if let Ok(key) = text.parse::<PassageKey>() {
+            prop_assert_eq!(key.to_string().parse::<PassageKey>(), Ok(key));
+        }
     }
 
     /// Any query string gives a state (never a panic), and the link written for that state
