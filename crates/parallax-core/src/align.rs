@@ -366,12 +366,19 @@ const PREFILTER: f32 = 0.3;
 /// Aligns two articles paragraph by paragraph.
 pub fn align(a: &Article, b: &Article, t: &Thresholds) -> Alignment {
     let mut cache = Stems::default();
-    let fa: Vec<Features> = alignable(a)
-        .map(|p| features_with(a, p, &mut cache))
-        .collect();
-    let fb: Vec<Features> = alignable(b)
-        .map(|p| features_with(b, p, &mut cache))
-        .collect();
+    let fa = article_features(a, &mut cache);
+    let fb = article_features(b, &mut cache);
+    align_features(&fa, &fb, t)
+}
+
+/// The features of an article's alignable paragraphs, in order.
+pub fn article_features(a: &Article, cache: &mut Stems) -> Vec<Features> {
+    alignable(a).map(|p| features_with(a, p, cache)).collect()
+}
+
+/// Aligns two articles from their paragraphs' features ([`article_features`]): what [`align`]
+/// does, without reading the texts again.
+pub fn align_features(fa: &[Features], fb: &[Features], t: &Thresholds) -> Alignment {
     // Only pairs sharing 30% of the smaller paragraph's content words are measured: every
     // kind of alignment needs far more than that, and most pairs share almost nothing.
     let mut by_word: HashMap<u64, Vec<usize>> = HashMap::new();
@@ -382,7 +389,7 @@ pub fn align(a: &Article, b: &Article, t: &Thresholds) -> Alignment {
     }
     let mut candidates: Vec<Pair> = Vec::new();
     let mut shared = vec![0usize; fb.len()];
-    for x in &fa {
+    for x in fa {
         shared.iter_mut().for_each(|c| *c = 0);
         for w in &x.content {
             for &j in by_word.get(w).map_or(&[][..], Vec::as_slice) {
@@ -576,11 +583,7 @@ pub fn reuse(articles: &[Article], t: &Thresholds) -> Vec<Reuse> {
     let mut cache = Stems::default();
     let feats: Vec<Vec<Features>> = articles
         .iter()
-        .map(|a| {
-            alignable(a)
-                .map(|p| features_with(a, p, &mut cache))
-                .collect()
-        })
+        .map(|a| article_features(a, &mut cache))
         .collect();
     let mut by_shingle: HashMap<u64, Vec<(u32, u32)>> = HashMap::new();
     for (d, fs) in feats.iter().enumerate() {

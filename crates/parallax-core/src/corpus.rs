@@ -42,6 +42,59 @@ pub struct Corpus {
     /// Per-article facts for filters and facets, worked out on first use.
     #[serde(skip)]
     facts: std::sync::OnceLock<crate::search::Facts>,
+    /// The reading order and the alignment features, worked out on first use.
+    #[serde(skip)]
+    derived: Derived,
+}
+
+/// Parts of a corpus derived from its articles on first use. Two corpora with the same articles
+/// are equal whether or not these were worked out yet.
+#[derive(Clone, Debug, Default)]
+struct Derived {
+    order: std::sync::OnceLock<ReadingOrder>,
+    features: std::sync::OnceLock<Vec<Vec<crate::align::Features>>>,
+}
+
+impl PartialEq for Derived {
+    fn eq(&self, _: &Derived) -> bool {
+        true
+    }
+}
+
+/// The articles in reading order (oldest first; undated ones last; then by id), and where each
+/// article stands in it.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+struct ReadingOrder {
+    docs: Vec<usize>,
+    rank: Vec<usize>,
+}
+
+/// Where an article stands in the reading order.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct ReadingPlace {
+    /// Its place, counted from 0.
+    pub position: usize,
+    /// How many articles the order has.
+    pub of: usize,
+    /// The article before it (older), if any.
+    pub older: Option<usize>,
+    /// The article after it (newer), if any.
+    pub newer: Option<usize>,
+}
+
+/// Most articles a corpus may have for [`Corpus::related`] to align an article with every
+/// other one (to count paraphrases); beyond it, only copies from the reuse graph are counted.
+pub const RELATED_LIMIT: usize = 300;
+
+/// Another article to compare one with, and what the two share.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Related {
+    /// Index of the other article.
+    pub doc: usize,
+    /// Paragraph pairs copied verbatim or edited (from the reuse graph).
+    pub copies: usize,
+    /// Paragraph pairs that say the same in other words (0 in corpora over [`RELATED_LIMIT`]).
+    pub paraphrases: usize,
 }
 
 /// Where a corpus's story profile came from.
@@ -226,7 +279,93 @@ impl Corpus {
             stances,
             reuse,
             facts: Default::default(),
+            derived: Derived::default(),
         }
+    }
+
+    /// The articles oldest first, undated ones last, then by id: the order the list shows and
+    /// the reader steps through. Worked out once.
+    pub fn reading_order(&self) -> &[usize] {
+        &self.order().docs
+    }
+
+    fn order(&self) -> &ReadingOrder {
+        self.derived.order.get_or_init(|| {
+            let mut docs: Vec<usize> = (0..self.articles.len()).collect();
+            docs.sort_by(|&x, &y| {
+                let (a, b) = (&self.articles[x], &self.articles[y]);
+                match (a.date.date, b.date.date) {
+                    (Some(x), Some(y)) => x.cmp(&y).then_with(|| a.id.cmp(&b.id)),
+                    (Some(_), None) => std::cmp::Ordering::Less,
+                    (None, Some(_)) => std::cmp::Ordering::Greater,
+                    (None, None) => a.id.cmp(&b.id),
+                }
+            });
+            let mut rank = vec![0; docs.len()];
+            for (i, &d) in docs.iter().enumerate() {
+                rank[d] = i;
+            }
+            ReadingOrder { docs, rank }
+        })
+    }
+
+    /// Where article `doc` stands in the [`Corpus::reading_order`], with its neighbours.
+    pub fn reading_place(&self, doc: usize) -> Option<ReadingPlace> {
+        let order = self.order();
+        let position = *order.rank.get(doc)?;
+        Some(ReadingPlace {
+            position,
+            of: order.docs.len(),
+            older: position.checked_sub(1).map(|i| order.docs[i]),
+            newer: order.docs.get(position + 1).copied(),
+        })
+    }
+
+    /// The other articles to compare article `doc` with, those sharing the most text first:
+    /// copied paragraphs (from the reuse graph), then paraphrased ones, then by id. In a corpus
+    /// of more than [`RELATED_LIMIT`] articles only the articles it shares copies with are
+    /// listed, and paraphrases are not counted. Each article's paragraphs are read for
+    /// alignment once per corpus; a call only measures the paragraphs that share words.
+    pub fn related(&self, doc: usize) -> Vec<Related> {
+        if self.articles.len() < 2 || doc >= self.articles.len() {
+            return Vec::new();
+        }
+        let copies = self.copies_with(doc);
+        let small = self.articles.len() <= RELATED_LIMIT;
+        let t = crate::align::Thresholds::default();
+        let features = small.then(|| {
+            self.derived.features.get_or_init(|| {
+                let mut cache = crate::align::Stems::default();
+                self.articles
+                    .iter()
+                    .map(|a| crate::align::article_features(a, &mut cache))
+                    .collect()
+            })
+        });
+        let mut out: Vec<Related> = (0..self.articles.len())
+            .filter(|&o| o != doc)
+            .filter_map(|o| {
+                let copies = copies.get(&o).copied().unwrap_or(0);
+                let paraphrases = features.map_or(0, |f| {
+                    crate::align::align_features(&f[doc], &f[o], &t)
+                        .pairs
+                        .iter()
+                        .filter(|p| p.kind == crate::align::Kind::Paraphrase)
+                        .count()
+                });
+                (small || copies > 0).then_some(Related {
+                    doc: o,
+                    copies,
+                    paraphrases,
+                })
+            })
+            .collect();
+        out.sort_by(|a, b| {
+            (b.copies, b.paraphrases)
+                .cmp(&(a.copies, a.paraphrases))
+                .then_with(|| self.articles[a.doc].id.cmp(&self.articles[b.doc].id))
+        });
+        out
     }
 
     /// Per-article facts for filters and facets.
