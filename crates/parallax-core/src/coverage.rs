@@ -657,6 +657,9 @@ pub struct LedgerActor {
     pub quoted: u32,
     /// Statements in indirect speech.
     pub reported: u32,
+    /// Statements in the outlet's own words (the outlet itself as the actor); always 0 in the
+    /// [`ledger`], which leaves them out.
+    pub own_words: u32,
     /// Per outlet that carries them: (outlet, quoted, reported), most first.
     pub outlets: Vec<(String, u32, u32)>,
     /// Their positions: (target id, polarity, statements), most first.
@@ -674,14 +677,25 @@ pub struct LedgerGroup {
     pub actors: Vec<LedgerActor>,
 }
 
-/// Who is quoted or paraphrased, by which outlet, how often and on what: actors grouped by
-/// affiliation, in the profile's group order. The outlets' own voice is not in it.
-pub fn ledger(sel: &Selection<'_>) -> Vec<LedgerGroup> {
-    let corpus = sel.corpus;
+/// Each actor's statements in the articles `docs`: voices, outlets and positions (in the order
+/// first seen), by actor id. The outlets' own voice is left out unless `own_voice`.
+pub(crate) fn tally<'c>(
+    corpus: &'c Corpus,
+    docs: &[usize],
+    own_voice: bool,
+) -> BTreeMap<&'c str, LedgerActor> {
     let profile = &corpus.profile;
     let mut per: BTreeMap<&str, LedgerActor> = BTreeMap::new();
-    for (d, tag) in tags(sel) {
-        if tag.actor == OUTLET_ACTOR || tag.voice == Voice::Outlet {
+    let tagged = docs.iter().flat_map(|&d| {
+        corpus
+            .stances
+            .get(d)
+            .into_iter()
+            .flatten()
+            .map(move |t| (d, t))
+    });
+    for (d, tag) in tagged {
+        if !own_voice && (tag.actor == OUTLET_ACTOR || tag.voice == Voice::Outlet) {
             continue;
         }
         let e = per.entry(&tag.actor).or_insert_with(|| LedgerActor {
@@ -689,19 +703,22 @@ pub fn ledger(sel: &Selection<'_>) -> Vec<LedgerGroup> {
             name: profile.actor_name(&tag.actor),
             quoted: 0,
             reported: 0,
+            own_words: 0,
             outlets: Vec::new(),
             positions: Vec::new(),
         });
         let quoted = u32::from(tag.voice == Voice::Quoted);
+        let reported = u32::from(tag.voice == Voice::Reported);
         e.quoted += quoted;
-        e.reported += 1 - quoted;
+        e.reported += reported;
+        e.own_words += u32::from(tag.voice == Voice::Outlet);
         let outlet = corpus.articles[d].outlet_label();
         match e.outlets.iter_mut().find(|o| o.0 == outlet) {
             Some(o) => {
                 o.1 += quoted;
-                o.2 += 1 - quoted;
+                o.2 += reported;
             }
-            None => e.outlets.push((outlet, quoted, 1 - quoted)),
+            None => e.outlets.push((outlet, quoted, reported)),
         }
         match e
             .positions
@@ -712,6 +729,15 @@ pub fn ledger(sel: &Selection<'_>) -> Vec<LedgerGroup> {
             None => e.positions.push((tag.target.clone(), tag.stance, 1)),
         }
     }
+    per
+}
+
+/// Who is quoted or paraphrased, by which outlet, how often and on what: actors grouped by
+/// affiliation, in the profile's group order. The outlets' own voice is not in it.
+pub fn ledger(sel: &Selection<'_>) -> Vec<LedgerGroup> {
+    let corpus = sel.corpus;
+    let profile = &corpus.profile;
+    let per = tally(corpus, &sel.docs, false);
     let mut groups: Vec<LedgerGroup> = Vec::new();
     for (_, mut a) in per {
         a.outlets
@@ -1197,71 +1223,6 @@ impl FiguresAcross {
             rows,
         }
     }
-}
-
-/// Facets of search results from the stance tags: per actor (`actor:ID`) and per target
-/// (`stance:TARGET`), how many of the result articles carry a statement, most first. `query` is
-/// the search as typed, to mark the values its filters select.
-pub fn stance_facets(
-    corpus: &Corpus,
-    docs: &[usize],
-    query: &str,
-) -> (
-    Vec<crate::search::FacetValue>,
-    Vec<crate::search::FacetValue>,
-) {
-    use crate::query::{parse, Clause, Field};
-    let filters: Vec<(Field, String)> = parse(query)
-        .clauses
-        .into_iter()
-        .filter_map(|c| match c {
-            Clause::Filter {
-                field,
-                value,
-                negated: false,
-            } => Some((field, fold(&value))),
-            _ => None,
-        })
-        .collect();
-    let selected = |field: Field, value: &str| {
-        filters
-            .iter()
-            .any(|(f, v)| *f == field && *v == fold(value))
-    };
-    let mut actors: BTreeMap<&str, usize> = BTreeMap::new();
-    let mut targets: BTreeMap<&str, usize> = BTreeMap::new();
-    for &d in docs {
-        let tags = corpus.stances.get(d).map_or(&[][..], Vec::as_slice);
-        let mut seen_a: Vec<&str> = tags
-            .iter()
-            .filter(|t| t.actor != OUTLET_ACTOR)
-            .map(|t| t.actor.as_str())
-            .collect();
-        seen_a.sort_unstable();
-        seen_a.dedup();
-        for a in seen_a {
-            *actors.entry(a).or_default() += 1;
-        }
-        let mut seen_t: Vec<&str> = tags.iter().map(|t| t.target.as_str()).collect();
-        seen_t.sort_unstable();
-        seen_t.dedup();
-        for t in seen_t {
-            *targets.entry(t).or_default() += 1;
-        }
-    }
-    let facet = |field: Field, counts: BTreeMap<&str, usize>| {
-        let mut out: Vec<crate::search::FacetValue> = counts
-            .into_iter()
-            .map(|(v, count)| crate::search::FacetValue {
-                value: v.to_string(),
-                count,
-                selected: selected(field, v),
-            })
-            .collect();
-        out.sort_by(|a, b| b.count.cmp(&a.count).then(a.value.cmp(&b.value)));
-        out
-    };
-    (facet(Field::Actor, actors), facet(Field::Stance, targets))
 }
 
 /// A label cut to `max` characters with an ellipsis (an outlet label of several wires in a

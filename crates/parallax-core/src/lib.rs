@@ -13,6 +13,7 @@ pub mod anchor;
 pub mod citation;
 #[cfg(feature = "fs")]
 pub mod collect;
+pub mod compare;
 pub mod corpus;
 pub mod coverage;
 pub mod date;

@@ -270,23 +270,6 @@ fn the_matrix_draws_as_a_standalone_svg() {
 }
 
 #[test]
-fn search_results_get_actor_and_stance_facets() {
-    let docs: Vec<usize> = (0..SEEDS.articles.len()).collect();
-    let (actors, targets) = coverage::stance_facets(&SEEDS, &docs, "dialogue actor:putin");
-    let putin = actors.iter().find(|f| f.value == "putin").unwrap();
-    assert_eq!(putin.count, 1);
-    assert!(putin.selected);
-    assert!(actors.iter().all(|f| f.value != "outlet"));
-    let dialogue = targets.iter().find(|f| f.value == "dialogue").unwrap();
-    assert_eq!(
-        dialogue.count, 4,
-        "all seeds but 001 report a position on dialogue"
-    );
-    assert!(!dialogue.selected);
-    assert!(targets.windows(2).all(|w| w[0].count >= w[1].count));
-}
-
-#[test]
 fn a_cell_bar_has_one_segment_per_polarity_and_voice_in_order() {
     let m = coverage::matrix(&all(), Rows::Outlets);
     let order = |p: Polarity, v: parallax_core::stance::Voice| {

@@ -387,6 +387,160 @@ fn facets_count_results_and_ignore_their_own_filter() {
     assert_eq!(months, [("2020-08", 4), ("2021", 1)]);
 }
 
+/// A facet's values in short: `value count` and `✓` when selected, most first.
+fn facet(values: &[parallax_core::search::FacetValue]) -> Vec<String> {
+    values
+        .iter()
+        .map(|f| {
+            format!(
+                "{} {}{}",
+                f.value,
+                f.count,
+                if f.selected { " ✓" } else { "" }
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn actor_and_stance_facets_count_every_match() {
+    // (name, query, how many actors, the first actors, the first targets)
+    type Case<'a> = (&'a str, &'a str, usize, &'a [&'a str], &'a [&'a str]);
+    let cases: &[Case] = &[
+        (
+            "a word: every matching article counts once per actor and target",
+            "dialogue",
+            19,
+            &["opposition 3", "tikhanovskaya 2", "di_maio 1"],
+            &[
+                "dialogue 4",
+                "release_prisoners 4",
+                "election_legitimacy 3",
+                "violence_crackdown 3",
+            ],
+        ),
+        (
+            "all five seeds",
+            "Lukashenko",
+            21,
+            &["opposition 4", "protesters 2", "tikhanovskaya 2"],
+            &[
+                "dialogue 4",
+                "election_legitimacy 4",
+                "release_prisoners 4",
+                "violence_crackdown 4",
+            ],
+        ),
+        (
+            "an actor filter is ignored by its own facet, which marks it, and narrows the other",
+            "dialogue actor:putin",
+            19,
+            &["opposition 3", "tikhanovskaya 2", "di_maio 1"],
+            &[
+                "dialogue 1",
+                "integration_with_russia 1",
+                "release_prisoners 1",
+            ],
+        ),
+        (
+            "a stance filter alone: every article with a position on it",
+            "stance:dialogue",
+            19,
+            &["opposition 3"],
+            &[
+                "dialogue 4 ✓",
+                "election_legitimacy 4",
+                "release_prisoners 4",
+            ],
+        ),
+        (
+            "a stance filter with a polarity selects no plain target value",
+            "dialogue stance:dialogue=support",
+            19,
+            &["opposition 3"],
+            &["dialogue 4", "release_prisoners 4"],
+        ),
+        (
+            "an outlet filter narrows both",
+            "sanctions outlet:TASS",
+            3,
+            &["eu 1", "eu_foreign_ministers 1", "tikhanovskaya 1"],
+            &[
+                "dialogue 1",
+                "election_legitimacy 1",
+                "release_prisoners 1",
+                "sanctions 1",
+                "violence_crackdown 1",
+            ],
+        ),
+        ("no match, no facet", "nothingmatchesthis", 0, &[], &[]),
+        ("an empty query", "", 0, &[], &[]),
+    ];
+    for (name, q, n_actors, actors, stances) in cases {
+        let r = run(q);
+        let (a, s) = (facet(&r.actors), facet(&r.stances));
+        assert_eq!(a.len(), *n_actors, "{name}: {a:?}");
+        assert_eq!(&a[..actors.len()], *actors, "{name}: actors of {q}");
+        assert_eq!(
+            &s[..stances.len().min(s.len())],
+            *stances,
+            "{name}: stances of {q}"
+        );
+        assert!(
+            r.actors.iter().all(|f| f.value != "outlet"),
+            "{name}: the outlet's own voice is no actor"
+        );
+    }
+    let putin = run("dialogue actor:putin");
+    assert!(putin
+        .actors
+        .iter()
+        .any(|f| f.value == "putin" && f.selected && f.count == 1));
+    assert_eq!(putin.actors.iter().filter(|f| f.selected).count(), 1);
+}
+
+#[test]
+fn facets_do_not_depend_on_how_many_hits_are_shown() {
+    for q in [
+        "dialogue",
+        "Lukashenko",
+        "protest*",
+        "dialogue actor:putin",
+        "stance:dialogue",
+        "outlet:TASS",
+        "nothingmatchesthis",
+    ] {
+        let all = search(
+            &SEEDS,
+            q,
+            &Options {
+                limit: 100,
+                ..Options::default()
+            },
+        );
+        for limit in [0, 1, 2] {
+            let page = search(
+                &SEEDS,
+                q,
+                &Options {
+                    limit,
+                    ..Options::default()
+                },
+            );
+            assert_eq!(page.actors, all.actors, "{q}, {limit} hits");
+            assert_eq!(page.stances, all.stances, "{q}, {limit} hits");
+            assert_eq!(page.outlets, all.outlets, "{q}, {limit} hits");
+        }
+        // Without actor: or stance: filters, each count is the number of matching articles that
+        // carry the value: at most the total.
+        let own_filters = q.contains("actor:") || q.contains("stance:");
+        for f in all.actors.iter().chain(&all.stances) {
+            assert!(f.count >= 1, "{q}: {f:?}");
+            assert!(own_filters || f.count <= all.total, "{q}: {f:?}");
+        }
+    }
+}
+
 #[test]
 fn headline_words_rank_higher() {
     // "Lithuanian" is in 001's headline and body, and nowhere else.

@@ -47,6 +47,34 @@ pub struct Facts {
     doc_interval: Vec<Option<(String, String)>>,
     /// Per index unit: 0 body, 1 headline, 2 caption (which field weight applies).
     pub unit_class: Vec<u8>,
+    /// Distinct actor ids of the stance tags (not the outlet's own voice), sorted.
+    pub actors: Vec<String>,
+    /// Per article, ids into `actors` of the actors its tags name, sorted and distinct.
+    pub doc_actors: Vec<Vec<u32>>,
+    /// Distinct target ids of the stance tags, sorted.
+    pub targets: Vec<String>,
+    /// Per article, ids into `targets` of the targets its tags take a position on.
+    pub doc_targets: Vec<Vec<u32>>,
+}
+
+/// Distinct values per article, as ids into the sorted list of all of them.
+fn ids_per_doc(per_doc: Vec<Vec<&str>>) -> (Vec<String>, Vec<Vec<u32>>) {
+    let mut all: Vec<&str> = per_doc.iter().flatten().copied().collect();
+    all.sort_unstable();
+    all.dedup();
+    let ids = per_doc
+        .into_iter()
+        .map(|vs| {
+            let mut ids: Vec<u32> = vs
+                .into_iter()
+                .filter_map(|v| all.binary_search(&v).ok().map(|i| i as u32))
+                .collect();
+            ids.sort_unstable();
+            ids.dedup();
+            ids
+        })
+        .collect();
+    (all.into_iter().map(String::from).collect(), ids)
 }
 
 impl Facts {
@@ -62,7 +90,28 @@ impl Facts {
         let mut buckets: Vec<String> = corpus.articles.iter().map(date_bucket).collect();
         buckets.sort();
         buckets.dedup();
+        let tags = |d: usize| corpus.stances.get(d).map_or(&[][..], Vec::as_slice);
+        let (actors, doc_actors) = ids_per_doc(
+            (0..corpus.articles.len())
+                .map(|d| {
+                    tags(d)
+                        .iter()
+                        .filter(|t| t.actor != crate::stance::OUTLET_ACTOR)
+                        .map(|t| t.actor.as_str())
+                        .collect()
+                })
+                .collect(),
+        );
+        let (targets, doc_targets) = ids_per_doc(
+            (0..corpus.articles.len())
+                .map(|d| tags(d).iter().map(|t| t.target.as_str()).collect())
+                .collect(),
+        );
         Facts {
+            actors,
+            doc_actors,
+            targets,
+            doc_targets,
             outlets_folded: outlets.iter().map(|o| fold(o)).collect(),
             doc_outlets: corpus
                 .articles
@@ -227,6 +276,8 @@ impl DateFilter {
 /// A parsed `actor:` or `stance:` filter: `actor:putin` (id or a word of the name),
 /// `stance:sanctions`, `stance:sanctions=support` (`oppose`, `neutral`).
 pub(super) struct StanceFilter {
+    /// The value as written, folded: what a facet value must equal to show as selected.
+    raw: String,
     actor: Option<String>,
     target: Option<String>,
     polarity: Option<crate::stance::Polarity>,
@@ -244,6 +295,7 @@ impl StanceFilter {
         let v = value.trim().to_lowercase();
         match field {
             Field::Actor => Ok(StanceFilter {
+                raw: fold(value),
                 actor: Some(v),
                 target: None,
                 polarity: None,
@@ -266,6 +318,7 @@ impl StanceFilter {
                     }
                 };
                 Ok(StanceFilter {
+                    raw: fold(value),
                     actor: None,
                     target: Some(target),
                     polarity,
@@ -291,11 +344,47 @@ impl StanceFilter {
     }
 
     pub(super) fn all_admit(filters: &[StanceFilter], corpus: &Corpus, d: usize) -> bool {
+        StanceFilter::admit_but(filters, None, corpus, d)
+    }
+
+    /// Whether the filters admit article `d`, leaving out those of field `but` (`actor:` or
+    /// `stance:`), so that a facet counts what the other filters admit.
+    pub(super) fn admit_but(
+        filters: &[StanceFilter],
+        but: Option<crate::query::Field>,
+        corpus: &Corpus,
+        d: usize,
+    ) -> bool {
         let tags = corpus.stances.get(d).map_or(&[][..], Vec::as_slice);
+        let kept: Vec<&StanceFilter> = filters
+            .iter()
+            .filter(|f| but.is_none_or(|field| f.field() != field))
+            .collect();
         admitted(
-            filters,
+            &kept,
             |f| tags.iter().any(|t| f.selects(corpus, t)),
             |f| f.negated,
         )
+    }
+
+    /// `actor:` or `stance:`.
+    pub(super) fn field(&self) -> crate::query::Field {
+        if self.actor.is_some() {
+            crate::query::Field::Actor
+        } else {
+            crate::query::Field::Stance
+        }
+    }
+
+    /// Whether a positive filter of `field` selects the facet value `value` (an actor or target
+    /// id), as written.
+    pub(super) fn selects_value(
+        filters: &[StanceFilter],
+        field: crate::query::Field,
+        value: &str,
+    ) -> bool {
+        filters
+            .iter()
+            .any(|f| !f.negated && f.field() == field && f.raw == fold(value))
     }
 }

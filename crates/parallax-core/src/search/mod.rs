@@ -111,6 +111,13 @@ pub struct Results {
     pub outlets: Vec<FacetValue>,
     /// Month (or year, for year-only dates) facet.
     pub dates: Vec<FacetValue>,
+    /// Who takes a position (`actor:ID`), from the stance tags: how many matching articles
+    /// name each actor (the outlet's own voice aside), most first. Like the other facets it
+    /// counts every match the other filters admit, ignoring its own (`actor:`) filters.
+    pub actors: Vec<FacetValue>,
+    /// Positions on what (`stance:TARGET`): how many matching articles take a position on each
+    /// target, most first; counts ignore the `stance:` filters, respect the others.
+    pub stances: Vec<FacetValue>,
     /// Whether the query had anything to search for or filter by.
     pub active: bool,
 }
@@ -496,6 +503,13 @@ pub fn search(corpus: &Corpus, input: &str, opts: &Options) -> Results {
     );
 
     let stance_ok = |d: u32| StanceFilter::all_admit(&stance_filters, corpus, d as usize);
+    stance_facets(
+        corpus,
+        &term_docs,
+        &|d| outlet_ok(d) && date_ok(d),
+        &stance_filters,
+        &mut res,
+    );
     let admitted = |docs: Vec<u32>| -> Vec<(u32, f32)> {
         docs.into_iter()
             .filter(|&d| outlet_ok(d) && date_ok(d) && stance_ok(d))
@@ -616,6 +630,51 @@ fn facets(
             selected: DateFilter::selects(date_filters, &facts.buckets[i]),
         })
         .collect();
+}
+
+/// The actor and stance facets over every matching article that `others_ok` (the outlet and date
+/// filters) admits; each facet also respects the stance filters of the other field.
+fn stance_facets(
+    corpus: &Corpus,
+    term_docs: &[u32],
+    others_ok: &dyn Fn(u32) -> bool,
+    filters: &[StanceFilter],
+    res: &mut Results,
+) {
+    let facts = corpus.facts();
+    let mut actors = vec![0usize; facts.actors.len()];
+    let mut targets = vec![0usize; facts.targets.len()];
+    let but = |field: Field, d: u32| {
+        filters.is_empty() || StanceFilter::admit_but(filters, Some(field), corpus, d as usize)
+    };
+    for &d in term_docs.iter().filter(|&&d| others_ok(d)) {
+        if but(Field::Actor, d) {
+            for &a in &facts.doc_actors[d as usize] {
+                actors[a as usize] += 1;
+            }
+        }
+        if but(Field::Stance, d) {
+            for &t in &facts.doc_targets[d as usize] {
+                targets[t as usize] += 1;
+            }
+        }
+    }
+    let facet = |field: Field, counts: Vec<usize>, values: &[String]| {
+        let mut out: Vec<FacetValue> = counts
+            .into_iter()
+            .zip(values)
+            .filter(|(count, _)| *count > 0)
+            .map(|(count, v)| FacetValue {
+                value: v.clone(),
+                count,
+                selected: StanceFilter::selects_value(filters, field, v),
+            })
+            .collect();
+        out.sort_by(|a, b| b.count.cmp(&a.count).then_with(|| a.value.cmp(&b.value)));
+        out
+    };
+    res.actors = facet(Field::Actor, actors, &facts.actors);
+    res.stances = facet(Field::Stance, targets, &facts.targets);
 }
 
 fn fill_passages(corpus: &Corpus, active: &[Active<'_>], opts: &Options, hit: &mut Hit) {
