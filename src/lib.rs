@@ -5,7 +5,7 @@ use leptos::prelude::*;
 use leptos_router::components::Router;
 use leptos_router::hooks::use_location;
 use parallax_core::anchor::{anchor, Anchor};
-use parallax_core::view_state::{Notice, ViewState};
+use parallax_core::view_state::{Notice, Screen, ViewState};
 use parallax_core::{Article, Corpus};
 
 #[cfg(feature = "bench-hook")]
@@ -109,6 +109,9 @@ fn Shell() -> impl IntoView {
 #[derive(Clone, Debug, PartialEq)]
 pub(crate) struct Route {
     pub state: ViewState,
+    /// The one screen the state shows ([`ViewState::screen`]): what the main region, the
+    /// document title and the header's navigation all follow.
+    pub screen: Screen,
     pub notices: Vec<Notice>,
     pub path: String,
     pub search: String,
@@ -135,6 +138,7 @@ fn Workspace(corpus: &'static Corpus) -> impl IntoView {
         notices.extend(more);
         let passage = anchor_passage(&state, corpus, &mut notices);
         Route {
+            screen: state.screen(),
             state,
             notices,
             path: location.pathname.get(),
@@ -147,9 +151,7 @@ fn Workspace(corpus: &'static Corpus) -> impl IntoView {
             .with(|r| r.state.doc.clone())
             .and_then(|id| corpus.get(&id))
     });
-    let searching = Memo::new(move |_| route.with(|r| r.state.q.is_some()));
-    let covering = Memo::new(move |_| route.with(|r| r.state.coverage.is_some()));
-    let adding = Memo::new(move |_| route.with(|r| r.state.adding));
+    let screen = Memo::new(move |_| route.with(|r| r.screen));
     let comparing = Memo::new(move |_| {
         route.with(|r| {
             r.state
@@ -163,14 +165,7 @@ fn Workspace(corpus: &'static Corpus) -> impl IntoView {
     let passage = Memo::new(move |_| route.with(|r| r.passage.and_then(Anchor::span)));
 
     Effect::new(move |_| {
-        let title = match (doc.get(), route.with(|r| r.state.q.clone())) {
-            (Some(a), _) => format!("{} — Parallax", a.title.text),
-            (None, _) if adding.get() => "Add articles — Parallax".to_string(),
-            (None, _) if covering.get() => "Coverage across outlets — Parallax".to_string(),
-            (None, Some(q)) => format!("{q} — Parallax search"),
-            (None, None) => "Parallax — how outlets covered the same story".to_string(),
-        };
-        document().set_title(&title);
+        document().set_title(&route.with(|r| r.state.document_title(corpus)));
     });
     // Opening an article starts at its top, or at the passage the link names (`at=…`, or `#p7`
     // in older links).
@@ -206,22 +201,24 @@ fn Workspace(corpus: &'static Corpus) -> impl IntoView {
         <main
             id="main"
             class="workspace"
-            class:reading=move || doc.get().is_some() && comparing.with(|c| c.len() < 2)
-            class:wide=move || covering.get() && doc.get().is_none()
+            class:reading=move || screen.get() == Screen::Reader
+            class:wide=move || screen.get() == Screen::Coverage
             tabindex="-1"
         >
-            {move || match (comparing.get(), doc.get(), searching.get()) {
-                (compared, _, _) if compared.len() >= 2 => view! {
-                    <CompareView articles=compared corpus=corpus route=route />
+            {move || match (screen.get(), doc.get()) {
+                (Screen::Compare, _) => view! {
+                    <CompareView articles=comparing.get() corpus=corpus route=route />
                 }.into_any(),
-                (_, Some(article), _) => view! {
+                (Screen::Reader, Some(article)) => view! {
                     <ArticleList corpus=corpus route=route selected=doc />
                     <Reader article=article corpus=corpus route=route focus=hash passage=passage />
                 }.into_any(),
-                (_, None, _) if adding.get() => view! { <AddView route=route /> }.into_any(),
-                (_, None, _) if covering.get() => view! { <CoverageView corpus=corpus route=route /> }.into_any(),
-                (_, None, true) => view! { <ResultsView corpus=corpus route=route /> }.into_any(),
-                (_, None, false) => view! { <ArticleList corpus=corpus route=route selected=doc /> }.into_any(),
+                (Screen::Add, _) => view! { <AddView route=route /> }.into_any(),
+                (Screen::Coverage, _) => view! { <CoverageView corpus=corpus route=route /> }.into_any(),
+                (Screen::Search, _) => view! { <ResultsView corpus=corpus route=route /> }.into_any(),
+                // A validated state opens only articles the corpus has, so the reader always has
+                // its article; the list is what is left.
+                (Screen::List | Screen::Reader, _) => view! { <ArticleList corpus=corpus route=route selected=doc /> }.into_any(),
             }}
         </main>
         <footer class="site-footer">

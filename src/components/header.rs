@@ -4,7 +4,7 @@ use crate::components::search_box::SearchBox;
 use crate::components::share::Share;
 use crate::{href, Route};
 use leptos::prelude::*;
-use parallax_core::view_state::ViewState;
+use parallax_core::view_state::{Screen, ViewState};
 use parallax_core::Corpus;
 
 /// Product name, tagline and corpus summary.
@@ -30,13 +30,8 @@ pub fn SiteHeader(corpus: &'static Corpus, route: Memo<Route>) -> impl IntoView 
             )
         })
     };
-    // Which view the header's navigation marks as the current one.
-    let on_coverage = move || {
-        route.with(|r| {
-            r.state.coverage.is_some() && r.state.doc.is_none() && r.state.compare.len() < 2
-        })
-    };
-    let on_list = move || route.with(|r| r.state == ViewState::default());
+    // Which view the header's navigation marks as the current one: the route's screen.
+    let on = move |screen: Screen| route.with(|r| r.screen == screen);
     let add = move || {
         route.with(|r| {
             href(
@@ -48,9 +43,6 @@ pub fn SiteHeader(corpus: &'static Corpus, route: Memo<Route>) -> impl IntoView 
             )
         })
     };
-    let on_add = move || {
-        route.with(|r| r.state.adding && r.state.doc.is_none() && r.state.compare.len() < 2)
-    };
     view! {
         <header class="site-header">
             <a class="brand" href=home aria-label="Parallax, all articles">
@@ -59,9 +51,9 @@ pub fn SiteHeader(corpus: &'static Corpus, route: Memo<Route>) -> impl IntoView 
             </a>
             <p class="tagline">"How different outlets covered the same story"</p>
             <nav class="views-nav" aria-label="Views">
-                <a href=home aria-current=move || on_list().then_some("page") data-testid="nav-articles">"Articles"</a>
-                <a href=coverage aria-current=move || on_coverage().then_some("page") data-testid="nav-coverage">"Coverage"</a>
-                <a href=add aria-current=move || on_add().then_some("page") data-testid="nav-add">"Add articles"</a>
+                <a href=home aria-current=move || on(Screen::List).then_some("page") data-testid="nav-articles">"Articles"</a>
+                <a href=coverage aria-current=move || on(Screen::Coverage).then_some("page") data-testid="nav-coverage">"Coverage"</a>
+                <a href=add aria-current=move || on(Screen::Add).then_some("page") data-testid="nav-add">"Add articles"</a>
             </nav>
             <SearchBox route=route />
             <Share corpus=corpus route=route />

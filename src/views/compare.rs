@@ -8,8 +8,9 @@ use crate::components::meta::{DateLabel, Outlets};
 use crate::components::stance::polarity_words;
 use crate::{href, paragraph_href, Route};
 use leptos::prelude::*;
-use parallax_core::align::{align, diff, Alignment, DiffOp, Kind, Pair, Thresholds};
-use parallax_core::view_state::ViewState;
+use parallax_core::align::{Kind, Pair, Thresholds};
+use parallax_core::compare::{heard, marks, Cell, Comparison, Heard, Marks};
+use parallax_core::view_state::{PassageKey, ViewState};
 use parallax_core::{Article, Corpus, Span};
 
 fn kind_label(kind: Kind) -> &'static str {
@@ -59,28 +60,16 @@ fn marked(text: &'static str, changed: Vec<Span>, tag: &'static str) -> impl Int
 }
 
 /// One cell: a paragraph of one article, or a note that this article has no counterpart.
-#[derive(Clone)]
-enum Cell {
-    Para {
-        article: &'static Article,
-        para: usize,
-        pair: Option<Pair>,
-        pivot: Option<usize>,
-        alone: bool,
-        /// For the pivot's paragraph in a two-article comparison, the copy it is diffed against:
-        /// its words the copy lacks are marked as deleted.
-        against: Option<(&'static Article, usize)>,
-    },
-    Missing,
-}
-
 #[component]
 fn CellView(
     cell: Cell,
-    column: usize,
-    pivot: &'static Article,
+    /// What to mark in the paragraph ([`marks`]).
+    marked_spans: Marks,
+    article: &'static Article,
+    /// The cell's `focus=` key (a paragraph's).
+    key: Option<PassageKey>,
     route: Memo<Route>,
-    focus: Memo<Option<String>>,
+    focus: Memo<Option<PassageKey>>,
 ) -> impl IntoView {
     match cell {
         Cell::Missing => {
@@ -88,64 +77,35 @@ fn CellView(
                 .into_any()
         }
         Cell::Para {
-            article,
-            para,
-            pair,
-            pivot: pivot_para,
-            alone,
-            against,
+            para, pair, alone, ..
         } => {
             let text: &'static str = article.slice(article.paragraphs[para].span);
-            // Mark the words that differ in edited and verbatim copies.
-            let body = match (&pair, pivot_para) {
-                (Some(p), Some(pp)) if p.kind != Kind::Paraphrase => {
-                    let ops = diff(pivot.slice(pivot.paragraphs[pp].span), text);
-                    let changed: Vec<Span> = ops
-                        .iter()
-                        .filter_map(|op| match op {
-                            DiffOp::Insert { b } | DiffOp::Replace { b, .. } => Some(*b),
-                            _ => None,
-                        })
-                        .collect();
-                    marked(text, changed, "ins").into_any()
-                }
-                _ => match against {
-                    Some((other, op)) => {
-                        let ops = diff(text, other.slice(other.paragraphs[op].span));
-                        let changed: Vec<Span> = ops
-                            .iter()
-                            .filter_map(|op| match op {
-                                DiffOp::Delete { a } | DiffOp::Replace { a, .. } => Some(*a),
-                                _ => None,
-                            })
-                            .collect();
-                        marked(text, changed, "del").into_any()
-                    }
-                    None => text.to_string().into_any(),
-                },
+            let body = match marked_spans {
+                Marks::Inserted(spans) => marked(text, spans, "ins").into_any(),
+                Marks::Deleted(spans) => marked(text, spans, "del").into_any(),
+                Marks::None => text.to_string().into_any(),
             };
-            let label = match (&pair, column) {
-                (Some(p), _) => view! {
+            let label = match &pair {
+                Some(p) => view! {
                     <span class=format!("kind kind-{}", p.kind.as_str()) title=explain(p) data-testid="pair-kind">
                         {kind_label(p.kind)}
                     </span>
                 }
                 .into_any(),
-                (None, _) if alone => view! { <span class="kind kind-unique" data-testid="only-here">"Only here"</span> }.into_any(),
-                (None, _) => ().into_any(),
+                None if alone => view! { <span class="kind kind-unique" data-testid="only-here">"Only here"</span> }.into_any(),
+                None => ().into_any(),
             };
             let link = move || route.with(|r| paragraph_href(&r.path, None, article, para));
             let unique = alone;
-            let key = passage_key(article, para);
             let key_for_link = key.clone();
             let focus_link = move || {
                 route.with(|r| {
                     let mut state = r.state.clone();
-                    state.focus = Some(key_for_link.clone());
+                    state.focus = key_for_link.clone();
                     href(&r.path, &state)
                 })
             };
-            let is_focused = move || focus.with(|f| f.as_deref() == Some(key.as_str()));
+            let is_focused = move || focus.with(|f| f.is_some() && *f == key);
             view! {
                 <div class="cell" role="cell" class:unique=unique class:focused=is_focused data-testid="cell">
                     <div class="cell-head">
@@ -160,92 +120,6 @@ fn CellView(
             .into_any()
         }
     }
-}
-
-/// How a passage is named in a `focus=` link: `ID:N`, N counted from 1.
-fn passage_key(article: &Article, para: usize) -> String {
-    format!("{}:{}", article.id, para + 1)
-}
-
-/// A row holding one article's paragraph that no other article has.
-fn solo_row(width: usize, column: usize, article: &'static Article, para: usize) -> Vec<Cell> {
-    let mut row = vec![Cell::Missing; width];
-    row[column] = Cell::Para {
-        article,
-        para,
-        pair: None,
-        pivot: None,
-        alone: true,
-        against: None,
-    };
-    row
-}
-
-/// Rows of the comparison: pivot order, with the second article's unique paragraphs woven in
-/// where they stand in it; further articles' unique paragraphs follow at the end.
-fn rows(pivot: &'static Article, others: &[(&'static Article, Alignment)]) -> Vec<Vec<Cell>> {
-    let width = others.len() + 1;
-    let mut rows: Vec<Vec<Cell>> = Vec::new();
-    let mut pending_b: Vec<usize> = others
-        .first()
-        .map(|(_, al)| al.only_b.clone())
-        .unwrap_or_default();
-    for p in parallax_core::align::alignable(pivot) {
-        let mut row = vec![Cell::Para {
-            article: pivot,
-            para: p,
-            pair: None,
-            pivot: None,
-            alone: false,
-            against: None,
-        }];
-        for (k, (article, al)) in others.iter().enumerate() {
-            match al.pairs.iter().find(|pair| pair.a == p) {
-                Some(pair) => {
-                    if k == 0 {
-                        // Second article's own paragraphs that come before this one go first.
-                        let (before, after): (Vec<usize>, Vec<usize>) =
-                            pending_b.iter().partition(|&&b| b < pair.b);
-                        for b in before {
-                            rows.push(solo_row(width, 1, article, b));
-                        }
-                        pending_b = after;
-                    }
-                    row.push(Cell::Para {
-                        article,
-                        para: pair.b,
-                        pair: Some(pair.clone()),
-                        pivot: Some(p),
-                        alone: false,
-                        against: None,
-                    });
-                    if width == 2 && pair.kind != Kind::Paraphrase {
-                        if let Some(Cell::Para { against, .. }) = row.first_mut() {
-                            *against = Some((*article, pair.b));
-                        }
-                    }
-                }
-                None => row.push(Cell::Missing),
-            }
-        }
-        if row[1..].iter().all(|c| matches!(c, Cell::Missing)) {
-            if let Some(Cell::Para { alone, .. }) = row.first_mut() {
-                *alone = true;
-            }
-        }
-        rows.push(row);
-    }
-    for (k, (article, al)) in others.iter().enumerate() {
-        let rest: Vec<usize> = if k == 0 {
-            std::mem::take(&mut pending_b)
-        } else {
-            al.only_b.clone()
-        };
-        for b in rest {
-            rows.push(solo_row(width, k + 1, article, b));
-        }
-    }
-    rows
 }
 
 /// A titled table with one column per compared article.
@@ -281,45 +155,36 @@ fn TableSection(
 /// actor, one column per article, each cell listing the actor's positions there.
 #[component]
 fn VoicesTable(articles: Vec<&'static Article>, corpus: &'static Corpus) -> impl IntoView {
-    use parallax_core::stance::{Polarity, Tag, Voice};
-    let tags: Vec<&'static [Tag]> = articles.iter().map(|a| corpus.stances_of(&a.id)).collect();
-    let mut actors: Vec<&str> = tags
+    let docs: Vec<usize> = articles
         .iter()
-        .flat_map(|ts| ts.iter().map(|t| t.actor.as_str()))
+        .filter_map(|a| corpus.position(&a.id))
         .collect();
-    actors.sort_unstable();
-    actors.dedup();
-    if actors.is_empty() {
+    let rows = heard(corpus, &docs);
+    if rows.is_empty() {
         return ().into_any();
     }
     let profile = &corpus.profile;
-    let name = |id: &str| profile.actor_name(id);
-    let label = |id: &str| profile.target_label(id);
-    let body = actors
+    let body = rows
         .into_iter()
-        .map(|actor| {
-            let cells = tags
-                .iter()
-                .map(|ts| {
-                    let mine: Vec<&Tag> = ts.iter().filter(|t| t.actor == actor).collect();
-                    if mine.is_empty() {
+        .map(|row| {
+            let cells = row
+                .cells
+                .into_iter()
+                .map(|cell| {
+                    let Some(cell) = cell else {
                         return view! { <td class="none">"—"</td> }.into_any();
-                    }
-                    let voice = if mine.iter().any(|t| t.voice == Voice::Quoted) {
-                        "quoted"
-                    } else if mine.iter().all(|t| t.voice == Voice::Outlet) {
-                        "in its own words"
-                    } else {
-                        "reported"
                     };
-                    let mut positions: Vec<(String, Polarity)> = mine.iter().map(|t| (t.target.clone(), t.stance)).collect();
-                    positions.sort_by(|a, b| a.0.cmp(&b.0));
-                    positions.dedup();
-                    let items = positions
+                    let voice = match cell.voice {
+                        Heard::Quoted => "quoted",
+                        Heard::OwnWords => "in its own words",
+                        Heard::Reported => "reported",
+                    };
+                    let items = cell
+                        .positions
                         .into_iter()
                         .map(|(target, p)| {
                             let (class, word) = polarity_words(p);
-                            view! { <li><span class=format!("stance-badge {class}")><em>{word}</em></span> " " {label(&target).to_lowercase()}</li> }
+                            view! { <li><span class=format!("stance-badge {class}")><em>{word}</em></span> " " {profile.target_label(&target).to_lowercase()}</li> }
                         })
                         .collect_view();
                     view! {
@@ -331,7 +196,7 @@ fn VoicesTable(articles: Vec<&'static Article>, corpus: &'static Corpus) -> impl
                     .into_any()
                 })
                 .collect_view();
-            view! { <tr data-testid="voice-row"><th scope="row">{name(actor)}</th>{cells}</tr> }
+            view! { <tr data-testid="voice-row"><th scope="row">{row.name}</th>{cells}</tr> }
         })
         .collect_view();
     view! {
@@ -397,20 +262,7 @@ pub fn CompareView(
     corpus: &'static Corpus,
     route: Memo<Route>,
 ) -> impl IntoView {
-    let pivot = articles[0];
-    let thresholds = Thresholds::default();
-    let others: Vec<(&'static Article, Alignment)> = articles[1..]
-        .iter()
-        .map(|b| (*b, align(pivot, b, &thresholds)))
-        .collect();
-    let counts: Vec<(usize, usize, usize)> = others
-        .iter()
-        .map(|(_, al)| {
-            let n = |k: Kind| al.pairs.iter().filter(|p| p.kind == k).count();
-            (n(Kind::Verbatim), n(Kind::Near), n(Kind::Paraphrase))
-        })
-        .collect();
-    let table = rows(pivot, &others);
+    let comparison = std::sync::Arc::new(Comparison::new(&articles, &Thresholds::default()));
     let columns = articles.len();
     let ids: Vec<String> = articles.iter().map(|a| a.id.clone()).collect();
     let headers = articles
@@ -430,8 +282,8 @@ pub fn CompareView(
                 })
             };
             let summary = (i > 0).then(|| {
-                let (v, n, p) = counts[i - 1];
-                format!("{v} verbatim · {n} edited · {p} paraphrased vs. the first")
+                let c = comparison.counts(i);
+                format!("{} verbatim · {} edited · {} paraphrased vs. the first", c.verbatim, c.near, c.paraphrase)
             });
             let read = move || route.with(|r| href(&r.path, &ViewState { doc: Some(a.id.clone()), ..Default::default() }));
             view! {
@@ -446,23 +298,10 @@ pub fn CompareView(
         .collect_view();
     // The focused passage (`focus=ID:N`): its row, with its counterparts, is marked and scrolled to.
     let focus = Memo::new(move |_| route.with(|r| r.state.focus.clone()));
-    let row_keys: Vec<Vec<String>> = table
-        .iter()
-        .map(|row| {
-            row.iter()
-                .filter_map(|c| match c {
-                    Cell::Para { article, para, .. } => Some(passage_key(article, *para)),
-                    Cell::Missing => None,
-                })
-                .collect()
-        })
-        .collect();
-    let focused_row = Memo::new(move |_| {
-        focus.with(|f| {
-            f.as_ref()
-                .and_then(|f| row_keys.iter().position(|k| k.contains(f)))
-        })
-    });
+    let focused_row = {
+        let comparison = comparison.clone();
+        Memo::new(move |_| focus.with(|f| f.as_ref().and_then(|f| comparison.row_of(f))))
+    };
     Effect::new(move |_| {
         if let Some(i) = focused_row.get() {
             request_animation_frame(move || {
@@ -476,11 +315,9 @@ pub fn CompareView(
     let compared: Vec<String> = articles.iter().map(|a| a.id.clone()).collect();
     let elsewhere = move || {
         let f = focus.get()?;
-        let (id, n) = f.rsplit_once(':')?;
-        let para = n.parse::<usize>().ok()?.checked_sub(1)?;
-        let doc = corpus.position(id)?;
+        let doc = corpus.position(&f.doc)?;
         let items: Vec<_> = corpus
-            .also_in(doc, para)
+            .also_in(doc, f.paragraph)
             .into_iter()
             .filter(|ap| !compared.contains(&corpus.articles[ap.doc].id))
             .map(|ap| {
@@ -518,14 +355,22 @@ pub fn CompareView(
             </aside>
         })
     };
-    let body = table
-        .into_iter()
+    let body = comparison
+        .rows
+        .iter()
         .enumerate()
         .map(|(i, row)| {
             let cells = row
-                .into_iter()
+                .iter()
                 .enumerate()
-                .map(|(c, cell)| view! { <CellView cell=cell column=c pivot=pivot route=route focus=focus /> })
+                .map(|(c, cell)| {
+                    let marked_spans = marks(&articles, c, cell);
+                    let key = match cell {
+                        Cell::Para { para, .. } => comparison.key(c, *para),
+                        Cell::Missing => None,
+                    };
+                    view! { <CellView cell=cell.clone() marked_spans=marked_spans article=articles[c] key=key route=route focus=focus /> }
+                })
                 .collect_view();
             view! {
                 <div class="compare-row" class:focused=move || focused_row.get() == Some(i) id=format!("row-{i}") role="row">

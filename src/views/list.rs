@@ -7,18 +7,6 @@ use parallax_core::ingest::{Article, Role};
 use parallax_core::view_state::ViewState;
 use parallax_core::Corpus;
 
-/// Articles oldest first; undated ones last, then by id.
-pub fn in_reading_order(corpus: &'static Corpus) -> Vec<&'static Article> {
-    let mut v: Vec<&Article> = corpus.articles.iter().collect();
-    v.sort_by(|a, b| match (a.date.date, b.date.date) {
-        (Some(x), Some(y)) => x.cmp(&y).then_with(|| a.id.cmp(&b.id)),
-        (Some(_), None) => std::cmp::Ordering::Less,
-        (None, Some(_)) => std::cmp::Ordering::Greater,
-        (None, None) => a.id.cmp(&b.id),
-    });
-    v
-}
-
 fn lead(article: &Article) -> String {
     let text = article
         .paragraphs
@@ -92,7 +80,12 @@ pub fn ArticleList(
     route: Memo<Route>,
     selected: Memo<Option<&'static Article>>,
 ) -> impl IntoView {
-    let articles = in_reading_order(corpus);
+    // Oldest first, undated last ([`Corpus::reading_order`], worked out once per corpus).
+    let articles: Vec<&'static Article> = corpus
+        .reading_order()
+        .iter()
+        .map(|&d| &corpus.articles[d])
+        .collect();
     let count = articles.len();
     // A large corpus lists a page of cards at a time; the open article is always listed.
     let shown = RwSignal::new(LIST_PAGE);

@@ -2,11 +2,10 @@
 //! text, repeats and reader-app wrappers visibly set aside.
 
 use crate::components::meta::{DateLabel, OutletFacts, Outlets};
-use crate::views::list::in_reading_order;
 use crate::{href, Route};
 use leptos::prelude::*;
 use parallax_core::ingest::{Article, AuthorRole, Paragraph, Provenance, Role, SegmentKind};
-use parallax_core::view_state::ViewState;
+use parallax_core::view_state::{PassageKey, ViewState};
 use parallax_core::{Corpus, Span};
 
 fn author_role(role: AuthorRole) -> &'static str {
@@ -88,57 +87,23 @@ fn ParagraphView(
     }
 }
 
-/// Most articles a corpus may have for the reader to align the open one with all the others
-/// (for paraphrases); beyond it, only copies from the reuse graph are listed.
-const RELATED_LIMIT: usize = 300;
-
-/// "Compare with": the other articles, those sharing the most text first, one click away.
+/// "Compare with": the other articles, those sharing the most text first, one click away
+/// ([`Corpus::related`]).
 fn related(
     article: &'static Article,
     corpus: &'static Corpus,
     route: Memo<Route>,
 ) -> Option<impl IntoView> {
-    if corpus.articles.len() < 2 {
-        return None;
-    }
     let doc = corpus.position(&article.id)?;
-    // Copies come from the reuse graph built with the corpus; paraphrases need an alignment of
-    // the open article with each other one, done only for corpora small enough.
-    let copies = corpus.copies_with(doc);
-    let copies_with = |o: usize| copies.get(&o).copied().unwrap_or(0);
-    let t = parallax_core::align::Thresholds::default();
-    let small = corpus.articles.len() <= RELATED_LIMIT;
-    let mut others: Vec<(&'static Article, usize, usize)> = corpus
-        .articles
-        .iter()
-        .enumerate()
-        .filter(|(i, _)| *i != doc)
-        .filter_map(|(i, o)| {
-            let copies = copies_with(i);
-            let paraphrases = if small {
-                parallax_core::align::align(article, o, &t)
-                    .pairs
-                    .iter()
-                    .filter(|p| p.kind == parallax_core::align::Kind::Paraphrase)
-                    .count()
-            } else {
-                0
-            };
-            (small || copies > 0).then_some((o, copies, paraphrases))
-        })
-        .collect();
+    let others = corpus.related(doc);
     if others.is_empty() {
         return None;
     }
-    others.sort_by(|a, b| {
-        (b.1, b.2)
-            .cmp(&(a.1, a.2))
-            .then_with(|| a.0.id.cmp(&b.0.id))
-    });
     let items = others
         .into_iter()
         .take(6)
-        .map(|(o, copies, paraphrases)| {
+        .map(|r| {
+            let (o, copies, paraphrases) = (&corpus.articles[r.doc], r.copies, r.paraphrases);
             let link = move || {
                 route.with(|r| {
                     href(
@@ -193,10 +158,11 @@ pub fn Reader(
             "← All articles"
         }
     };
-    let order = in_reading_order(corpus);
     let profile = &corpus.profile;
     let tags = corpus.stances_of(&article.id);
-    let pos = order.iter().position(|a| a.id == article.id).unwrap_or(0);
+    let place = corpus
+        .position(&article.id)
+        .and_then(|d| corpus.reading_place(d));
     let link_to = move |a: Option<&'static Article>| {
         move || {
             route.with(|r| {
@@ -211,8 +177,9 @@ pub fn Reader(
             })
         }
     };
-    let prev = pos.checked_sub(1).and_then(|i| order.get(i)).copied();
-    let next = order.get(pos + 1).copied();
+    let prev = place.and_then(|p| p.older).map(|d| &corpus.articles[d]);
+    let next = place.and_then(|p| p.newer).map(|d| &corpus.articles[d]);
+    let (pos, count) = place.map_or((0, corpus.articles.len()), |p| (p.position, p.of));
 
     // Where each paragraph appears elsewhere, from one pass over the reuse graph.
     let appearances = corpus
@@ -247,7 +214,7 @@ pub fn Reader(
                                 &r.path,
                                 &ViewState {
                                     compare: vec![article.id.clone(), other.id.clone()],
-                                    focus: Some(format!("{}:{}", article.id, i + 1)),
+                                    focus: Some(PassageKey::new(article.id.clone(), i)),
                                     ..Default::default()
                                 },
                             )
@@ -304,7 +271,7 @@ pub fn Reader(
         <article class="reader" aria-labelledby="article-title" data-testid="reader" data-id=article.id.clone()>
             <nav class="reader-nav" aria-label="Article navigation">
                 <a class="back" href=link_to(None)>{back_label}</a>
-                <span class="position">"Article " {pos + 1} " of " {order.len()}</span>
+                <span class="position">"Article " {pos + 1} " of " {count}</span>
                 <span class="prev-next">
                     {prev.map(|p| view! { <a href=link_to(Some(p)) rel="prev" title=p.title.text.clone()>"‹ Older"</a> })}
                     {next.map(|n| view! { <a href=link_to(Some(n)) rel="next" title=n.title.text.clone()>"Newer ›"</a> })}

@@ -166,14 +166,9 @@ pub fn ResultsView(corpus: &'static Corpus, route: Memo<Route>) -> impl IntoView
     move || {
         let r: Results = results.get();
         let total = r.total;
-        let docs: Vec<usize> = r.hits.iter().map(|h| h.doc).collect();
-        let (mut actors, mut targets) = parallax_core::coverage::stance_facets(
-            corpus,
-            &docs,
-            &route.with(|r| r.state.q.clone().unwrap_or_default()),
-        );
-        actors.truncate(30);
-        targets.truncate(10);
+        // The most common values; the counts are over every match (from the core's search).
+        let actors: Vec<FacetValue> = r.actors.iter().take(30).cloned().collect();
+        let targets: Vec<FacetValue> = r.stances.iter().take(10).cloned().collect();
         let profile = &corpus.profile;
         let heading = match total {
             0 => "No article matches".to_string(),
