@@ -19,7 +19,6 @@ use parallax_core::ingest::{Article, Precision};
 use parallax_core::stance::{Polarity, Voice};
 use parallax_core::view_state::{CoverageState, ViewState};
 use parallax_core::Corpus;
-use std::sync::Mutex;
 
 /// Colours of the outlets' lanes (Okabe–Ito, safe for colour-blind readers); lanes and labels
 /// carry the same information, so colour is never the only signal.
@@ -78,19 +77,6 @@ fn range_words(r: DateRange) -> String {
         (None, Some(t)) => format!("until {}", t.human()),
         (None, None) => "all dates".into(),
     }
-}
-
-/// The timeline of a corpus, laid out once per corpus version (articles added in the page make
-/// a new version).
-fn timeline_of(corpus: &'static Corpus) -> &'static Timeline {
-    static TIMELINES: Mutex<Vec<(String, &'static Timeline)>> = Mutex::new(Vec::new());
-    let mut cache = TIMELINES.lock().unwrap_or_else(|e| e.into_inner());
-    if let Some((_, t)) = cache.iter().find(|(v, _)| *v == corpus.version) {
-        return t;
-    }
-    let t: &'static Timeline = Box::leak(Box::new(coverage::timeline(corpus)));
-    cache.push((corpus.version.clone(), t));
-    t
 }
 
 /// The coverage view.
@@ -198,7 +184,7 @@ fn TimelineSection(
     route: Memo<Route>,
     state: Memo<CoverageState>,
 ) -> impl IntoView {
-    let t = timeline_of(corpus);
+    let t = corpus.timeline();
     let height = TOP + LANE * t.outlets.len().max(1) as f64 + 46.0;
     let x = move |d: Date| LEFT + t.position(d) * PLOT_W;
     let svg_ref: NodeRef<leptos::svg::Svg> = NodeRef::new();

@@ -53,6 +53,7 @@ pub struct Corpus {
 struct Derived {
     order: std::sync::OnceLock<ReadingOrder>,
     features: std::sync::OnceLock<Vec<Vec<crate::align::Features>>>,
+    timeline: std::sync::OnceLock<crate::coverage::Timeline>,
 }
 
 impl PartialEq for Derived {
@@ -281,6 +282,15 @@ impl Corpus {
             facts: Default::default(),
             derived: Derived::default(),
         }
+    }
+
+    /// The corpus along a date axis, one lane per outlet ([`crate::coverage::timeline`]), laid
+    /// out once and kept with the corpus (a corpus with articles added is a new corpus, with its
+    /// own).
+    pub fn timeline(&self) -> &crate::coverage::Timeline {
+        self.derived
+            .timeline
+            .get_or_init(|| crate::coverage::timeline(self))
     }
 
     /// The articles oldest first, undated ones last, then by id: the order the list shows and

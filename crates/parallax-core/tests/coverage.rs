@@ -292,3 +292,17 @@ fn a_cell_bar_has_one_segment_per_polarity_and_voice_in_order() {
     }
     assert!(multi > 0, "some cell mixes polarities or voices");
 }
+
+#[test]
+fn the_timeline_is_laid_out_once_and_kept_with_its_corpus() {
+    let first: *const coverage::Timeline = SEEDS.timeline();
+    let again: *const coverage::Timeline = SEEDS.timeline();
+    assert_eq!(first, again, "laid out once");
+    assert_eq!(*SEEDS.timeline(), coverage::timeline(&SEEDS));
+    // A copy of the corpus (as the page makes one with articles added) has its own, and dropping
+    // it frees it with the corpus.
+    let copy = SEEDS.clone();
+    assert_eq!(copy.timeline(), SEEDS.timeline());
+    assert_ne!(copy.timeline() as *const _, first);
+    drop(copy);
+}
