@@ -3,7 +3,7 @@
 
 use crate::date::Date;
 use crate::error::DecodeError;
-use crate::index::{Index, Weights};
+use crate::index::{FieldWeights, Index};
 use crate::ingest::dates::{self, YearHints};
 use crate::ingest::{Article, Provenance};
 use serde::{Deserialize, Serialize};
@@ -14,8 +14,9 @@ use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 /// otherwise would silently miss). Schema 8: outlets carry the rule that found them, articles
 /// their cited and photo outlets and address, and `6,700` is indexed as `6700`. Schema 9: actors
 /// found in the text join the profile (`Actor::discovered`). Schema 10: the corpus records where
-/// its story profile came from ([`ProfileSource`]).
-pub const SCHEMA: u32 = 10;
+/// its story profile came from ([`ProfileSource`]). Schema 11: the index keeps the field weights it
+/// was built with.
+pub const SCHEMA: u32 = 11;
 const MAGIC: &[u8; 4] = b"PLXC";
 
 /// The articles of one corpus, in file-name order.
@@ -249,7 +250,7 @@ impl Corpus {
             h = fnv1a(a.text.bytes(), h);
             h = fnv1a([0], h);
         }
-        let mut index = Index::build(&articles, &Weights::default());
+        let mut index = Index::build(&articles, FieldWeights::default());
         aliases(&mut index);
         // Actors found in the articles' own text join the profile, so that the views can name
         // and group them.

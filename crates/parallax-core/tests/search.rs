@@ -720,3 +720,44 @@ fn numbers_are_found_however_their_thousands_are_written() {
     assert_eq!(found("\"2020 700 people\"").1, ["year"]);
     assert!(found("2020700").1.is_empty());
 }
+
+#[test]
+fn ranking_weights_are_checked_where_they_are_made() {
+    use parallax_core::index::{FieldWeights, QueryWeights};
+    // (case, k1, b, variant, prefix, fuzzy, the weight refused)
+    let cases: &[(&str, [f32; 5], Option<&str>)] = &[
+        ("the defaults", [1.2, 0.75, 0.9, 0.8, 0.5], None),
+        ("both ends of every range", [3.0, 0.0, 1.0, 0.0, 1.0], None),
+        ("k1 above 3", [3.5, 0.75, 0.9, 0.8, 0.5], Some("k1")),
+        ("b below 0", [1.2, -0.1, 0.9, 0.8, 0.5], Some("b")),
+        (
+            "variant not a number",
+            [1.2, 0.75, f32::NAN, 0.8, 0.5],
+            Some("variant"),
+        ),
+        ("fuzzy above 1", [1.2, 0.75, 0.9, 0.8, 1.5], Some("fuzzy")),
+    ];
+    for (case, [k1, b, v, p, f], refused) in cases {
+        let got = QueryWeights::new(*k1, *b, *v, *p, *f);
+        assert_eq!(got.as_ref().err().map(|e| e.name), *refused, "{case}");
+        if let Err(e) = got {
+            assert!(e.to_string().contains(e.name), "{case}: {e}");
+        }
+    }
+    assert_eq!(
+        QueryWeights::new(1.2, 0.75, 0.9, 0.8, 0.5),
+        Ok(QueryWeights::default())
+    );
+    assert_eq!(FieldWeights::new(1.0, 0.5), Ok(FieldWeights::default()));
+    assert_eq!(
+        FieldWeights::new(-1.0, 0.5).map_err(|e| e.name),
+        Err("title")
+    );
+    assert_eq!(
+        FieldWeights::new(1.0, f32::INFINITY).map_err(|e| e.name),
+        Err("caption")
+    );
+    // The index keeps the field weights its lengths were counted with, through encoding.
+    let decoded = Corpus::decode(&SEEDS.encode()).expect("decodes");
+    assert_eq!(decoded.index.fields(), FieldWeights::default());
+}

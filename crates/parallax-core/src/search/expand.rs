@@ -3,7 +3,7 @@
 //! and (when nothing else matched) words within the typo tolerance.
 
 use super::MatchKind;
-use crate::index::{Index, Weights};
+use crate::index::{Index, QueryWeights};
 use crate::text::names::name_key;
 use crate::text::tokenize::analyse;
 
@@ -40,7 +40,7 @@ pub fn max_edits(letters: usize) -> usize {
 }
 
 /// Expands one query word.
-pub fn expand(index: &Index, text: &str, prefix: bool, fuzzy: bool, w: &Weights) -> Expansion {
+pub fn expand(index: &Index, text: &str, prefix: bool, fuzzy: bool, w: &QueryWeights) -> Expansion {
     let mut e = Expansion::default();
     let Some(t) = analyse(text, 0).into_iter().next() else {
         return e;
@@ -63,11 +63,11 @@ pub fn expand(index: &Index, text: &str, prefix: bool, fuzzy: bool, w: &Weights)
             ids.truncate(MAX_PREFIX_TERMS);
         }
         for id in ids {
-            e.add(id, w.prefix, MatchKind::Prefix);
+            e.add(id, w.prefix(), MatchKind::Prefix);
         }
     }
     for id in index.aliases_of(&t.term) {
-        e.add(id, w.variant, MatchKind::Variant);
+        e.add(id, w.variant(), MatchKind::Variant);
     }
     // Nothing the corpus has, as typed or by its alias table: typo tolerance may step in.
     let unknown = e.terms.is_empty();
@@ -81,7 +81,7 @@ pub fn expand(index: &Index, text: &str, prefix: bool, fuzzy: bool, w: &Weights)
             let own = index.term_id(&t.term);
             if own.is_none_or(|id| variants.contains(&id)) {
                 for &id in variants {
-                    e.add(id, w.variant, MatchKind::Variant);
+                    e.add(id, w.variant(), MatchKind::Variant);
                 }
             }
         }
@@ -108,7 +108,7 @@ pub fn expand(index: &Index, text: &str, prefix: bool, fuzzy: bool, w: &Weights)
             }
             for id in near {
                 let share = index.doc_freq(id) as f32 / most.max(1) as f32;
-                e.add(id, w.fuzzy * share, MatchKind::Fuzzy);
+                e.add(id, w.fuzzy() * share, MatchKind::Fuzzy);
             }
             break;
         }

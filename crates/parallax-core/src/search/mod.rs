@@ -9,7 +9,7 @@ pub use expand::{max_edits, Expansion, MAX_PREFIX_TERMS};
 pub use filters::{date_bucket, Facts};
 pub use passages::SNIPPET_CHARS;
 
-use crate::index::{Index, UnitKind, Weights};
+use crate::index::{Index, QueryWeights, UnitKind};
 use crate::query::{parse, Clause, Field};
 use crate::text::normalise::fold;
 use crate::text::tokenize::{is_stopword, word_spans};
@@ -126,7 +126,7 @@ pub struct Results {
 #[derive(Clone, Copy, Debug)]
 pub struct Options {
     /// Ranking knobs.
-    pub weights: Weights,
+    pub weights: QueryWeights,
     /// Hits returned (the best ones), each with passages and highlights.
     pub limit: usize,
     /// Passages per hit.
@@ -136,7 +136,7 @@ pub struct Options {
 impl Default for Options {
     fn default() -> Options {
         Options {
-            weights: Weights::default(),
+            weights: QueryWeights::default(),
             limit: 20,
             passages: 3,
         }
@@ -241,10 +241,11 @@ fn phrase_units(index: &Index, words: &[Expansion]) -> Vec<(u32, Vec<u32>)> {
     out
 }
 
-fn unit_weight(corpus: &Corpus, unit: u32, w: &Weights) -> f32 {
+fn unit_weight(corpus: &Corpus, unit: u32) -> f32 {
+    let w = corpus.index.fields();
     match corpus.facts().unit_class[unit as usize] {
-        1 => w.title,
-        2 => w.caption,
+        1 => w.title(),
+        2 => w.caption(),
         _ => 1.0,
     }
 }
@@ -253,14 +254,13 @@ fn unit_weight(corpus: &Corpus, unit: u32, w: &Weights) -> f32 {
 /// once per article with its weighted term frequency.
 fn per_doc(
     corpus: &Corpus,
-    w: &Weights,
     hits: impl Iterator<Item = (u32, usize)>,
     mut sink: impl FnMut(u32, f32),
 ) {
     let mut current: Option<(u32, f32)> = None;
     for (unit, count) in hits {
         let doc = corpus.index.units[unit as usize].doc;
-        let add = unit_weight(corpus, unit, w) * count as f32;
+        let add = unit_weight(corpus, unit) * count as f32;
         match &mut current {
             Some((d, f)) if *d == doc => *f += add,
             _ => {
@@ -277,20 +277,15 @@ fn per_doc(
 }
 
 /// [`per_doc`] over the postings of term `id`.
-fn term_per_doc(corpus: &Corpus, w: &Weights, id: u32, sink: impl FnMut(u32, f32)) {
+fn term_per_doc(corpus: &Corpus, id: u32, sink: impl FnMut(u32, f32)) {
     let list = corpus.index.postings.get(id);
-    per_doc(
-        corpus,
-        w,
-        list.iter().map(|(unit, ps)| (unit, ps.len())),
-        sink,
-    );
+    per_doc(corpus, list.iter().map(|(unit, ps)| (unit, ps.len())), sink);
 }
 
 /// BM25's share for `f` weighted occurrences in an article whose length term is `norm`
 /// (`k1 · (1 − b + b · length / average)`).
-fn bm25(w: &Weights, idf: f32, f: f32, norm: f32) -> f32 {
-    idf * f * (w.k1 + 1.0) / (f + norm)
+fn bm25(w: &QueryWeights, idf: f32, f: f32, norm: f32) -> f32 {
+    idf * f * (w.k1() + 1.0) / (f + norm)
 }
 
 fn docs_matching(corpus: &Corpus, m: &Matcher, out: &mut [bool]) {
@@ -397,7 +392,7 @@ pub fn search(corpus: &Corpus, input: &str, opts: &Options) -> Results {
     let norm: Vec<f32> = index
         .doc_len
         .iter()
-        .map(|dl| w.k1 * (1.0 - w.b + w.b * dl / avg))
+        .map(|dl| w.k1() * (1.0 - w.b() + w.b() * dl / avg))
         .collect();
     let idf = |df: usize| (1.0 + (n as f32 - df as f32 + 0.5) / (df as f32 + 0.5)).ln();
     let mut score = vec![0f32; n];
@@ -413,7 +408,7 @@ pub fn search(corpus: &Corpus, input: &str, opts: &Options) -> Results {
             Matcher::Term { exp, .. } => {
                 for &(id, weight, _) in &exp.terms {
                     let idf = idf(index.doc_freq(id));
-                    term_per_doc(corpus, w, id, |d, f| add(d, f, weight, idf));
+                    term_per_doc(corpus, id, |d, f| add(d, f, weight, idf));
                 }
             }
             Matcher::Phrase { words, .. } => {
@@ -424,12 +419,9 @@ pub fn search(corpus: &Corpus, input: &str, opts: &Options) -> Results {
                     .collect();
                 docs.dedup();
                 let idf = idf(docs.len());
-                per_doc(
-                    corpus,
-                    w,
-                    units.iter().map(|(u, s)| (*u, s.len())),
-                    |d, f| add(d, f, 1.0, idf),
-                );
+                per_doc(corpus, units.iter().map(|(u, s)| (*u, s.len())), |d, f| {
+                    add(d, f, 1.0, idf)
+                });
                 phrases[ci] = units;
             }
         }
@@ -447,7 +439,7 @@ pub fn search(corpus: &Corpus, input: &str, opts: &Options) -> Results {
                 if idf < MIN_STOPWORD_IDF {
                     continue;
                 }
-                term_per_doc(corpus, w, id, |d, f| {
+                term_per_doc(corpus, id, |d, f| {
                     let d = d as usize;
                     score[d] += weight * bm25(w, idf, f, norm[d]);
                 });
