@@ -7,7 +7,8 @@ use super::lexicon::{negated, Hit};
 use super::matcher::Words;
 use super::*;
 
-/// Words that may stand between an actor and the verb of its deed (`Oland on Monday halted`).
+/// Words that may stand between an actor and the verb of its deed (`Oland on Monday halted`;
+/// weekdays are read by [`crate::date::weekday_number`]).
 pub(super) const DEED_FILLER: &[&str] = &[
     "has",
     "have",
@@ -16,13 +17,6 @@ pub(super) const DEED_FILLER: &[&str] = &[
     "would",
     "also",
     "on",
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
     "today",
     "yesterday",
     "officially",
@@ -177,7 +171,9 @@ pub(super) fn deed<'c>(ctx: &'c Ctx, cue: Span) -> Option<(&'c Mention, bool)> {
         })
         .flatten();
     let n = light.unwrap_or(n);
-    let fillers = (0..n).all(|i| DEED_FILLER.contains(&gap.plain(i)));
+    let fillers = (0..n).all(|i| {
+        DEED_FILLER.contains(&gap.plain(i)) || crate::date::weekday_number(gap.plain(i)).is_some()
+    });
     let aux = intent
         || (0..n).any(|i| {
             matches!(

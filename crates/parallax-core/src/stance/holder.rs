@@ -60,7 +60,8 @@ pub(super) fn relative_holder<'c>(ctx: &'c Ctx, trigger: Span) -> Option<Option<
 
 /// Words after which an `-ing` trigger is the sentence subject's own (`is calling for`, `by
 /// calling for`, `has been urging`, `said on Monday calling for`, `a statement calling for`),
-/// not a reduced relative clause of the noun before it.
+/// not a reduced relative clause of the noun before it (weekdays too, by
+/// [`crate::date::weekday_number`]).
 pub(super) const NOT_ANTECEDENT: &[&str] = &[
     "is",
     "are",
@@ -127,13 +128,6 @@ pub(super) const NOT_ANTECEDENT: &[&str] = &[
     "suggests",
     "recommend",
     "recommends",
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
     "today",
     "yesterday",
     "week",
@@ -173,6 +167,7 @@ pub(super) fn reduced_relative(ctx: &Ctx, trigger: Span) -> Option<Option<Mentio
         || w.ends_with("ly")
         || w.ends_with("ed")
         || NOT_ANTECEDENT.contains(&w)
+        || crate::date::weekday_number(w).is_some()
     {
         return None;
     }
