@@ -2,22 +2,25 @@
 //! highlight spans, facets, and the any-term fallback.
 
 mod expand;
+mod facets;
 mod filters;
+mod hits;
 mod passages;
 
 pub use expand::{max_edits, Expansion, MAX_PREFIX_TERMS};
 pub use filters::{date_bucket, Facts};
 pub use passages::SNIPPET_CHARS;
 
-use crate::index::{Index, QueryWeights, UnitKind};
+use crate::index::{Index, QueryWeights};
 use crate::query::{parse, Clause, Field};
 use crate::text::normalise::fold;
-use crate::text::tokenize::{is_stopword, word_spans};
+use crate::text::tokenize::is_stopword;
 use crate::Corpus;
 use expand::expand;
+use facets::*;
 use filters::{DateFilter, OutletFilter, StanceFilter};
+use hits::*;
 use serde::Serialize;
-use std::collections::BTreeMap;
 
 /// How a highlighted word matched its query word.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize)]
@@ -567,261 +570,4 @@ pub fn search(corpus: &Corpus, input: &str, opts: &Options) -> Results {
         })
         .collect();
     res
-}
-
-fn facets(
-    facts: &Facts,
-    term_docs: &[u32],
-    outlet_ok: &dyn Fn(u32) -> bool,
-    date_ok: &dyn Fn(u32) -> bool,
-    outlet_filters: &[OutletFilter],
-    date_filters: &[DateFilter],
-    res: &mut Results,
-) {
-    // Each facet counts the results of the other filters, so its own values stay selectable.
-    let mut outlets = vec![0usize; facts.outlets.len() + 1]; // last: unknown outlet
-    let mut dates = vec![0usize; facts.buckets.len()];
-    for &d in term_docs {
-        if date_ok(d) {
-            let ids = &facts.doc_outlets[d as usize];
-            if ids.is_empty() {
-                outlets[facts.outlets.len()] += 1;
-            }
-            for &i in ids {
-                outlets[i as usize] += 1;
-            }
-        }
-        if outlet_ok(d) {
-            dates[facts.doc_bucket[d as usize] as usize] += 1;
-        }
-    }
-    res.outlets = outlets
-        .iter()
-        .enumerate()
-        .filter(|(_, &c)| c > 0)
-        .map(|(i, &count)| {
-            let id = (i < facts.outlets.len()).then_some(i as u16);
-            FacetValue {
-                value: id.map_or("Unknown outlet".to_string(), |i| {
-                    facts.outlets[i as usize].clone()
-                }),
-                count,
-                selected: OutletFilter::selects(outlet_filters, id),
-            }
-        })
-        .collect();
-    res.outlets
-        .sort_by(|a, b| b.count.cmp(&a.count).then_with(|| a.value.cmp(&b.value)));
-    res.dates = dates
-        .iter()
-        .enumerate()
-        .filter(|(_, &c)| c > 0)
-        .map(|(i, &count)| FacetValue {
-            value: facts.buckets[i].clone(),
-            count,
-            selected: DateFilter::selects(date_filters, &facts.buckets[i]),
-        })
-        .collect();
-}
-
-/// The actor and stance facets over every matching article that `others_ok` (the outlet and date
-/// filters) admits; each facet also respects the stance filters of the other field.
-fn stance_facets(
-    corpus: &Corpus,
-    term_docs: &[u32],
-    others_ok: &dyn Fn(u32) -> bool,
-    filters: &[StanceFilter],
-    res: &mut Results,
-) {
-    let facts = corpus.facts();
-    let mut actors = vec![0usize; facts.actors.len()];
-    let mut targets = vec![0usize; facts.targets.len()];
-    let but = |field: Field, d: u32| {
-        filters.is_empty() || StanceFilter::admit_but(filters, Some(field), corpus, d as usize)
-    };
-    for &d in term_docs.iter().filter(|&&d| others_ok(d)) {
-        if but(Field::Actor, d) {
-            for &a in &facts.doc_actors[d as usize] {
-                actors[a as usize] += 1;
-            }
-        }
-        if but(Field::Stance, d) {
-            for &t in &facts.doc_targets[d as usize] {
-                targets[t as usize] += 1;
-            }
-        }
-    }
-    let facet = |field: Field, counts: Vec<usize>, values: &[String]| {
-        let mut out: Vec<FacetValue> = counts
-            .into_iter()
-            .zip(values)
-            .filter(|(count, _)| *count > 0)
-            .map(|(count, v)| FacetValue {
-                value: v.clone(),
-                count,
-                selected: StanceFilter::selects_value(filters, field, v),
-            })
-            .collect();
-        out.sort_by(|a, b| b.count.cmp(&a.count).then_with(|| a.value.cmp(&b.value)));
-        out
-    };
-    res.actors = facet(Field::Actor, actors, &facts.actors);
-    res.stances = facet(Field::Stance, targets, &facts.targets);
-}
-
-fn fill_passages(corpus: &Corpus, active: &[Active<'_>], opts: &Options, hit: &mut Hit) {
-    let index = &corpus.index;
-    let article = &corpus.articles[hit.doc];
-    let units = index.doc_units(hit.doc as u32);
-    // Score the article's units: distinct query parts matched first, then weighted occurrences.
-    let mut by_unit: BTreeMap<u32, (usize, f32)> = BTreeMap::new();
-    for (m, phrase) in active {
-        let mut here: BTreeMap<u32, f32> = BTreeMap::new();
-        match m {
-            Matcher::Term { exp, .. } => {
-                for &(id, weight, _) in &exp.terms {
-                    for (unit, ps) in index.postings.get(id).within(&units).iter() {
-                        *here.entry(unit).or_default() += weight * ps.len() as f32;
-                    }
-                }
-            }
-            Matcher::Phrase { .. } => {
-                let lo = phrase.partition_point(|(u, _)| *u < units.start);
-                for (u, starts) in phrase[lo..].iter().take_while(|(u, _)| *u < units.end) {
-                    *here.entry(*u).or_default() += starts.len() as f32;
-                }
-            }
-        }
-        for (u, s) in here {
-            let e = by_unit.entry(u).or_default();
-            e.0 += 1;
-            e.1 += s;
-        }
-    }
-    let mut ranked: Vec<(u32, (usize, f32))> = by_unit.into_iter().collect();
-    ranked.sort_by(|a, b| {
-        b.1 .0
-            .cmp(&a.1 .0)
-            .then(b.1 .1.total_cmp(&a.1 .1))
-            .then(a.0.cmp(&b.0))
-    });
-    // The best passages, shown in reading order.
-    ranked.truncate(opts.passages);
-    ranked.sort_by_key(|r| r.0);
-    for (u, (_, score)) in ranked {
-        let (paragraph, span) = match index.units[u as usize].kind {
-            UnitKind::Title => (None, None),
-            UnitKind::Paragraph(p) => (Some(p as usize), Some(article.paragraphs[p as usize].span)),
-        };
-        let text = span.map_or(article.title.text.as_str(), |s| article.slice(s));
-        let offset = span.map_or(0, |s| s.start);
-        let mut highlights = highlight(index, u, text, active);
-        for h in &mut highlights {
-            h.start += offset;
-            h.end += offset;
-        }
-        for h in &highlights {
-            let surface = &text[h.start - offset..h.end - offset];
-            if !hit.matched_terms.iter().any(|t| t == surface) {
-                hit.matched_terms.push(surface.to_string());
-            }
-        }
-        let (start, end) = match span {
-            Some(s) => {
-                passages::snippet_window(&article.text, s, highlights.first().map(|h| h.start))
-            }
-            None => (0, article.title.text.len()),
-        };
-        highlights.retain(|h| h.start >= start && h.end <= end);
-        hit.passages.push(Passage {
-            paragraph,
-            start,
-            end,
-            score,
-            highlights,
-        });
-    }
-}
-
-/// Marks the words of unit `u` (whose text is `text`) that the query's parts match, from the
-/// positions in the index (phrases as one span).
-fn highlight(index: &Index, u: u32, text: &str, active: &[Active<'_>]) -> Vec<Highlight> {
-    let spans = word_spans(text);
-    let one = u..u + 1;
-    let mut out: Vec<Highlight> = Vec::new();
-    let mut mark = |first: u32, len: usize, kind: MatchKind, query: &str| {
-        let (a, b) = (first as usize, first as usize + len - 1);
-        if let (Some(s), Some(e)) = (spans.get(a), spans.get(b)) {
-            out.push(Highlight {
-                start: s.start,
-                end: e.end,
-                kind,
-                query: query.to_string(),
-            });
-        }
-    };
-    for (m, phrase) in active {
-        match m {
-            Matcher::Term { exp, label, .. } => {
-                for &(id, _, kind) in &exp.terms {
-                    for (_, ps) in index.postings.get(id).within(&one).iter() {
-                        for &pos in ps {
-                            mark(pos, 1, kind, label);
-                        }
-                    }
-                }
-            }
-            Matcher::Phrase { words, label } => {
-                if let Ok(i) = phrase.binary_search_by_key(&u, |(unit, _)| *unit) {
-                    for &start in &phrase[i].1 {
-                        mark(start, words.len(), MatchKind::Exact, label);
-                    }
-                }
-            }
-        }
-    }
-    out.sort_by_key(|h| (h.start, std::cmp::Reverse(h.end)));
-    // Keep the outermost of overlapping marks.
-    let mut kept: Vec<Highlight> = Vec::with_capacity(out.len());
-    for h in out {
-        if kept.last().is_none_or(|k| h.start >= k.end) {
-            kept.push(h);
-        }
-    }
-    kept
-}
-
-/// For a search by stance or actor alone: the tagged sentences are the passages, their cue words
-/// highlighted.
-fn stance_passages(corpus: &Corpus, filters: &[StanceFilter], opts: &Options, hit: &mut Hit) {
-    let tags = corpus.stances.get(hit.doc).map_or(&[][..], Vec::as_slice);
-    for t in tags
-        .iter()
-        .filter(|t| filters.iter().any(|f| f.selects(corpus, t)))
-        .take(opts.passages)
-    {
-        let mut cues: Vec<crate::Span> = t.cues.clone();
-        cues.sort_by_key(|c| c.start);
-        cues.dedup_by(|a, b| a.start < b.end);
-        let highlights = cues
-            .into_iter()
-            .map(|c| Highlight {
-                start: c.start,
-                end: c.end,
-                kind: MatchKind::Exact,
-                query: t.rule.clone(),
-            })
-            .collect();
-        hit.passages.push(Passage {
-            paragraph: Some(t.paragraph),
-            start: t.span.start,
-            end: t.span.end,
-            score: t.confidence,
-            highlights,
-        });
-        let who = t.actor_surface.clone();
-        if !who.is_empty() && !hit.matched_terms.contains(&who) {
-            hit.matched_terms.push(who);
-        }
-    }
 }
