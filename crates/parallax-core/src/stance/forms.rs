@@ -134,42 +134,42 @@ pub(super) fn deed<'c>(ctx: &'c Ctx, cue: Span) -> Option<(&'c Mention, bool)> {
     let n = if progressive { n - 1 } else { n };
     // A light verb with the cue as its noun (`police made their first arrests`, `staged
     // protests`, `held talks`): the verb, then a few determiners and modifiers.
-    let light = (!progressive && !intent)
-        .then(|| {
-            (0..n).find(|&i| {
+    let light = if progressive || intent {
+        None
+    } else {
+        (0..n).find(|&i| {
+            matches!(
+                gap.plain(i),
+                "made"
+                    | "makes"
+                    | "staged"
+                    | "stages"
+                    | "held"
+                    | "holds"
+                    | "conducted"
+                    | "conducts"
+            ) && (i + 1..n).all(|k| {
                 matches!(
-                    gap.plain(i),
-                    "made"
-                        | "makes"
-                        | "staged"
-                        | "stages"
-                        | "held"
-                        | "holds"
-                        | "conducted"
-                        | "conducts"
-                ) && (i + 1..n).all(|k| {
-                    matches!(
-                        gap.plain(k),
-                        "the"
-                            | "a"
-                            | "an"
-                            | "their"
-                            | "its"
-                            | "his"
-                            | "her"
-                            | "first"
-                            | "new"
-                            | "more"
-                            | "further"
-                            | "several"
-                            | "mass"
-                            | "fresh"
-                            | "joint"
-                    )
-                }) && n - i <= 4
-            })
+                    gap.plain(k),
+                    "the"
+                        | "a"
+                        | "an"
+                        | "their"
+                        | "its"
+                        | "his"
+                        | "her"
+                        | "first"
+                        | "new"
+                        | "more"
+                        | "further"
+                        | "several"
+                        | "mass"
+                        | "fresh"
+                        | "joint"
+                )
+            }) && n - i <= 4
         })
-        .flatten();
+    };
     let n = light.unwrap_or(n);
     let fillers = (0..n).all(|i| {
         DEED_FILLER.contains(&gap.plain(i)) || crate::date::weekday_number(gap.plain(i)).is_some()
@@ -251,6 +251,11 @@ pub(super) fn does_harm(ctx: &Ctx, cue: Span, h: &Hit) -> bool {
     })
 }
 
+/// Whether a word has the ending of a past participle (`dropped`, `withdrawn`, `taken`).
+fn is_participle(w: &str) -> bool {
+    w.ends_with("ed") || w.ends_with("en") || w.ends_with("wn")
+}
+
 /// Whether a predicate after the cue is said of it: a copula or `as` stands between them (`the
 /// coup is illegitimate`, `sanctions would be a disaster`, `dismissed the claims as nonsense`).
 pub(super) fn predicative(ctx: &Ctx, cue: Span, pred: Span) -> bool {
@@ -292,9 +297,8 @@ pub(super) fn predicative(ctx: &Ctx, cue: Span, pred: Span) -> bool {
     }
     // The causative passive (`would have all charges against him dropped`; not the perfect,
     // `has withdrawn`).
-    let participle = |w: &str| w.ends_with("ed") || w.ends_with("en") || w.ends_with("wn");
-    let causative = participle(ctx.words.plain(ctx.words.index_at(pred.start)))
-        && !participle(ctx.words.plain(i))
+    let causative = is_participle(ctx.words.plain(ctx.words.index_at(pred.start)))
+        && !is_participle(ctx.words.plain(i))
         && (i.saturating_sub(3)..i).any(|j| {
             matches!(
                 ctx.words.plain(j),
@@ -392,10 +396,8 @@ pub(super) fn threat_verb(ctx: &Ctx, cue: Span) -> Option<Span> {
 /// withdrawn,” he said`): the cue is a participle after `will be`, `would be`, `is to be`.
 pub(super) fn announced(ctx: &Ctx, cue: Span) -> bool {
     let i = ctx.words.index_at(cue.start);
-    let w = ctx.words.plain(i);
-    let participle = w.ends_with("ed") || w.ends_with("wn") || w.ends_with("en");
     let speaks = ctx.in_quote(cue.start) || !ctx.reporting.is_empty();
-    participle
+    is_participle(ctx.words.plain(i))
         && speaks
         && i >= 2
         && ctx.words.plain(i - 1) == "be"

@@ -124,12 +124,12 @@ pub(super) fn judge(
             })
             .max_by_key(|g| g.at.end)
     });
-    let endorse = before.or_else(after).is_some_and(|h| h.endorse);
+    let found = before.or_else(after);
+    let endorse = found.is_some_and(|h| h.endorse);
     let mut deed_actor: Option<&Mention> = None;
     let cond = condition(ctx, cue);
     // A verb that asserts the cue without a trigger: a quoted label, or a threat (when no
     // trigger judges the cue).
-    let found = before.or_else(after);
     let asserted = label_verb(ctx, cue).map(|l| (l, "named as")).or_else(|| {
         threat_verb(ctx, cue)
             .filter(|_| found.is_none())
@@ -198,7 +198,9 @@ pub(super) fn judge(
     } else {
         Vec::new()
     };
-    let hit = ctx.hits.iter().find(|h| h.at == trigger);
+    // The lexicon's trigger that judges the cue, when one does (not a condition, a label or a
+    // threat, a deed).
+    let hit = found.filter(|_| cond.is_none() && asserted.is_none());
     // An order told in the passive with no one after `by` (`troops were ordered to shoot`, `the
     // attacks were directed from abroad`) names who obeys, not who orders.
     if kind == "trigger"
