@@ -125,15 +125,7 @@ pub(crate) fn tally<'c>(
 ) -> BTreeMap<&'c str, LedgerActor> {
     let profile = &corpus.profile;
     let mut per: BTreeMap<&str, LedgerActor> = BTreeMap::new();
-    let tagged = docs.iter().flat_map(|&d| {
-        corpus
-            .stances
-            .get(d)
-            .into_iter()
-            .flatten()
-            .map(move |t| (d, t))
-    });
-    for (d, tag) in tagged {
+    for (d, tag) in doc_tags(corpus, docs) {
         if !own_voice && (tag.actor == OUTLET_ACTOR || tag.voice == Voice::Outlet) {
             continue;
         }

@@ -116,8 +116,18 @@ pub(crate) fn row_key(corpus: &Corpus, by: Rows, doc: usize, tag: &Tag) -> Strin
 
 /// Every (article, tag) of the selection.
 pub(crate) fn tags<'s, 'c>(sel: &'s Selection<'c>) -> impl Iterator<Item = (usize, &'c Tag)> + 's {
-    let corpus = sel.corpus;
-    sel.docs.iter().flat_map(move |&d| {
+    doc_tags(sel.corpus, &sel.docs)
+}
+
+/// Every (article, tag) of the articles `docs`.
+pub(crate) fn doc_tags<'d, 'c>(
+    corpus: &'c Corpus,
+    docs: &'d [usize],
+) -> impl Iterator<Item = (usize, &'c Tag)> + 'd
+where
+    'c: 'd,
+{
+    docs.iter().flat_map(move |&d| {
         corpus
             .stances
             .get(d)
