@@ -306,3 +306,44 @@ fn the_timeline_is_laid_out_once_and_kept_with_its_corpus() {
     assert_ne!(copy.timeline() as *const _, first);
     drop(copy);
 }
+
+#[test]
+fn picking_a_range_selects_the_same_articles_as_select() {
+    let d = |y, m, day| Date::new(y, m, day);
+    for (name, range) in [
+        ("all dates", DateRange::default()),
+        (
+            "August 2020",
+            DateRange {
+                from: d(2020, 8, 1),
+                to: d(2020, 8, 31),
+            },
+        ),
+        (
+            "from 2021",
+            DateRange {
+                from: d(2021, 1, 1),
+                to: None,
+            },
+        ),
+        (
+            "an empty autumn",
+            DateRange {
+                from: d(2019, 9, 1),
+                to: d(2019, 11, 30),
+            },
+        ),
+    ] {
+        let picked = coverage::pick(&SEEDS, range);
+        let sel = coverage::select(&SEEDS, range);
+        let over = picked.over(&SEEDS);
+        assert_eq!(picked.range, range, "{name}");
+        assert_eq!(over.docs, sel.docs, "{name}");
+        assert_eq!(over.undated_left_out, sel.undated_left_out, "{name}");
+        assert_eq!(
+            coverage::matrix(&over, Rows::Actors),
+            coverage::matrix(&sel, Rows::Actors),
+            "{name}"
+        );
+    }
+}

@@ -93,8 +93,33 @@ pub struct Selection<'c> {
     pub undated_left_out: usize,
 }
 
-/// Selects the articles in a date range.
-pub fn select(corpus: &Corpus, range: DateRange) -> Selection<'_> {
+/// The articles a date range selects, without the corpus: what a page keeps (in one memo) and
+/// lends to each of its sections as a [`Selection`] with [`Picked::over`]. Owning no borrow, it
+/// can live as long as the page, whatever holds the corpus.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Picked {
+    /// The range that selected them.
+    pub range: DateRange,
+    /// Indices of the selected articles.
+    pub docs: Vec<usize>,
+    /// Undated articles a range left out.
+    pub undated_left_out: usize,
+}
+
+impl Picked {
+    /// The selection over `corpus`, the corpus these articles were picked from.
+    pub fn over<'c>(&self, corpus: &'c Corpus) -> Selection<'c> {
+        Selection {
+            corpus,
+            range: self.range,
+            docs: self.docs.clone(),
+            undated_left_out: self.undated_left_out,
+        }
+    }
+}
+
+/// Picks the articles in a date range; [`select`] with the corpus left out.
+pub fn pick(corpus: &Corpus, range: DateRange) -> Picked {
     let docs: Vec<usize> = (0..corpus.articles.len())
         .filter(|&d| range.admits(&corpus.articles[d]))
         .collect();
@@ -107,6 +132,20 @@ pub fn select(corpus: &Corpus, range: DateRange) -> Selection<'_> {
             .filter(|a| a.date.interval().is_none())
             .count()
     };
+    Picked {
+        range,
+        docs,
+        undated_left_out,
+    }
+}
+
+/// Selects the articles in a date range.
+pub fn select(corpus: &Corpus, range: DateRange) -> Selection<'_> {
+    let Picked {
+        range,
+        docs,
+        undated_left_out,
+    } = pick(corpus, range);
     Selection {
         corpus,
         range,
