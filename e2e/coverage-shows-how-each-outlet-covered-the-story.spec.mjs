@@ -1,8 +1,8 @@
 import { readFile } from 'node:fs/promises';
 import { test, expect, ready } from './helpers.mjs';
+import { CoveragePage } from './coverage-page.mjs';
 
-const cell = (page, row, target) =>
-  page.locator(`[data-testid=matrix-cell][data-row="${row}"][data-target="${target}"]`);
+const cell = (page, row, target) => new CoveragePage(page).cell(row, target);
 
 test('the matrix by actor shows the EU, the Kremlin and Putin taking positions, and a cell lists its sentences', async ({ page }) => {
   await page.goto('/');
@@ -63,20 +63,23 @@ test('the matrix is usable from the keyboard', async ({ page }) => {
 });
 
 test('brushing the timeline limits every table, and the range lives in the URL', async ({ page }) => {
-  await page.goto('/?v=1&view=coverage&by=actor');
-  await ready(page);
-  await expect(page.getByTestId('timeline-mark')).toHaveCount(5);
-  await expect(page.getByTestId('coverage-scope')).toContainText('5 articles of 5');
-  const box = await page.getByTestId('timeline').boundingBox();
-  // The plot starts 176/880 of the way in; August 2020 is its first few percent.
-  const x0 = box.x + box.width * (176 / 880) + 1;
-  const x1 = box.x + box.width * (176 / 880 + 0.06 * (680 / 880));
-  const y = box.y + box.height * 0.3;
-  await page.mouse.move(x0, y);
-  await page.mouse.down();
-  await page.mouse.move((x0 + x1) / 2, y, { steps: 4 });
-  await page.mouse.move(x1, y, { steps: 4 });
-  await page.mouse.up();
+  const coverage = new CoveragePage(page);
+  await coverage.goto('&by=actor');
+  await expect(coverage.marks).toHaveCount(5);
+  await expect(coverage.scope).toContainText('5 articles of 5');
+  // Every mark sits inside the plot the page reports, on one of its lanes.
+  const g = await coverage.timelineGeometry();
+  const lanes = await page.getByTestId('timeline-lane').count();
+  for (const mark of await coverage.marks.all()) {
+    const b = await mark.boundingBox();
+    expect(b.x + b.width / 2).toBeGreaterThanOrEqual(g.plotLeft);
+    expect(b.x + b.width / 2).toBeLessThanOrEqual(g.plotLeft + g.plotWidth);
+    const middle = b.y + b.height / 2;
+    const lane = [...Array(lanes).keys()].find((i) => Math.abs(g.y(i) - middle) < 2);
+    expect(lane, `a mark at y=${middle} is on a lane`).toBeDefined();
+  }
+  // August 2020 is the first few percent of the date axis; the plot's edges come from the page.
+  await coverage.brush(0, 0.06);
   await expect(page).toHaveURL(/from=2020-08-\d\d&to=2020-(08|09)-\d\d/);
   await expect(page.getByTestId('coverage-scope')).toContainText('4 articles of 5');
   await expect(page.locator('[data-testid=timeline-mark].outside')).toHaveCount(1);
