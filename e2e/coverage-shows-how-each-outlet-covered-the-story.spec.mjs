@@ -137,7 +137,12 @@ test('tables download as CSV and JSON, the timeline as SVG', async ({ page }) =>
 
   const [matrixSvg] = await Promise.all([page.waitForEvent('download'), matrix.getByTestId('export-svg').click()]);
   expect(matrixSvg.suggestedFilename()).toBe('coverage-matrix-by-actor.svg');
-  expect(await readFile(await matrixSvg.path(), 'utf8')).toContain('European Union');
+  const matrixChart = await readFile(await matrixSvg.path(), 'utf8');
+  expect(matrixChart).toContain('European Union');
+  // The page and the file draw from one layout: the row's second line is the same in both.
+  const sub = await new CoveragePage(page).row('eu').locator('.row-sub').textContent();
+  expect(sub).toBe('European Union · in TASS');
+  expect(matrixChart).toContain(`>${sub}</text>`);
 
   const [ledger] = await Promise.all([page.waitForEvent('download'), page.locator('.ledger').getByTestId('export-csv').click()]);
   const ledgerText = await readFile(await ledger.path(), 'utf8');

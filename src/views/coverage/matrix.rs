@@ -2,29 +2,30 @@
 //! voice; a cell, a row or a column opens the drill-down below it.
 
 use super::drilldown::Drilldown;
-use super::{coverage_href, empty_cell, plural, polarity_sign, voice_words};
+use super::{coverage_href, empty_cell, polarity_sign, voice_words};
 use crate::components::export::TableExport;
 use crate::Route;
 use leptos::prelude::*;
+use parallax_core::coverage::layout::{BAR_HEIGHT, BAR_WIDTH};
 use parallax_core::coverage::{
-    self, polarity_colour, voice_opacity, Counts, Picked, Rows, POLARITIES, VOICES,
+    self, polarity_colour, voice_opacity, Counts, LayoutCell, Picked, Rows, POLARITIES, VOICES,
 };
 use parallax_core::view_state::CoverageState;
 use parallax_core::Corpus;
 
-/// The small bar in a matrix cell: one segment per polarity and voice, as long as its count.
-fn cell_bar(c: &Counts, max: u32) -> impl IntoView {
-    const BAR: f64 = 72.0;
+/// The small bar in a matrix cell, drawn from its layout: one segment per polarity and voice, as
+/// long as its count.
+fn cell_bar(c: &LayoutCell) -> impl IntoView {
     let segments = c
-        .bar(BAR / f64::from(max.max(1)))
-        .into_iter()
+        .bar
+        .iter()
         .map(|seg| {
             view! {
-                <rect x=seg.x y="0" width=seg.width height="8" fill=polarity_colour(seg.polarity) fill-opacity=voice_opacity(seg.voice) />
+                <rect x=seg.x y="0" width=seg.width height=BAR_HEIGHT fill=polarity_colour(seg.polarity) fill-opacity=voice_opacity(seg.voice) />
             }
         })
         .collect_view();
-    view! { <svg class="cell-bar" viewBox=format!("0 0 {BAR} 8") width=BAR height="8" aria-hidden="true">{segments}</svg> }
+    view! { <svg class="cell-bar" viewBox=format!("0 0 {BAR_WIDTH} {BAR_HEIGHT}") width=BAR_WIDTH height=BAR_HEIGHT aria-hidden="true">{segments}</svg> }
 }
 
 fn counts_words(c: &Counts) -> String {
@@ -57,6 +58,8 @@ pub(super) fn MatrixSection(
 ) -> impl IntoView {
     let by = Memo::new(move |_| state.with(|s| s.by));
     let matrix = Memo::new(move |_| picked.with(|p| coverage::matrix(&p.over(corpus), by.get())));
+    // The page's table and the SVG file draw from the same layout.
+    let layout = Memo::new(move |_| matrix.with(|m| m.layout()));
     let link = move |row: Option<String>, target: Option<String>| {
         route.with(|r| {
             coverage_href(
@@ -92,17 +95,16 @@ pub(super) fn MatrixSection(
         }
     };
     let table = move || {
-        matrix.with(|m| {
-            let max = m.rows.iter().flat_map(|r| r.cells.iter().map(Counts::total)).max().unwrap_or(1);
+        layout.with(|m| {
             let selected = state.with(|s| (s.row.clone(), s.target.clone()));
             let heads = m
-                .targets
+                .columns
                 .iter()
-                .map(|(id, label)| {
-                    let is_sel = selected.0.is_none() && selected.1.as_deref() == Some(id.as_str());
+                .map(|col| {
+                    let is_sel = selected.0.is_none() && selected.1.as_deref() == Some(col.key.as_str());
                     view! {
                         <th scope="col" class:selected=is_sel>
-                            <a href=link(None, Some(id.clone())) data-noscroll="" title=format!("Every statement on {}", label.to_lowercase())>{label.clone()}</a>
+                            <a href=link(None, Some(col.key.clone())) data-noscroll="" title=format!("Every statement on {}", col.label.to_lowercase())>{col.label.clone()}</a>
                         </th>
                     }
                 })
@@ -112,38 +114,33 @@ pub(super) fn MatrixSection(
                 .iter()
                 .map(|row| {
                     let row_sel = selected.0.as_deref() == Some(row.key.as_str());
-                    let sub = match (row.via.is_empty(), row.group.is_empty()) {
-                        (false, _) => Some(format!("{} · in {}", row.group, row.via.join(", "))),
-                        (true, false) => Some(row.group.clone()),
-                        (true, true) => Some(plural(row.articles, "article", "articles")),
-                    };
                     let cells = m
-                        .targets
+                        .columns
                         .iter()
                         .zip(&row.cells)
-                        .map(|((id, label), c)| {
-                            let is_sel = row_sel && selected.1.as_deref() == Some(id.as_str());
-                            if c.total() == 0 {
+                        .map(|(col, c)| {
+                            let is_sel = row_sel && selected.1.as_deref() == Some(col.key.as_str());
+                            if c.is_empty() {
                                 return empty_cell("no statements").into_any();
                             }
-                            let signs = POLARITIES
+                            let signs = c
+                                .signs
                                 .iter()
-                                .filter(|p| c.of(**p) > 0)
-                                .map(|p| {
+                                .map(|(p, n)| {
                                     let (sign, _) = polarity_sign(*p);
-                                    view! { <span class=format!("sign {}", crate::components::stance::polarity_words(*p).0)>{sign}{c.of(*p)}</span> }
+                                    view! { <span class=format!("sign {}", crate::components::stance::polarity_words(*p).0)>{sign}{*n}</span> }
                                 })
                                 .collect_view();
-                            let words = format!("{} on {}: {}", row.label, label.to_lowercase(), counts_words(c));
+                            let words = format!("{} on {}: {}", row.label, col.label.to_lowercase(), counts_words(&c.counts));
                             let title = words.clone();
                             view! {
                                 <td class:selected=is_sel>
-                                    <a href=link(Some(row.key.clone()), Some(id.clone())) class="cell" data-noscroll="" title=title
-                                        data-testid="matrix-cell" data-row=row.key.clone() data-target=id.clone()
+                                    <a href=link(Some(row.key.clone()), Some(col.key.clone())) class="cell" data-noscroll="" title=title
+                                        data-testid="matrix-cell" data-row=row.key.clone() data-target=col.key.clone()
                                         aria-current=is_sel.then_some("true")>
                                         <span class="signs" aria-hidden="true">{signs}</span>
                                         <span class="visually-hidden">{words}</span>
-                                        {cell_bar(c, max)}
+                                        {cell_bar(c)}
                                     </a>
                                 </td>
                             }
@@ -154,7 +151,7 @@ pub(super) fn MatrixSection(
                         <tr class:selected=row_sel data-testid="matrix-row" data-row=row.key.clone()>
                             <th scope="row">
                                 <a href=link(Some(row.key.clone()), None) class="row-name" data-noscroll="">{row.label.clone()}</a>
-                                {sub.map(|s| view! { <span class="row-sub">{s}</span> })}
+                                <span class="row-sub">{row.sub.clone()}</span>
                             </th>
                             {cells}
                         </tr>
@@ -162,13 +159,12 @@ pub(super) fn MatrixSection(
                 })
                 .collect_view();
             let empty = m.rows.is_empty().then(|| view! {
-                <tr><td colspan=m.targets.len() + 1 class="empty-note">"No stance statements in the selected articles."</td></tr>
+                <tr><td colspan=m.columns.len() + 1 class="empty-note">"No stance statements in the selected articles."</td></tr>
             });
-            let first = match m.rows_by { Rows::Outlets => "Outlet", Rows::Actors => "Actor" };
             view! {
                 <table class="matrix" data-testid="matrix">
-                    <caption class="visually-hidden">{format!("Stance statements by {} and target", first.to_lowercase())}</caption>
-                    <thead><tr><th scope="col">{first}</th>{heads}</tr></thead>
+                    <caption class="visually-hidden">{format!("Stance statements by {} and target", m.heading.to_lowercase())}</caption>
+                    <thead><tr><th scope="col">{m.heading}</th>{heads}</tr></thead>
                     <tbody>{rows}{empty}</tbody>
                 </table>
             }
@@ -183,7 +179,7 @@ pub(super) fn MatrixSection(
                     {toggle(Rows::Actors)}
                 </div>
                 <TableExport corpus=corpus label="the matrix" table=Callback::new(move |()| matrix.with_untracked(|m| m.table()))
-                    svg=Callback::new(move |()| Some(matrix.with_untracked(|m| m.svg("Who takes which position")))) />
+                    svg=Callback::new(move |()| Some(layout.with_untracked(|l| l.svg("Who takes which position")))) />
             </div>
             <p class="section-note">
                 "Stance statements of the selected articles, from the stance tags. "

@@ -1,8 +1,8 @@
 //! The stance matrix: rows (outlets or actors) by targets, each cell counted by polarity and
-//! voice, drawn as a table and as a standalone SVG.
+//! voice, exported as a table; its drawing (the page's and the SVG file's) is in `layout`.
 
 use super::*;
-use crate::export::{xml_escape, Table, Value};
+use crate::export::{Table, Value};
 use crate::stance::{Polarity, Tag, Voice};
 use crate::Corpus;
 use std::collections::BTreeMap;
@@ -14,6 +14,12 @@ pub struct Counts {
 }
 
 impl Counts {
+    /// Counts from a grid of polarity × voice, in the order of [`POLARITIES`] and [`VOICES`].
+    #[cfg(test)]
+    pub(crate) fn from_grid(n: [[u32; 3]; 3]) -> Counts {
+        Counts { n }
+    }
+
     fn add(&mut self, tag: &Tag) {
         self.n[polarity_index(tag.stance)][voice_index(tag.voice)] += 1;
     }
@@ -251,162 +257,5 @@ impl Matrix {
             columns,
             rows,
         }
-    }
-}
-
-/// Breaks a label into lines of about `width` characters, at most `max` lines.
-pub(crate) fn wrap(label: &str, width: usize, max: usize) -> Vec<String> {
-    let mut lines: Vec<String> = Vec::new();
-    for word in label.split_whitespace() {
-        match lines.last_mut() {
-            Some(l) if l.chars().count() + 1 + word.chars().count() <= width => {
-                l.push(' ');
-                l.push_str(word);
-            }
-            _ => lines.push(word.to_string()),
-        }
-    }
-    if lines.len() > max {
-        lines.truncate(max);
-        if let Some(l) = lines.last_mut() {
-            l.push('…');
-        }
-    }
-    lines
-}
-
-impl Matrix {
-    /// The matrix as a standalone SVG chart: signed counts and bars per cell (polarity by colour
-    /// and sign, voice by opacity), with a title, a description, axis labels and a legend.
-    pub fn svg(&self, title: &str) -> String {
-        use std::fmt::Write as _;
-        const LABEL_W: f64 = 230.0;
-        const COL_W: f64 = 100.0;
-        const ROW_H: f64 = 40.0;
-        const HEAD_H: f64 = 64.0;
-        const TOP: f64 = 44.0;
-        let width = LABEL_W + COL_W * self.targets.len() as f64 + 16.0;
-        let height = TOP + HEAD_H + ROW_H * self.rows.len().max(1) as f64 + 56.0;
-        let max = self
-            .rows
-            .iter()
-            .flat_map(|r| r.cells.iter().map(Counts::total))
-            .max()
-            .unwrap_or(1)
-            .max(1);
-        let mut out = String::new();
-        let esc = |s: &str| {
-            let mut e = String::new();
-            xml_escape(s, &mut e);
-            e
-        };
-        let rows_word = match self.rows_by {
-            Rows::Outlets => "Outlet",
-            Rows::Actors => "Actor",
-        };
-        let _ = write!(
-            out,
-            "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 {width} {height}\" width=\"{width}\" height=\"{height}\" font-family=\"system-ui, sans-serif\" role=\"img\" aria-labelledby=\"t d\">\n<title id=\"t\">{}</title>\n<desc id=\"d\">{} rows ({}) by {} targets; each cell gives the statements for (+), against (−) and reporting without a side (·).</desc>\n<rect width=\"100%\" height=\"100%\" fill=\"#ffffff\"/>\n<text x=\"12\" y=\"26\" font-size=\"17\" font-weight=\"700\" fill=\"#1b2330\">{}</text>\n",
-            esc(title),
-            self.rows.len(),
-            rows_word.to_lowercase(),
-            self.targets.len(),
-            esc(title)
-        );
-        let _ = writeln!(
-            out,
-            "<text x=\"12\" y=\"{}\" font-size=\"12\" font-weight=\"700\" fill=\"#4a5566\">{rows_word}</text>",
-            TOP + HEAD_H - 8.0
-        );
-        for (i, (_, label)) in self.targets.iter().enumerate() {
-            let x = LABEL_W + COL_W * i as f64 + 6.0;
-            let lines = wrap(label, 13, 3);
-            for (k, line) in lines.iter().enumerate() {
-                let y = TOP + HEAD_H - 8.0 - 13.0 * (lines.len() - 1 - k) as f64;
-                let _ = writeln!(
-                    out,
-                    "<text x=\"{x}\" y=\"{y}\" font-size=\"11\" font-weight=\"600\" fill=\"#4a5566\">{}</text>",
-                    esc(line)
-                );
-            }
-        }
-        for (r, row) in self.rows.iter().enumerate() {
-            let y = TOP + HEAD_H + ROW_H * r as f64;
-            let _ = writeln!(
-                out,
-                "<line x1=\"8\" x2=\"{}\" y1=\"{y}\" y2=\"{y}\" stroke=\"#e4e1da\"/>",
-                width - 8.0
-            );
-            let _ = writeln!(
-                out,
-                "<text x=\"12\" y=\"{}\" font-size=\"12.5\" font-weight=\"650\" fill=\"#1b2330\">{}</text>",
-                y + 17.0,
-                esc(&row.label)
-            );
-            let mut sub = if row.via.is_empty() {
-                row.group.clone()
-            } else {
-                format!("in {}", row.via.join(", "))
-            };
-            if sub.chars().count() > 38 {
-                sub = sub.chars().take(37).collect::<String>() + "…";
-            }
-            if !sub.is_empty() {
-                let _ = writeln!(
-                    out,
-                    "<text x=\"12\" y=\"{}\" font-size=\"10.5\" fill=\"#6b7585\">{}</text>",
-                    y + 31.0,
-                    esc(&sub)
-                );
-            }
-            for (i, c) in row.cells.iter().enumerate() {
-                let x = LABEL_W + COL_W * i as f64 + 6.0;
-                if c.total() == 0 {
-                    let _ = writeln!(
-                        out,
-                        "<text x=\"{x}\" y=\"{}\" font-size=\"12\" fill=\"#cfcac0\">–</text>",
-                        y + 22.0
-                    );
-                    continue;
-                }
-                let signs: Vec<String> = POLARITIES
-                    .iter()
-                    .filter(|p| c.of(**p) > 0)
-                    .map(|p| {
-                        format!(
-                            "<tspan fill=\"{}\">{}{}</tspan>",
-                            polarity_colour(*p),
-                            polarity_sign(*p),
-                            c.of(*p)
-                        )
-                    })
-                    .collect();
-                let _ = writeln!(
-                    out,
-                    "<text x=\"{x}\" y=\"{}\" font-size=\"12\" font-weight=\"700\">{}</text>",
-                    y + 16.0,
-                    signs.join(" ")
-                );
-                for seg in c.bar((COL_W - 16.0) / f64::from(max)) {
-                    let _ = writeln!(
-                        out,
-                        "<rect x=\"{:.1}\" y=\"{}\" width=\"{:.1}\" height=\"8\" fill=\"{}\" fill-opacity=\"{}\"/>",
-                        x + seg.x,
-                        y + 23.0,
-                        seg.width,
-                        polarity_colour(seg.polarity),
-                        voice_opacity(seg.voice)
-                    );
-                }
-            }
-        }
-        let ly = height - 24.0;
-        let _ = writeln!(
-            out,
-            "<text x=\"12\" y=\"{ly}\" font-size=\"11\" fill=\"#4a5566\"><tspan fill=\"{}\" font-weight=\"700\">+</tspan> for · <tspan fill=\"{}\" font-weight=\"700\">−</tspan> against · <tspan font-weight=\"700\">·</tspan> reported without a side. Bars: solid quoted, lighter reported speech, palest the outlet's own framing.</text>\n</svg>",
-            polarity_colour(Polarity::Support),
-            polarity_colour(Polarity::Oppose)
-        );
-        out
     }
 }

@@ -3,7 +3,8 @@
 //!
 //! Everything here works on a [`Selection`]: the articles whose dates fall in a [`DateRange`]
 //! (the timeline's brush). Each view has a `table()` for CSV and JSON export
-//! ([`crate::export::Table`]). One file a view: the stance matrix (`matrix`), who is heard
+//! ([`crate::export::Table`]). One file a view: the stance matrix (`matrix`) and its drawing,
+//! laid out once for the page and the SVG file (`layout`), who is heard
 //! (`ledger`), the timeline (`timeline`), name spellings (`names`) and figures across outlets
 //! (`across`); the selection and the polarity and voice wording here.
 
@@ -13,12 +14,14 @@ use crate::stance::{Polarity, Voice};
 use crate::Corpus;
 
 mod across;
+pub mod layout;
 mod ledger;
 mod matrix;
 mod names;
 mod timeline;
 
 pub use across::*;
+pub use layout::{LayoutCell, LayoutColumn, LayoutRow, MatrixLayout};
 pub use ledger::*;
 pub use matrix::*;
 pub use names::*;
