@@ -22,7 +22,7 @@ pub fn Notices(route: Memo<Route>) -> impl IntoView {
             view! {
                 <aside class="notice" role="status" data-testid="notice">
                     <ul>
-                        {notices.into_iter().map(|n| view! { <li>{n.message}</li> }).collect_view()}
+                        {notices.into_iter().map(|n| view! { <li>{n.to_string()}</li> }).collect_view()}
                     </ul>
                     <button
                         type="button"

@@ -3,23 +3,12 @@
 
 use leptos::prelude::*;
 use parallax_core::ingest::{Article, Paragraph};
-use parallax_core::stance::{Polarity, Profile, Tag, Voice};
+use parallax_core::stance::{Polarity, Profile, Tag};
 
-/// CSS class and the word shown for a polarity.
+/// CSS class and the word shown for a polarity: [`Polarity::keyword`] and [`Polarity::label`].
+/// Kept for `views/coverage.rs` until it calls the methods.
 pub fn polarity_words(p: Polarity) -> (&'static str, &'static str) {
-    match p {
-        Polarity::Support => ("support", "for"),
-        Polarity::Oppose => ("oppose", "against"),
-        Polarity::NeutralReport => ("neutral", "reports on"),
-    }
-}
-
-fn voice_words(v: Voice) -> &'static str {
-    match v {
-        Voice::Quoted => "quoted",
-        Voice::Reported => "reported",
-        Voice::Outlet => "the outlet's own words",
-    }
+    (p.keyword(), p.label())
 }
 
 /// Why a tag was given, as a sentence.
@@ -37,9 +26,9 @@ pub fn explain(article: &Article, profile: &Profile, t: &Tag) -> String {
         } else {
             format!("named as “{}”", t.actor_surface)
         },
-        polarity_words(t.stance).1,
+        t.stance.label(),
         profile.target_label(&t.target).to_lowercase(),
-        voice_words(t.voice),
+        t.voice.label(),
         cues.join(", "),
         t.rule,
         t.confidence * 100.0
@@ -53,7 +42,7 @@ pub fn StanceBadge(
     profile: &'static Profile,
     tag: &'static Tag,
 ) -> impl IntoView {
-    let (class, word) = polarity_words(tag.stance);
+    let (class, word) = (tag.stance.keyword(), tag.stance.label());
     view! {
         <span
             class=format!("stance-badge {class}")
@@ -120,7 +109,7 @@ pub fn StancePanel(
     let rows = tags
         .iter()
         .map(|t| {
-            let (class, word) = polarity_words(t.stance);
+            let (class, word) = (t.stance.keyword(), t.stance.label());
             view! {
                 <li>
                     <a href=format!("#p{}", t.paragraph + 1) class="stance-row" title=explain(article, profile, t) data-testid="stance-row">
@@ -129,9 +118,9 @@ pub fn StancePanel(
                         <span class="what">{profile.target_label(&t.target)}</span>
                         <span class="voice">
                             {if t.sentence == parallax_core::stance::HEADLINE {
-                                format!("{} · headline", voice_words(t.voice))
+                                format!("{} · headline", t.voice.label())
                             } else {
-                                voice_words(t.voice).to_string()
+                                t.voice.label().to_string()
                             }}
                         </span>
                     </a>

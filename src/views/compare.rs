@@ -5,11 +5,10 @@
 
 use crate::components::figures::{figure_item, figure_row};
 use crate::components::meta::{DateLabel, Outlets};
-use crate::components::stance::polarity_words;
 use crate::{href, paragraph_href, Route};
 use leptos::prelude::*;
 use parallax_core::align::{Kind, Pair, Thresholds};
-use parallax_core::compare::{heard, marks, Cell, Comparison, Heard, Marks};
+use parallax_core::compare::{heard, marks, Cell, Comparison, Marks};
 use parallax_core::view_state::{PassageKey, ViewState};
 use parallax_core::{Article, Corpus, Span};
 
@@ -174,16 +173,12 @@ fn VoicesTable(articles: Vec<&'static Article>, corpus: &'static Corpus) -> impl
                     let Some(cell) = cell else {
                         return view! { <td class="none">"—"</td> }.into_any();
                     };
-                    let voice = match cell.voice {
-                        Heard::Quoted => "quoted",
-                        Heard::OwnWords => "in its own words",
-                        Heard::Reported => "reported",
-                    };
+                    let voice = cell.voice.label();
                     let items = cell
                         .positions
                         .into_iter()
                         .map(|(target, p)| {
-                            let (class, word) = polarity_words(p);
+                            let (class, word) = (p.keyword(), p.label());
                             view! { <li><span class=format!("stance-badge {class}")><em>{word}</em></span> " " {profile.target_label(&target).to_lowercase()}</li> }
                         })
                         .collect_view();

@@ -230,7 +230,7 @@ pub fn ResultsView(corpus: &'static Corpus, route: Memo<Route>) -> impl IntoView
                     })}
                     {(!r.hints.is_empty()).then(|| view! {
                         <ul class="hints" data-testid="hints">
-                            {r.hints.iter().map(|h| view! { <li>{h.clone()}</li> }).collect_view()}
+                            {r.hints.iter().map(|h| view! { <li>{h.to_string()}</li> }).collect_view()}
                         </ul>
                     })}
                 </div>

@@ -359,21 +359,16 @@ fn main() -> ExitCode {
             };
             let profile = match profile {
                 None => loaded.corpus.profile.clone(),
-                Some(path) => {
-                    match std::fs::read_to_string(&path)
-                        .map_err(|e| e.to_string())
-                        .and_then(|src| parallax_core::stance::Profile::from_toml(&src))
-                    {
-                        Ok(p) => p,
-                        Err(why) => {
-                            eprintln!(
-                                "parallax: {}: the story profile cannot be read ({why})",
-                                path.display()
-                            );
-                            return ExitCode::FAILURE;
-                        }
+                Some(path) => match parallax_core::stance::Profile::read(&path) {
+                    Ok(p) => p,
+                    Err(why) => {
+                        eprintln!(
+                            "parallax: {}: the story profile cannot be read ({why})",
+                            path.display()
+                        );
+                        return ExitCode::FAILURE;
                     }
-                }
+                },
             };
             finish(report::stance(&loaded.corpus, &profile, json, &mut out))
         }

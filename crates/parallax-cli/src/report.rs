@@ -517,13 +517,13 @@ pub fn stance(
             } else {
                 writeln!(
                     out,
-                    "{}  ¶{:<3} {:<14} {:?} {:<26} {:?}",
+                    "{}  ¶{:<3} {:<14} {} {:<26} {}",
                     a.id,
                     t.paragraph + 1,
                     t.actor,
-                    t.stance,
+                    t.stance.name(),
                     t.target,
-                    t.voice
+                    t.voice.name()
                 )?;
             }
         }

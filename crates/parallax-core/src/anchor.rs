@@ -8,7 +8,7 @@
 //! says the passage is gone. It never guesses: a quote that is not found is [`Anchor::Lost`].
 
 use crate::ingest::Article;
-use crate::view_state::{printable, Notice, Passage};
+use crate::view_state::{Notice, NoticeKind, Passage};
 use crate::Span;
 
 /// Most characters of the passage's start kept in a link.
@@ -131,19 +131,12 @@ pub fn anchor(text: &str, p: &Passage) -> Anchor {
 
 /// What to tell the reader about where a link's passage landed: nothing when it landed exactly.
 pub fn notice(p: &Passage, found: Anchor) -> Option<Notice> {
-    let quote = printable(&p.exact, 60);
-    let quote = quote.trim_end_matches('…');
-    let message = match found {
-        Anchor::Exact(_) => return None,
-        Anchor::Moved(_) => format!(
-            "This article changed since the link was made; the passage “{quote}…” was found again by its words."
-        ),
-        Anchor::Lost if quote.is_empty() => "The passage this link points at is not in this version of the article, and the link holds no quote to find it by. The article opens at its top.".to_string(),
-        Anchor::Lost => format!(
-            "The passage this link points at (“{quote}…”) is no longer in this article: it was edited or removed. The article opens at its top."
-        ),
-    };
-    Some(Notice { message })
+    let quote = p.exact.clone();
+    match found {
+        Anchor::Exact(_) => None,
+        Anchor::Moved(_) => Some(NoticeKind::PassageMoved { quote }.into()),
+        Anchor::Lost => Some(NoticeKind::PassageLost { quote }.into()),
+    }
 }
 
 #[cfg(test)]
@@ -165,12 +158,21 @@ mod tests {
             ..Default::default()
         };
         assert_eq!(notice(&p, Anchor::Exact(Span::new(0, 1))), None);
-        let moved = notice(&p, Anchor::Moved(Span::new(0, 1))).unwrap().message;
+        let moved = notice(&p, Anchor::Moved(Span::new(0, 1)))
+            .unwrap()
+            .to_string();
         assert!(
             moved.contains("“Police[U+202E] cracked…” was found again"),
             "{moved}"
         );
-        let lost = notice(&p, Anchor::Lost).unwrap().message;
+        let lost = notice(&p, Anchor::Lost).unwrap();
+        assert_eq!(
+            lost.kind(),
+            &NoticeKind::PassageLost {
+                quote: p.exact.clone()
+            }
+        );
+        let lost = lost.to_string();
         assert!(lost.contains("is no longer in this article"), "{lost}");
     }
 }

@@ -253,6 +253,18 @@ pub enum Heard {
     OwnWords,
 }
 
+impl Heard {
+    /// The words in the table's cell: `quoted`, `reported`, `in its own words` (the row is
+    /// "The outlet itself", so it says less than [`Voice::label`](crate::stance::Voice::label)).
+    pub fn label(self) -> &'static str {
+        match self {
+            Heard::Quoted => "quoted",
+            Heard::Reported => "reported",
+            Heard::OwnWords => "in its own words",
+        }
+    }
+}
+
 /// One actor in one compared article.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct HeardCell {

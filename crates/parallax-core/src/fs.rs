@@ -450,10 +450,7 @@ pub fn load_dir_with_progress(
     }
     let story = dir.join(STORY);
     let profile = if story.is_file() {
-        match std::fs::read_to_string(&story)
-            .map_err(|e| e.to_string())
-            .and_then(|src| crate::stance::Profile::from_toml(&src))
-        {
+        match crate::stance::Profile::read(&story) {
             Ok(p) => p,
             Err(why) => {
                 errors.push(CorpusError::new(

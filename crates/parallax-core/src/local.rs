@@ -37,11 +37,13 @@ pub fn is_local_id(id: &str) -> bool {
 
 /// For a link naming an article this page does not have: when the id is one of an added
 /// article, a sentence telling the recipient so (the sender added it in their own browser).
+/// The sentence is the one of [`NoticeKind::AddedElsewhere`](crate::view_state::NoticeKind).
 pub fn missing_notice(id: &str) -> Option<String> {
     is_local_id(id).then(|| {
-        format!(
-            "This link points to an article (“{id}”) that whoever shared it added in their own browser; you do not have it. Ask them to export their added articles and send you the file, then import it here."
-        )
+        crate::view_state::Notice::from(crate::view_state::NoticeKind::AddedElsewhere {
+            id: id.to_string(),
+        })
+        .to_string()
     })
 }
 

@@ -13,6 +13,10 @@
 //! Parsing is total: any string gives a query, and whatever could not be read as written comes
 //! back as a short hint.
 
+mod hint;
+
+pub use hint::{Hint, MAX_QUERY_CHARS};
+
 use crate::text::tokenize::index_words;
 use std::fmt;
 
@@ -86,8 +90,8 @@ pub enum Clause {
 pub struct Query {
     /// The parts, in the order typed.
     pub clauses: Vec<Clause>,
-    /// What was read differently from how it was written, as short sentences.
-    pub hints: Vec<String>,
+    /// What was read differently from how it was written.
+    pub hints: Vec<Hint>,
 }
 
 fn quote_value(v: &str) -> String {
@@ -214,14 +218,14 @@ fn is_quote(c: char) -> bool {
 }
 
 /// Reads a quoted run starting after the opening quote; returns the text and the index after it.
-fn read_quoted(chars: &[char], mut i: usize, hints: &mut Vec<String>) -> (String, usize) {
+fn read_quoted(chars: &[char], mut i: usize, hints: &mut Vec<Hint>) -> (String, usize) {
     let start = i;
     while i < chars.len() && !is_quote(chars[i]) {
         i += 1;
     }
     let text: String = chars[start..i].iter().collect();
     if i >= chars.len() {
-        hints.push("A quote was not closed; the phrase runs to the end of the query.".into());
+        hints.push(Hint::UnclosedQuote);
         (text, i)
     } else {
         (text, i + 1)
@@ -255,11 +259,10 @@ fn word_ranges(chars: &[char]) -> Vec<std::ops::Range<usize>> {
 
 /// Parses a query. Never fails.
 pub fn parse(input: &str) -> Query {
-    let chars: Vec<char> = input.chars().take(1000).collect();
+    let chars: Vec<char> = input.chars().take(MAX_QUERY_CHARS).collect();
     let mut q = Query::default();
-    if input.chars().count() > 1000 {
-        q.hints
-            .push("The query was cut to its first 1,000 characters.".into());
+    if input.chars().nth(MAX_QUERY_CHARS).is_some() {
+        q.hints.push(Hint::Cut);
     }
     let ranges = word_ranges(&chars);
     // Ranges of words starting before character `i`.
@@ -275,8 +278,7 @@ pub fn parse(input: &str) -> Query {
             negated = true;
             i += 1;
             if i >= chars.len() || chars[i].is_whitespace() {
-                q.hints
-                    .push("A lone “-” excludes nothing; write -word to leave a word out.".into());
+                q.hints.push(Hint::LoneMinus);
                 continue;
             }
         }
@@ -285,7 +287,7 @@ pub fn parse(input: &str) -> Query {
             i = next;
             let words = phrase_words(&text);
             match words.len() {
-                0 => q.hints.push("An empty phrase (\"\") was left out.".into()),
+                0 => q.hints.push(Hint::EmptyPhrase),
                 1 => q.clauses.push(Clause::Term {
                     text: words[0].clone(),
                     prefix: false,
@@ -314,11 +316,7 @@ pub fn parse(input: &str) -> Query {
                     value.to_string()
                 };
                 if value.is_empty() {
-                    q.hints.push(format!(
-                        "“{}:” needs a value, e.g. {}",
-                        field.as_str(),
-                        example(field)
-                    ));
+                    q.hints.push(Hint::NoValue { field });
                 } else {
                     q.clauses.push(Clause::Filter {
                         field,
@@ -329,9 +327,9 @@ pub fn parse(input: &str) -> Query {
                 continue;
             } else if !name.is_empty() && !value.is_empty() && name.chars().all(char::is_alphabetic)
             {
-                q.hints.push(format!(
-                    "“{name}:” is not a filter (try outlet:, date:, actor:, stance:); it was searched as words."
-                ));
+                q.hints.push(Hint::NotAField {
+                    name: name.to_string(),
+                });
             }
         }
         let prefix = token.ends_with('*');
@@ -343,9 +341,7 @@ pub fn parse(input: &str) -> Query {
         for (n, w) in words.into_iter().enumerate() {
             let is_prefix = prefix && n + 1 == count;
             if is_prefix && w.chars().count() < 2 {
-                q.hints.push(format!(
-                    "“{w}*” is too short to complete; searched as the word “{w}”."
-                ));
+                q.hints.push(Hint::TooShortToComplete { word: w.clone() });
                 q.clauses.push(Clause::Term {
                     text: w,
                     prefix: false,

@@ -360,3 +360,18 @@ fn who_is_heard_gives_each_actor_a_cell_per_article() {
         assert_eq!(got, heard_as_the_view_did(&SEEDS, &docs), "{docs:?}");
     }
 }
+
+#[test]
+fn who_is_heard_cells_say_how_in_words() {
+    for (case, heard, want) in [
+        ("a quotation", Heard::Quoted, "quoted"),
+        ("reported speech", Heard::Reported, "reported"),
+        (
+            "the outlet's own framing",
+            Heard::OwnWords,
+            "in its own words",
+        ),
+    ] {
+        assert_eq!(heard.label(), want, "{case}");
+    }
+}

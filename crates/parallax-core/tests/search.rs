@@ -261,21 +261,50 @@ fn articles_with_some_of_the_words_follow_the_full_matches() {
 
 #[test]
 fn malformed_queries_answer_with_hints_never_panic() {
-    let cases: &[(&str, &str)] = &[
-        ("\"political prisoners", "not closed"),
-        ("- dialogue", "lone"),
-        ("foo:bar", "not a filter"),
-        ("date:yesterday dialogue", "is not a date"),
-        ("outlet:", "needs a value"),
-        ("stance:sanctions=maybe", "is not a stance"),
+    use parallax_core::query::{Field, Hint as QueryHint};
+    use parallax_core::search::{FilterError, Hint};
+    let cases: Vec<(&str, Hint, &str)> = vec![
+        (
+            "\"political prisoners",
+            QueryHint::UnclosedQuote.into(),
+            "not closed",
+        ),
+        ("- dialogue", QueryHint::LoneMinus.into(), "lone"),
+        (
+            "foo:bar",
+            QueryHint::NotAField { name: "foo".into() }.into(),
+            "not a filter",
+        ),
+        (
+            "date:yesterday dialogue",
+            FilterError::NotADate {
+                value: "yesterday".into(),
+            }
+            .into(),
+            "is not a date",
+        ),
+        (
+            "outlet:",
+            QueryHint::NoValue {
+                field: Field::Outlet,
+            }
+            .into(),
+            "needs a value",
+        ),
+        (
+            "stance:sanctions=maybe",
+            FilterError::NotAStance {
+                target: "sanctions".into(),
+                word: "maybe".into(),
+            }
+            .into(),
+            "is not a stance",
+        ),
     ];
-    for (q, hint) in cases {
+    for (q, hint, says) in cases {
         let r = run(q);
-        assert!(
-            r.hints.iter().any(|h| h.contains(hint)),
-            "{q}: {:?}",
-            r.hints
-        );
+        assert_eq!(r.hints, [hint], "{q}");
+        assert!(r.hints[0].to_string().contains(says), "{q}: {}", r.hints[0]);
     }
     for q in [
         "",

@@ -181,11 +181,12 @@ impl MatrixLayout {
         };
         let _ = write!(
             out,
-            "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 {width} {height}\" width=\"{width}\" height=\"{height}\" font-family=\"system-ui, sans-serif\" role=\"img\" aria-labelledby=\"t d\">\n<title id=\"t\">{}</title>\n<desc id=\"d\">{} rows ({}) by {} targets; each cell gives the statements for (+), against (−) and reporting without a side (·).</desc>\n<rect width=\"100%\" height=\"100%\" fill=\"#ffffff\"/>\n<text x=\"12\" y=\"26\" font-size=\"17\" font-weight=\"700\" fill=\"#1b2330\">{}</text>\n",
+            "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 {width} {height}\" width=\"{width}\" height=\"{height}\" font-family=\"system-ui, sans-serif\" role=\"img\" aria-labelledby=\"t d\">\n<title id=\"t\">{}</title>\n<desc id=\"d\">{} rows ({}) by {} targets; each cell gives the statements {}.</desc>\n<rect width=\"100%\" height=\"100%\" fill=\"#ffffff\"/>\n<text x=\"12\" y=\"26\" font-size=\"17\" font-weight=\"700\" fill=\"#1b2330\">{}</text>\n",
             esc(title),
             self.rows.len(),
             self.heading.to_lowercase(),
             self.columns.len(),
+            signs_in_words(),
             esc(title)
         );
         let _ = writeln!(
@@ -243,7 +244,7 @@ impl MatrixLayout {
                         format!(
                             "<tspan fill=\"{}\">{}{n}</tspan>",
                             polarity_colour(*p),
-                            polarity_sign(*p),
+                            p.sign(),
                         )
                     })
                     .collect();
@@ -266,12 +267,30 @@ impl MatrixLayout {
                 }
             }
         }
+        // The neutral sign stays in the text colour: the grey of its bars is too pale for a glyph.
+        let legend: Vec<String> = POLARITIES
+            .iter()
+            .map(|&p| match p {
+                Polarity::NeutralReport => {
+                    format!(
+                        "<tspan font-weight=\"700\">{}</tspan> {}",
+                        p.sign(),
+                        p.counted()
+                    )
+                }
+                _ => format!(
+                    "<tspan fill=\"{}\" font-weight=\"700\">{}</tspan> {}",
+                    polarity_colour(p),
+                    p.sign(),
+                    p.counted()
+                ),
+            })
+            .collect();
         let ly = height - 24.0;
         let _ = writeln!(
             out,
-            "<text x=\"12\" y=\"{ly}\" font-size=\"11\" fill=\"#4a5566\"><tspan fill=\"{}\" font-weight=\"700\">+</tspan> for · <tspan fill=\"{}\" font-weight=\"700\">−</tspan> against · <tspan font-weight=\"700\">·</tspan> reported without a side. Bars: solid quoted, lighter reported speech, palest the outlet's own framing.</text>\n</svg>",
-            polarity_colour(Polarity::Support),
-            polarity_colour(Polarity::Oppose)
+            "<text x=\"12\" y=\"{ly}\" font-size=\"11\" fill=\"#4a5566\">{}. Bars: solid quoted, lighter reported speech, palest the outlet's own framing.</text>\n</svg>",
+            legend.join(" · ")
         );
         out
     }
@@ -312,3 +331,15 @@ pub(crate) fn wrap(label: &str, width: usize, max: usize) -> Vec<String> {
 
 #[cfg(test)]
 mod tests;
+
+/// What the signs mean, for a description: `for (+), against (−) and reporting without a side (·)`.
+fn signs_in_words() -> String {
+    let words: Vec<String> = POLARITIES
+        .iter()
+        .map(|p| format!("{} ({})", p.counted(), p.sign()))
+        .collect();
+    match words.split_last() {
+        Some((last, rest)) if !rest.is_empty() => format!("{} and {last}", rest.join(", ")),
+        _ => words.join(""),
+    }
+}

@@ -70,8 +70,8 @@ pub fn statements_table(corpus: &Corpus, name: &str, list: &[Statement<'_>]) -> 
                 corpus.profile.actor_name(&s.tag.actor).into(),
                 s.tag.actor_surface.clone().into(),
                 s.tag.target.clone().into(),
-                polarity_name(s.tag.stance).into(),
-                voice_name(s.tag.voice).into(),
+                s.tag.stance.name().into(),
+                s.tag.voice.name().into(),
                 a.slice(s.tag.span).trim().to_string().into(),
                 cues.join(" | ").into(),
                 s.tag.rule.clone().into(),
@@ -215,7 +215,7 @@ pub fn ledger_table(groups: &[LedgerGroup]) -> Table {
             let positions: Vec<String> = a
                 .positions
                 .iter()
-                .map(|(t, p, n)| format!("{} {} ×{n}", polarity_name(*p), t))
+                .map(|(t, p, n)| format!("{} {} ×{n}", p.name(), t))
                 .collect();
             for (outlet, q, r) in &a.outlets {
                 rows.push(vec![

@@ -227,7 +227,7 @@ impl Matrix {
         ];
         for p in POLARITIES {
             for v in VOICES {
-                columns.push(format!("{}_{}", polarity_name(p), voice_name(v)));
+                columns.push(format!("{}_{}", p.name(), v.name()));
             }
         }
         columns.push("total".into());

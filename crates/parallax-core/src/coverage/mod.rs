@@ -157,12 +157,11 @@ pub fn select(corpus: &Corpus, range: DateRange) -> Selection<'_> {
     }
 }
 
-/// The three polarities, in the order the views show them.
-pub const POLARITIES: [Polarity; 3] =
-    [Polarity::Support, Polarity::Oppose, Polarity::NeutralReport];
+/// The three polarities, in the order the views show them ([`Polarity::ALL`]).
+pub const POLARITIES: [Polarity; 3] = Polarity::ALL;
 
-/// The three voices, in the order the views show them.
-pub const VOICES: [Voice; 3] = [Voice::Quoted, Voice::Reported, Voice::Outlet];
+/// The three voices, in the order the views show them ([`Voice::ALL`]).
+pub const VOICES: [Voice; 3] = Voice::ALL;
 
 fn polarity_index(p: Polarity) -> usize {
     match p {
@@ -177,24 +176,6 @@ fn voice_index(v: Voice) -> usize {
         Voice::Quoted => 0,
         Voice::Reported => 1,
         Voice::Outlet => 2,
-    }
-}
-
-/// The polarity as a word for tables: `support`, `oppose`, `neutral_report`.
-pub fn polarity_name(p: Polarity) -> &'static str {
-    match p {
-        Polarity::Support => "support",
-        Polarity::Oppose => "oppose",
-        Polarity::NeutralReport => "neutral_report",
-    }
-}
-
-/// The voice as a word for tables: `quoted`, `reported`, `outlet`.
-pub fn voice_name(v: Voice) -> &'static str {
-    match v {
-        Voice::Quoted => "quoted",
-        Voice::Reported => "reported",
-        Voice::Outlet => "outlet",
     }
 }
 
@@ -216,13 +197,10 @@ pub fn voice_opacity(v: Voice) -> &'static str {
     }
 }
 
-/// The sign of a polarity in charts: `+` for, `−` against, `·` reports on.
+/// The sign of a polarity in charts: [`Polarity::sign`] (kept for the coverage view until it
+/// calls the method).
 pub fn polarity_sign(p: Polarity) -> &'static str {
-    match p {
-        Polarity::Support => "+",
-        Polarity::Oppose => "−",
-        Polarity::NeutralReport => "·",
-    }
+    p.sign()
 }
 
 /// A label cut to `max` characters with an ellipsis (an outlet label of several wires in a

@@ -2,8 +2,58 @@
 //! worked out once per corpus ([`Facts`]) so a query allocates nothing per article.
 
 use crate::ingest::{Article, Precision};
+use crate::query::Field;
+use crate::stance::Polarity;
 use crate::text::normalise::fold;
 use crate::Corpus;
+use std::fmt;
+
+/// A filter of a query that cannot be used: the search leaves it out and says why in a
+/// [`Hint`](super::Hint).
+#[derive(Clone, Debug, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum FilterError {
+    /// A `date:` value that is neither a date nor a range of dates.
+    NotADate {
+        /// The value as typed.
+        value: String,
+    },
+    /// A `stance:target=word` whose word names no polarity ([`Polarity::from_keyword`]).
+    NotAStance {
+        /// The target, as typed (folded to lower case).
+        target: String,
+        /// The word after `=`.
+        word: String,
+    },
+    /// A field other than `actor:` or `stance:` read as a stance filter.
+    NotAStanceField {
+        /// The field.
+        field: Field,
+    },
+}
+
+impl fmt::Display for FilterError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            FilterError::NotADate { value } => write!(
+                f,
+                "“date:{value}” is not a date; write date:2020, date:2020-08, date:2020-08-14 or a range like date:2020-08-01..2020-08-20."
+            ),
+            FilterError::NotAStance { target, word } => {
+                let [a, b, c] = Polarity::ALL.map(Polarity::keyword);
+                write!(
+                    f,
+                    "“{word}” is not a stance; write stance:{target}={a}, ={b} or ={c}."
+                )
+            }
+            FilterError::NotAStanceField { field } => {
+                write!(f, "“{}:” is not a stance filter.", field.as_str())
+            }
+        }
+    }
+}
+
+impl std::error::Error for FilterError {}
 
 /// The date bucket of an article for the date facet.
 pub fn date_bucket(a: &Article) -> String {
@@ -191,11 +241,11 @@ pub(super) struct DateFilter {
 }
 
 impl DateFilter {
-    /// `None` when the value is not a date.
-    pub(super) fn new(value: &str, negated: bool) -> Option<DateFilter> {
+    /// [`FilterError::NotADate`] when the value is not a date or a range of dates.
+    pub(super) fn new(value: &str, negated: bool) -> Result<DateFilter, FilterError> {
         let v = value.trim();
         if matches!(v, "undated" | "none" | "unknown") {
-            return Some(DateFilter {
+            return Ok(DateFilter {
                 range: None,
                 negated,
             });
@@ -207,9 +257,11 @@ impl DateFilter {
         };
         let (lo, hi) = v.split_once("..").unwrap_or((v, v));
         if !valid(lo) || !valid(hi) || (lo.is_empty() && hi.is_empty()) {
-            return None;
+            return Err(FilterError::NotADate {
+                value: value.to_string(),
+            });
         }
-        Some(DateFilter {
+        Ok(DateFilter {
             range: Some((lo.to_string(), hi.to_string())),
             negated,
         })
@@ -286,12 +338,10 @@ pub(super) struct StanceFilter {
 
 impl StanceFilter {
     pub(super) fn new(
-        field: crate::query::Field,
+        field: Field,
         value: &str,
         negated: bool,
-    ) -> Result<StanceFilter, String> {
-        use crate::query::Field;
-        use crate::stance::Polarity;
+    ) -> Result<StanceFilter, FilterError> {
         let v = value.trim().to_lowercase();
         match field {
             Field::Actor => Ok(StanceFilter {
@@ -308,14 +358,15 @@ impl StanceFilter {
                 };
                 let polarity = match polarity.as_deref() {
                     None => None,
-                    Some("support" | "for" | "pro") => Some(Polarity::Support),
-                    Some("oppose" | "against" | "anti") => Some(Polarity::Oppose),
-                    Some("neutral" | "neutral_report" | "report") => Some(Polarity::NeutralReport),
-                    Some(other) => {
-                        return Err(format!(
-                            "“{other}” is not a stance; write stance:{target}=support, =oppose or =neutral."
-                        ))
-                    }
+                    Some(word) => match Polarity::from_keyword(word) {
+                        Some(p) => Some(p),
+                        None => {
+                            return Err(FilterError::NotAStance {
+                                target,
+                                word: word.to_string(),
+                            })
+                        }
+                    },
                 };
                 Ok(StanceFilter {
                     raw: fold(value),
@@ -325,7 +376,7 @@ impl StanceFilter {
                     negated,
                 })
             }
-            _ => Err(format!("“{}:” is not a stance filter.", field.as_str())),
+            _ => Err(FilterError::NotAStanceField { field }),
         }
     }
 
@@ -351,7 +402,7 @@ impl StanceFilter {
     /// `stance:`), so that a facet counts what the other filters admit.
     pub(super) fn admit_but(
         filters: &[StanceFilter],
-        but: Option<crate::query::Field>,
+        but: Option<Field>,
         corpus: &Corpus,
         d: usize,
     ) -> bool {
@@ -368,21 +419,17 @@ impl StanceFilter {
     }
 
     /// `actor:` or `stance:`.
-    pub(super) fn field(&self) -> crate::query::Field {
+    pub(super) fn field(&self) -> Field {
         if self.actor.is_some() {
-            crate::query::Field::Actor
+            Field::Actor
         } else {
-            crate::query::Field::Stance
+            Field::Stance
         }
     }
 
     /// Whether a positive filter of `field` selects the facet value `value` (an actor or target
     /// id), as written.
-    pub(super) fn selects_value(
-        filters: &[StanceFilter],
-        field: crate::query::Field,
-        value: &str,
-    ) -> bool {
+    pub(super) fn selects_value(filters: &[StanceFilter], field: Field, value: &str) -> bool {
         filters
             .iter()
             .any(|f| !f.negated && f.field() == field && f.raw == fold(value))

@@ -4,11 +4,13 @@
 mod expand;
 mod facets;
 mod filters;
+mod hint;
 mod hits;
 mod passages;
 
 pub use expand::{max_edits, Expansion, MAX_PREFIX_TERMS};
-pub use filters::{date_bucket, Facts};
+pub use filters::{date_bucket, Facts, FilterError};
+pub use hint::Hint;
 pub use passages::SNIPPET_CHARS;
 
 use crate::index::{Index, QueryWeights};
@@ -108,8 +110,8 @@ pub struct Results {
     pub partial: usize,
     /// No article had every term, so these are articles with any of them.
     pub fallback_any: bool,
-    /// Short hints about the query.
-    pub hints: Vec<String>,
+    /// Short hints about the query (sentences by [`Hint`]'s `Display`).
+    pub hints: Vec<Hint>,
     /// Outlet facet (counts ignore the outlet filter, respect the others).
     pub outlets: Vec<FacetValue>,
     /// Month (or year, for year-only dates) facet.
@@ -327,7 +329,7 @@ pub fn search(corpus: &Corpus, input: &str, opts: &Options) -> Results {
     let q = parse(input);
     let mut res = Results {
         understood: q.to_string(),
-        hints: q.hints.clone(),
+        hints: q.hints.iter().cloned().map(Hint::from).collect(),
         ..Results::default()
     };
 
@@ -339,33 +341,56 @@ pub fn search(corpus: &Corpus, input: &str, opts: &Options) -> Results {
     let mut stance_filters: Vec<StanceFilter> = Vec::new();
     for c in &q.clauses {
         match c {
-            Clause::Term { text, prefix, negated } => {
+            Clause::Term {
+                text,
+                prefix,
+                negated,
+            } => {
                 let m = Matcher::Term {
                     label: c.to_string().trim_start_matches('-').to_string(),
                     exp: expand(index, text, *prefix, !negated, w),
                     optional: !prefix && is_stopword(&fold(text)),
                 };
-                if *negated { negative.push(m) } else { positive.push(m) }
+                if *negated {
+                    negative.push(m)
+                } else {
+                    positive.push(m)
+                }
             }
             Clause::Phrase { words, negated } => {
                 let m = Matcher::Phrase {
                     label: format!("\"{}\"", words.join(" ")),
-                    words: words.iter().map(|x| expand(index, x, false, false, w)).collect(),
+                    words: words
+                        .iter()
+                        .map(|x| expand(index, x, false, false, w))
+                        .collect(),
                 };
-                if *negated { negative.push(m) } else { positive.push(m) }
+                if *negated {
+                    negative.push(m)
+                } else {
+                    positive.push(m)
+                }
             }
-            Clause::Filter { field: Field::Outlet, value, negated } => {
-                outlet_filters.push(OutletFilter::new(facts, value, *negated))
-            }
-            Clause::Filter { field: Field::Date, value, negated } => match DateFilter::new(value, *negated) {
-                Some(f) => date_filters.push(f),
-                None => res.hints.push(format!(
-                    "“date:{value}” is not a date; write date:2020, date:2020-08, date:2020-08-14 or a range like date:2020-08-01..2020-08-20."
-                )),
+            Clause::Filter {
+                field: Field::Outlet,
+                value,
+                negated,
+            } => outlet_filters.push(OutletFilter::new(facts, value, *negated)),
+            Clause::Filter {
+                field: Field::Date,
+                value,
+                negated,
+            } => match DateFilter::new(value, *negated) {
+                Ok(f) => date_filters.push(f),
+                Err(e) => res.hints.push(e.into()),
             },
-            Clause::Filter { field, value, negated } => match StanceFilter::new(*field, value, *negated) {
+            Clause::Filter {
+                field,
+                value,
+                negated,
+            } => match StanceFilter::new(*field, value, *negated) {
                 Ok(f) => stance_filters.push(f),
-                Err(hint) => res.hints.push(hint),
+                Err(e) => res.hints.push(e.into()),
             },
         }
     }
@@ -385,9 +410,7 @@ pub fn search(corpus: &Corpus, input: &str, opts: &Options) -> Results {
         .collect();
     if scored.len() > MAX_CLAUSES {
         scored.truncate(MAX_CLAUSES);
-        res.hints.push(format!(
-            "Only the first {MAX_CLAUSES} words of the query were used."
-        ));
+        res.hints.push(Hint::TooManyWords { used: MAX_CLAUSES });
     }
 
     let n = corpus.articles.len();

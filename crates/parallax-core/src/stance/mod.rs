@@ -21,20 +21,24 @@
 //!   speaks through a reporting verb, `outlet` otherwise.
 
 pub mod actors;
+mod error;
 mod forms;
 mod holder;
 mod judge;
 mod lexicon;
 mod matcher;
 mod mentions;
+mod polarity;
 
 use crate::ingest::{Article, Role};
 use crate::Span;
+pub use error::{ProfileError, ProfileErrorKind};
 use holder::quote_speaker;
 use judge::{judge, Ctx};
 use lexicon::lexicon;
 use matcher::{Pattern, Words, CUE_GAP};
 use mentions::*;
+pub use polarity::{Polarity, Voice};
 use serde::{Deserialize, Serialize};
 
 /// What calling *for* a target's cue means.
@@ -184,40 +188,27 @@ impl Profile {
         Profile::from_toml(include_str!("../../profiles/default.toml")).unwrap_or_default()
     }
 
-    /// Parses a profile; the error is a sentence with the line.
-    pub fn from_toml(src: &str) -> Result<Profile, String> {
+    /// Parses a profile; the error says what is wrong and on which line.
+    pub fn from_toml(src: &str) -> Result<Profile, ProfileError> {
         toml::from_str(src).map_err(|e| {
-            let line = e
-                .span()
-                .map(|s| crate::error::line_of(src.as_bytes(), s.start))
-                .unwrap_or(0);
-            format!("line {line}: {}", e.message().trim())
+            ProfileError::new(ProfileErrorKind::Toml {
+                line: e
+                    .span()
+                    .map(|s| crate::error::line_of(src.as_bytes(), s.start)),
+                message: e.message().trim().to_string(),
+            })
         })
     }
-}
 
-/// Polarity of a tag.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Polarity {
-    /// For the target.
-    Support,
-    /// Against it.
-    Oppose,
-    /// Reports on it without a side.
-    NeutralReport,
-}
-
-/// Whose words carry the position.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Voice {
-    /// A direct quotation.
-    Quoted,
-    /// Indirect speech.
-    Reported,
-    /// The article's own framing.
-    Outlet,
+    /// Reads and parses a profile file (a `story.toml`).
+    pub fn read(path: &std::path::Path) -> Result<Profile, ProfileError> {
+        let src = std::fs::read_to_string(path).map_err(|e| {
+            ProfileError::new(ProfileErrorKind::Io {
+                message: e.to_string(),
+            })
+        })?;
+        Profile::from_toml(&src)
+    }
 }
 
 /// One stance tag.

@@ -8,6 +8,10 @@ use crate::coverage::{DateRange, Rows};
 use crate::date::Date;
 use std::fmt;
 
+mod notice;
+
+pub use notice::{Notice, NoticeKind, RangeEnd, Repeated};
+
 /// Current version of the link format, written as `v=1`.
 pub const VERSION: u32 = 1;
 
@@ -167,13 +171,6 @@ pub struct Passage {
 /// Most articles compared at once.
 pub const MAX_COMPARE: usize = 4;
 
-/// Something in a link that could not be used.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Notice {
-    /// A sentence for the reader.
-    pub message: String,
-}
-
 fn hex(b: u8) -> Option<u8> {
     match b {
         b'0'..=b'9' => Some(b - b'0'),
@@ -295,21 +292,15 @@ pub fn printable(s: &str, max: usize) -> String {
     out
 }
 
-fn shorten(s: &str) -> String {
-    printable(s, 40)
-}
-
 impl ViewState {
     /// Parses a query string. Never fails: unusable parts come back as notices.
     pub fn parse(query: &str) -> (ViewState, Vec<Notice>) {
         let mut state = ViewState::default();
         let mut notices = Vec::new();
         let (mut at, mut cv, mut quote) = (None, None, None);
-        let once = |seen: bool, what: &str, notices: &mut Vec<Notice>| {
+        let once = |seen: bool, what: Repeated, notices: &mut Vec<Notice>| {
             if seen {
-                notices.push(Notice {
-                    message: format!("The link has more than one {what}; only the first is used."),
-                });
+                notices.push(NoticeKind::Repeated(what).into());
             }
             !seen
         };
@@ -318,104 +309,98 @@ impl ViewState {
             match k.as_str() {
                 "v" => {
                     if v.parse::<u32>().map_or(true, |n| n == 0 || n > VERSION) {
-                        notices.push(Notice {
-                            message: format!(
-                                "This link was made by a newer or unknown version of Parallax (v={}); it is read as version {VERSION}.",
-                                shorten(&v)
-                            ),
-                        });
+                        notices.push(NoticeKind::UnknownVersion { version: v }.into());
                     }
                 }
                 "q" if state.q.is_none() => state.q = (!v.is_empty()).then_some(v),
-                "q" => notices.push(Notice {
-                    message: "The link has more than one search; only the first is used.".into(),
-                }),
+                "q" => notices.push(NoticeKind::Repeated(Repeated::Search).into()),
                 "doc" if state.doc.is_none() && !v.is_empty() => state.doc = Some(v),
-                "doc" => notices.push(Notice {
-                    message: "The link names more than one article or an empty one; only the first is opened.".into(),
-                }),
-                "focus" if state.focus.is_none() && !v.is_empty() => match v.parse::<PassageKey>() {
-                    Ok(key) => state.focus = Some(key),
-                    Err(e) => notices.push(Notice {
-                        message: format!("The link's focus “{}” was ignored. {e}", shorten(&v)),
-                    }),
-                },
-                "focus" => notices.push(Notice {
-                    message: "The link focuses more than one passage or an empty one; only the first is used.".into(),
-                }),
+                "doc" => notices.push(NoticeKind::Repeated(Repeated::Article).into()),
+                "focus" if state.focus.is_none() && !v.is_empty() => {
+                    match v.parse::<PassageKey>() {
+                        Ok(key) => state.focus = Some(key),
+                        Err(why) => notices.push(NoticeKind::BadFocus { focus: v, why }.into()),
+                    }
+                }
+                "focus" => notices.push(NoticeKind::Repeated(Repeated::Focus).into()),
                 "compare" if state.compare.is_empty() => {
-                    let mut ids: Vec<String> =
-                        raw.split(',').map(decode_component).filter(|id| !id.is_empty()).collect();
+                    let mut ids: Vec<String> = raw
+                        .split(',')
+                        .map(decode_component)
+                        .filter(|id| !id.is_empty())
+                        .collect();
                     ids.dedup();
                     if ids.len() > MAX_COMPARE {
-                        notices.push(Notice {
-                            message: format!(
-                                "Parallax compares at most {MAX_COMPARE} articles; the first {MAX_COMPARE} of the link's {} are shown.",
-                                ids.len()
-                            ),
-                        });
+                        notices.push(NoticeKind::TooManyCompared { given: ids.len() }.into());
                         ids.truncate(MAX_COMPARE);
                     }
                     state.compare = ids;
                 }
-                "compare" => notices.push(Notice {
-                    message: "The link has more than one comparison; only the first is used.".into(),
-                }),
+                "compare" => notices.push(NoticeKind::Repeated(Repeated::Comparison).into()),
                 "view" if v == "add" => state.adding = true,
                 "view" if v == "coverage" => {
                     state.coverage.get_or_insert_with(Default::default);
                 }
-                "view" => notices.push(Notice {
-                    message: format!("The link asks for a view “{}” that Parallax does not have; it was ignored.", shorten(&v)),
-                }),
+                "view" => notices.push(NoticeKind::UnknownView { view: v }.into()),
                 "by" => match Rows::parse(&v) {
                     Some(by) => state.coverage.get_or_insert_with(Default::default).by = by,
-                    None => notices.push(Notice {
-                        message: format!("The coverage view has rows by outlet or by actor, not by “{}”; showing outlets.", shorten(&v)),
-                    }),
+                    None => notices.push(NoticeKind::UnknownRows { by: v }.into()),
                 },
                 "row" | "target" if !v.is_empty() => {
                     let c = state.coverage.get_or_insert_with(Default::default);
-                    let slot = if k == "row" { &mut c.row } else { &mut c.target };
+                    let slot = if k == "row" {
+                        &mut c.row
+                    } else {
+                        &mut c.target
+                    };
                     if slot.is_none() {
                         *slot = Some(v);
                     } else {
-                        notices.push(Notice {
-                            message: format!("The link selects more than one {k}; only the first is used."),
-                        });
+                        let what = if k == "row" {
+                            Repeated::Row
+                        } else {
+                            Repeated::Target
+                        };
+                        notices.push(NoticeKind::Repeated(what).into());
                     }
                 }
                 "from" | "to" => match Date::parse_iso(&v) {
                     Some(d) => {
                         let range = &mut state.coverage.get_or_insert_with(Default::default).range;
-                        if k == "from" { range.from = Some(d) } else { range.to = Some(d) }
+                        if k == "from" {
+                            range.from = Some(d)
+                        } else {
+                            range.to = Some(d)
+                        }
                     }
-                    None => notices.push(Notice {
-                        message: format!("“{}” is not a date Parallax can read (use YYYY-MM-DD); the {} of the range was ignored.", shorten(&v), if k == "from" { "start" } else { "end" }),
-                    }),
+                    None => notices.push(
+                        NoticeKind::BadRangeDate {
+                            date: v,
+                            end: if k == "from" {
+                                RangeEnd::Start
+                            } else {
+                                RangeEnd::End
+                            },
+                        }
+                        .into(),
+                    ),
                 },
-                "at" if once(at.is_some(), "passage position (at=)", &mut notices) => {
+                "at" if once(at.is_some(), Repeated::PassagePosition, &mut notices) => {
                     at = Some(parse_range(&v).ok_or(v));
                 }
-                "cv" if once(cv.is_some(), "corpus version (cv=)", &mut notices) => cv = Some(v),
-                "quote" if once(quote.is_some(), "quote", &mut notices) => {
-                    quote = Some(parse_quote(raw).ok_or_else(|| shorten(&v)));
+                "cv" if once(cv.is_some(), Repeated::CorpusVersion, &mut notices) => cv = Some(v),
+                "quote" if once(quote.is_some(), Repeated::Quote, &mut notices) => {
+                    quote = Some(parse_quote(raw).ok_or(v));
                 }
                 "at" | "cv" | "quote" => {}
-                _ => notices.push(Notice {
-                    message: format!("The link's parameter “{}” is not one Parallax knows; it was ignored.", shorten(&k)),
-                }),
+                _ => notices.push(NoticeKind::UnknownParameter { name: k }.into()),
             }
         }
         if let Some(range) = state.coverage.as_mut().map(|c| &mut c.range) {
             if let (Some(from), Some(to)) = (range.from, range.to) {
                 if from > to {
                     (range.from, range.to) = (Some(to), Some(from));
-                    notices.push(Notice {
-                        message:
-                            "The link's date range ends before it starts; its ends were swapped."
-                                .into(),
-                    });
+                    notices.push(NoticeKind::RangeSwapped.into());
                 }
             }
         }
@@ -424,9 +409,7 @@ impl ViewState {
                 let (prefix, exact, suffix) = match quote {
                     Some(Ok(q)) => q,
                     Some(Err(bad)) => {
-                        notices.push(Notice {
-                            message: format!("The link's quote “{bad}” is not in the form prefix-,start,-suffix; the passage is found by its position only."),
-                        });
+                        notices.push(NoticeKind::BadQuote { quote: bad }.into());
                         Default::default()
                     }
                     None => Default::default(),
@@ -440,15 +423,8 @@ impl ViewState {
                     suffix,
                 });
             }
-            (Some(Err(bad)), _) => notices.push(Notice {
-                message: format!(
-                    "The link's passage position “{}” is not two numbers like 120-245; the article opens at its top.",
-                    shorten(&bad)
-                ),
-            }),
-            (None, Some(_)) => notices.push(Notice {
-                message: "The link quotes a passage but gives no position (at=); the quote was ignored.".into(),
-            }),
+            (Some(Err(bad)), _) => notices.push(NoticeKind::BadPosition { at: bad }.into()),
+            (None, Some(_)) => notices.push(NoticeKind::QuoteWithoutPosition.into()),
             (None, None) => {}
         }
         (state, notices)
@@ -460,15 +436,7 @@ impl ViewState {
         let mut notices = Vec::new();
         if let Some(doc) = &self.doc {
             if !has_doc(doc) {
-                notices.push(Notice {
-                    message: match crate::local::missing_notice(doc) {
-                        Some(m) => format!("{m} Showing all articles instead."),
-                        None => format!(
-                            "This link opens article “{}”, which is not in this corpus (it may have been renamed or removed). Showing all articles instead.",
-                            shorten(doc)
-                        ),
-                    },
-                });
+                notices.push(NoticeKind::UnknownArticle { id: doc.clone() }.into());
                 self.doc = None;
             }
         }
@@ -479,42 +447,18 @@ impl ViewState {
             .cloned()
             .collect();
         if !unknown.is_empty() {
-            let names: Vec<String> = unknown
-                .iter()
-                .map(|id| format!("“{}”", shorten(id)))
-                .collect();
-            if let Some(m) = unknown
-                .iter()
-                .find_map(|id| crate::local::missing_notice(id))
-            {
-                notices.push(Notice { message: m });
+            if let Some(id) = unknown.iter().find(|id| crate::local::is_local_id(id)) {
+                notices.push(NoticeKind::AddedElsewhere { id: id.clone() }.into());
             }
-            notices.push(Notice {
-                message: format!(
-                    "The comparison names {} not in this corpus; {} left out.",
-                    names.join(", "),
-                    if unknown.len() == 1 {
-                        "it was"
-                    } else {
-                        "they were"
-                    }
-                ),
-            });
+            notices.push(NoticeKind::UnknownCompared { ids: unknown }.into());
             self.compare.retain(|id| has_doc(id));
         }
         if self.passage.is_some() && self.doc.is_none() {
-            notices.push(Notice {
-                message:
-                    "The link points at a passage but opens no article; the passage was ignored."
-                        .into(),
-            });
+            notices.push(NoticeKind::PassageWithoutArticle.into());
             self.passage = None;
         }
         if self.compare.len() == 1 {
-            notices.push(Notice {
-                message: "A comparison needs at least two articles; showing the one that is left."
-                    .into(),
-            });
+            notices.push(NoticeKind::LoneComparison.into());
             if self.doc.is_none() {
                 self.doc = self.compare.pop();
             }

@@ -88,7 +88,11 @@ fn unknown_doc_falls_back_with_notice() {
     .validate(|d| d == "yes");
     assert_eq!(s.doc, None);
     assert_eq!(n.len(), 1);
-    assert!(n[0].message.contains("nope"));
+    assert_eq!(
+        n[0].kind(),
+        &NoticeKind::UnknownArticle { id: "nope".into() }
+    );
+    assert!(n[0].to_string().contains("“nope”"), "{}", n[0]);
 }
 
 #[test]
@@ -140,12 +144,16 @@ fn links_to_local_articles_say_the_recipient_lacks_them() {
         .0
         .validate(|_| false);
     assert_eq!(s.doc, None);
-    assert!(n[0].message.contains("added in their own browser"), "{n:?}");
+    assert!(
+        n[0].to_string().contains("added in their own browser"),
+        "{n:?}"
+    );
     let (_, n) = ViewState::parse("compare=a,local-x")
         .0
         .validate(|d| d == "a");
     assert!(
-        n.iter().any(|m| m.message.contains("you do not have it")),
+        n.iter()
+            .any(|m| m.to_string().contains("you do not have it")),
         "{n:?}"
     );
 }
@@ -190,11 +198,11 @@ fn malformed_passages_are_ignored_with_a_notice() {
         let (s, n) = ViewState::parse(q);
         assert_eq!(s.passage.is_some(), *kept, "{q}");
         assert_eq!(s.doc.as_deref(), Some("a"), "{q}");
-        assert!(n.iter().any(|n| n.message.contains(says)), "{q}: {n:?}");
+        assert!(n.iter().any(|n| n.to_string().contains(says)), "{q}: {n:?}");
     }
     let (s, n) = ViewState::parse("at=1-2").0.validate(|_| true);
     assert_eq!(s.passage, None);
-    assert!(n[0].message.contains("opens no article"), "{n:?}");
+    assert_eq!(n[0].kind(), &NoticeKind::PassageWithoutArticle);
 }
 
 #[test]
@@ -202,7 +210,7 @@ fn quoted_link_text_cannot_reorder_or_control_the_notice() {
     assert_eq!(printable("a\u{202e}b\0c", 10), "a[U+202E]b[U+0000]c");
     assert_eq!(printable("abcdef", 3), "abc…");
     let (_, n) = ViewState::parse("%E2%80%AEevil=1");
-    assert!(n[0].message.contains("“[U+202E]evil”"), "{n:?}");
+    assert!(n[0].to_string().contains("“[U+202E]evil”"), "{n:?}");
 }
 
 #[test]
@@ -275,7 +283,11 @@ fn focus_links_stay_as_they_were_written() {
         assert_eq!(s.focus, None, "{bad}");
         assert_eq!(s.compare, ["a", "b"], "{bad}");
         assert_eq!(n.len(), 1, "{bad}: {n:?}");
-        assert!(n[0].message.contains("focus"), "{bad}: {n:?}");
+        assert!(
+            matches!(n[0].kind(), NoticeKind::BadFocus { .. }),
+            "{bad}: {n:?}"
+        );
+        assert!(n[0].to_string().contains("focus"), "{bad}: {n:?}");
     }
 }
 
@@ -337,4 +349,113 @@ fn every_link_shows_exactly_one_screen() {
     // A comparison that loses all but one article opens that article.
     let (s, _) = ViewState::parse("compare=a,gone").0.validate(|d| d == "a");
     assert_eq!(s.screen(), Screen::Reader);
+}
+
+/// Each slip of a link gives its kind of notice, and the kind reads as this sentence. The
+/// corpus of these cases has one article, `a`.
+#[test]
+fn each_notice_kind_reads_as_a_sentence() {
+    use NoticeKind as K;
+    let s = |x: &str| x.to_string();
+    #[rustfmt::skip]
+    let cases: Vec<(&str, &str, NoticeKind, &str)> = vec![
+        ("unknown version", "v=9", K::UnknownVersion { version: s("9") },
+            "This link was made by a newer or unknown version of Parallax (v=9); it is read as version 1."),
+        ("two searches", "q=a&q=b", K::Repeated(Repeated::Search),
+            "The link has more than one search; only the first is used."),
+        ("an empty article", "doc=", K::Repeated(Repeated::Article),
+            "The link names more than one article or an empty one; only the first is opened."),
+        ("two focuses", "doc=a&focus=a%3A1&focus=a%3A2", K::Repeated(Repeated::Focus),
+            "The link focuses more than one passage or an empty one; only the first is used."),
+        ("a bad focus", "doc=a&focus=abc", K::BadFocus { focus: s("abc"), why: PassageKeyError::NoSeparator },
+            "The link's focus “abc” was ignored. A passage is named as article id, colon, paragraph number (like 000_ab12:7); this one has no colon."),
+        ("two comparisons", "compare=a,b&compare=c,d", K::Repeated(Repeated::Comparison),
+            "The link has more than one comparison; only the first is used."),
+        ("too many compared", "compare=a,b,c,d,e,f", K::TooManyCompared { given: 6 },
+            "Parallax compares at most 4 articles; the first 4 of the link's 6 are shown."),
+        ("unknown view", "view=map", K::UnknownView { view: s("map") },
+            "The link asks for a view “map” that Parallax does not have; it was ignored."),
+        ("unknown rows", "view=coverage&by=month", K::UnknownRows { by: s("month") },
+            "The coverage view has rows by outlet or by actor, not by “month”; showing outlets."),
+        ("two rows", "view=coverage&row=x&row=y", K::Repeated(Repeated::Row),
+            "The link selects more than one row; only the first is used."),
+        ("two targets", "view=coverage&target=x&target=y", K::Repeated(Repeated::Target),
+            "The link selects more than one target; only the first is used."),
+        ("a bad start", "view=coverage&from=soon", K::BadRangeDate { date: s("soon"), end: RangeEnd::Start },
+            "“soon” is not a date Parallax can read (use YYYY-MM-DD); the start of the range was ignored."),
+        ("a bad end", "view=coverage&to=2020-13-01", K::BadRangeDate { date: s("2020-13-01"), end: RangeEnd::End },
+            "“2020-13-01” is not a date Parallax can read (use YYYY-MM-DD); the end of the range was ignored."),
+        ("a range backwards", "view=coverage&from=2020-09-01&to=2020-08-01", K::RangeSwapped,
+            "The link's date range ends before it starts; its ends were swapped."),
+        ("unknown parameter", "zoom=2", K::UnknownParameter { name: s("zoom") },
+            "The link's parameter “zoom” is not one Parallax knows; it was ignored."),
+        ("two positions", "doc=a&at=1-2&at=3-4", K::Repeated(Repeated::PassagePosition),
+            "The link has more than one passage position (at=); only the first is used."),
+        ("two corpus versions", "doc=a&at=1-2&cv=x&cv=y", K::Repeated(Repeated::CorpusVersion),
+            "The link has more than one corpus version (cv=); only the first is used."),
+        ("two quotes", "doc=a&at=1-2&quote=x&quote=y", K::Repeated(Repeated::Quote),
+            "The link has more than one quote; only the first is used."),
+        ("a bad quote", "doc=a&at=1-2&quote=a,b,c,d", K::BadQuote { quote: s("a,b,c,d") },
+            "The link's quote “a,b,c,d” is not in the form prefix-,start,-suffix; the passage is found by its position only."),
+        ("a bad position", "doc=a&at=5", K::BadPosition { at: s("5") },
+            "The link's passage position “5” is not two numbers like 120-245; the article opens at its top."),
+        ("a quote without a position", "doc=a&quote=abc", K::QuoteWithoutPosition,
+            "The link quotes a passage but gives no position (at=); the quote was ignored."),
+        ("unknown article", "doc=gone", K::UnknownArticle { id: s("gone") },
+            "This link opens article “gone”, which is not in this corpus (it may have been renamed or removed). Showing all articles instead."),
+        ("someone else's added article", "doc=local-x-1a2b3c4d", K::UnknownArticle { id: s("local-x-1a2b3c4d") },
+            "This link points to an article (“local-x-1a2b3c4d”) that whoever shared it added in their own browser; you do not have it. Ask them to export their added articles and send you the file, then import it here. Showing all articles instead."),
+        ("compared added elsewhere", "compare=a,b,local-y", K::AddedElsewhere { id: s("local-y") },
+            "This link points to an article (“local-y”) that whoever shared it added in their own browser; you do not have it. Ask them to export their added articles and send you the file, then import it here."),
+        ("compared unknown", "compare=a,b,c", K::UnknownCompared { ids: vec![s("b"), s("c")] },
+            "The comparison names “b”, “c” not in this corpus; they were left out."),
+        ("a passage without an article", "at=1-2", K::PassageWithoutArticle,
+            "The link points at a passage but opens no article; the passage was ignored."),
+        ("a comparison of one", "compare=a,gone", K::LoneComparison,
+            "A comparison needs at least two articles; showing the one that is left."),
+    ];
+    for (name, link, kind, sentence) in cases {
+        let (state, mut notices) = ViewState::parse(link);
+        notices.extend(state.validate(|d| d == "a").1);
+        let Some(n) = notices.iter().find(|n| n.kind() == &kind) else {
+            panic!("{name}: {link} gives {notices:?}, not {kind:?}");
+        };
+        assert_eq!(n.to_string(), sentence, "{name}");
+    }
+}
+
+/// Notices quote a link's values through `printable`: cut, with control characters written out.
+#[test]
+fn notices_quote_link_values_printably() {
+    let long = "x".repeat(100);
+    let cases = [
+        (
+            "bidi control",
+            NoticeKind::UnknownView {
+                view: "\u{202e}map".into(),
+            },
+            "“[U+202E]map”",
+        ),
+        (
+            "long value cut",
+            NoticeKind::UnknownParameter { name: long.clone() },
+            "“xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx…”",
+        ),
+        (
+            "passage quote cut at 60",
+            NoticeKind::PassageMoved { quote: long },
+            "the passage “xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx…” was found",
+        ),
+        (
+            "a lost passage without a quote",
+            NoticeKind::PassageLost {
+                quote: String::new(),
+            },
+            "the link holds no quote to find it by",
+        ),
+    ];
+    for (name, kind, says) in cases {
+        let n = Notice::from(kind);
+        assert!(n.to_string().contains(says), "{name}: {n}");
+    }
 }
