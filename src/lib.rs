@@ -90,8 +90,16 @@ fn Shell() -> impl IntoView {
             let local = local::Local::new(embedded);
             provide_context(local);
             (move || {
+                // Until the browser's database has answered (a moment), a status line: a link to
+                // an added article then opens it instead of saying it is missing.
+                if let local::Keeping::Opening(what) = local.keeping.get() {
+                    return view! {
+                        <main class="opening" role="status" data-testid="opening"><p>{what}</p></main>
+                    }
+                    .into_any();
+                }
                 let corpus = local.corpus.get();
-                view! { <Workspace corpus=corpus /> }
+                view! { <Workspace corpus=corpus /> }.into_any()
             })
             .into_any()
         }
