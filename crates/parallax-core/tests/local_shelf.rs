@@ -37,6 +37,9 @@ fn restore(
     (shelf, articles)
 }
 
+/// (case, additions shown after the change, ids written, ids deleted)
+type Step<'a> = (&'a str, Vec<&'a LocalArticle>, Vec<&'a str>, Vec<&'a str>);
+
 #[test]
 fn each_change_writes_only_what_changed() {
     let (a, b, c) = (
@@ -44,8 +47,7 @@ fn each_change_writes_only_what_changed() {
         article("beta", "delayed the ferry tender"),
         article("gamma", "named a new pilot"),
     );
-    // (case, additions shown after the change, keys written, keys deleted)
-    let steps: Vec<(&str, Vec<&LocalArticle>, Vec<&str>, Vec<&str>)> = vec![
+    let steps: Vec<Step> = vec![
         ("first addition", vec![&a], vec![&a.id], vec![]),
         (
             "second addition writes one record",
