@@ -45,7 +45,7 @@ pub fn element_svg(element_id: &str) -> Option<String> {
 /// table's chart as SVG markup, also an SVG file.
 #[component]
 pub fn TableExport(
-    corpus: &'static Corpus,
+    corpus: std::sync::Arc<Corpus>,
     /// What the buttons say they download (`the matrix`).
     label: &'static str,
     table: Callback<(), Table>,

@@ -14,18 +14,18 @@ use leptos::prelude::*;
 use parallax_core::local::{LocalArticle, LocalArticles, Shelf};
 use parallax_core::Corpus;
 use std::rc::Rc;
+use std::sync::Arc;
 use store::Store;
 
 /// How long the page waits for the browser's database before it opens without the additions.
 const OPEN_TIMEOUT_MS: u32 = 4_000;
 
-/// The embedded corpus with the additions, ingested, dated, indexed and tagged like the rest. The
-/// corpus lives as long as the page (views borrow it for the page's life).
-fn merged(embedded: &'static Corpus, local: &[LocalArticle]) -> &'static Corpus {
+/// The embedded corpus with the additions, ingested, dated, indexed and tagged like the rest.
+fn merged(embedded: &Arc<Corpus>, local: &[LocalArticle]) -> Arc<Corpus> {
     if local.is_empty() {
-        return embedded;
+        return embedded.clone();
     }
-    Box::leak(Box::new(embedded.with_local(local)))
+    Arc::new(embedded.with_local(local))
 }
 
 fn old(corpus: &str) -> Vec<LocalArticle> {
@@ -47,11 +47,12 @@ pub enum Keeping {
 #[derive(Clone, Copy)]
 pub struct Local {
     /// The embedded corpus.
-    pub embedded: &'static Corpus,
+    embedded: StoredValue<Arc<Corpus>>,
     /// The additions.
     pub articles: RwSignal<Vec<LocalArticle>>,
-    /// The corpus the views show: embedded plus additions.
-    pub corpus: RwSignal<&'static Corpus>,
+    /// The corpus the views show: embedded plus additions. A change replaces it; the old one is
+    /// freed with the views drawn over it.
+    pub corpus: RwSignal<Arc<Corpus>>,
     /// The last drop or paste: ids added, what was refused and why, and the progress of a drop
     /// under way. Kept here, since adding rebuilds the corpus and redraws the page.
     pub report: RwSignal<Report>,
@@ -80,10 +81,9 @@ impl Local {
     /// Starts with the embedded corpus, and opens this browser's database to read what it kept:
     /// until it has (see [`Keeping::Opening`]), the app shows a short status instead of the views,
     /// so a link to an added article opens it rather than saying it is missing.
-    pub fn new(embedded: &'static Corpus) -> Local {
+    pub fn new(embedded: Arc<Corpus>) -> Local {
         let local = Local {
-            embedded,
-            corpus: RwSignal::new(embedded),
+            corpus: RwSignal::new(embedded.clone()),
             articles: RwSignal::new(Vec::new()),
             report: RwSignal::new(Report::default()),
             keeping: RwSignal::new(Keeping::Opening(
@@ -92,13 +92,14 @@ impl Local {
             writing: RwSignal::new(0),
             store: StoredValue::new_local(None),
             shelf: StoredValue::new(Shelf::new(&embedded.name)),
+            embedded: StoredValue::new(embedded),
         };
         wasm_bindgen_futures::spawn_local(local.open());
         local
     }
 
     async fn open(self) {
-        let name = self.embedded.name.clone();
+        let name = self.embedded.with_value(|c| c.name.clone());
         let opened = select(
             Box::pin(Store::open(&name)),
             TimeoutFuture::new(OPEN_TIMEOUT_MS),
@@ -128,7 +129,8 @@ impl Local {
             )));
             // Lets the browser paint that before the work.
             TimeoutFuture::new(0).await;
-            self.corpus.set(merged(self.embedded, &kept));
+            self.corpus
+                .set(self.embedded.with_value(|e| merged(e, &kept)));
             self.articles.set(kept);
         }
         if !problems.is_empty() {
@@ -169,7 +171,8 @@ impl Local {
     /// the write fails, [`Local::keeping`] says why; the additions stay in the page.
     pub fn set(&self, articles: Vec<LocalArticle>) {
         let changes = self.shelf.try_update_value(|s| s.changes(&articles));
-        self.corpus.set(merged(self.embedded, &articles));
+        self.corpus
+            .set(self.embedded.with_value(|e| merged(e, &articles)));
         self.articles.set(articles);
         let (Some(changes), Some(store)) = (changes, self.store.get_value()) else {
             return;
@@ -202,7 +205,7 @@ impl Local {
         LocalArticles {
             articles: self.articles.get_untracked(),
         }
-        .to_bundle(&self.embedded.name)
+        .to_bundle(&self.embedded.with_value(|c| c.name.clone()))
         .to_json()
     }
 }
