@@ -1,5 +1,5 @@
 import { readFile } from 'node:fs/promises';
-import { test, expect, ready } from './helpers.mjs';
+import { test, expect, ready, kept } from './helpers.mjs';
 
 const FIRST = `Lithuania offers talks venue as Tsikhanouskaya meets ministers
 
@@ -34,6 +34,7 @@ test('dropped articles are searchable and comparable, survive a reload, and can 
   await expect(page.getByTestId('added-note')).toContainText('Added 2 articles');
   await expect(page.getByTestId('local-item')).toHaveCount(2);
   await expect(page.getByTestId('corpus-summary')).toContainText('7 articles');
+  await kept(page);
 
   // Found by search, with the page's own name folding (Tsikhanouskaya ~ Tikhanovskaya).
   await page.getByRole('searchbox').fill('quince marmalade');
@@ -66,6 +67,7 @@ test('dropped articles are searchable and comparable, survive a reload, and can 
   await expect(page.getByTestId('local-item')).toHaveCount(1);
   await page.getByTestId('remove-all').click();
   await expect(page.getByTestId('no-local')).toBeVisible();
+  await kept(page);
   await page.reload();
   await ready(page);
   await expect(page.getByTestId('corpus-summary')).toContainText('5 articles');

@@ -24,3 +24,8 @@ export { expect };
 export async function ready(page) {
   await expect(page.getByTestId('corpus-summary')).toBeVisible();
 }
+
+/** On the "Add articles" view: waits until the last change is written to the browser's database. */
+export async function kept(page) {
+  await expect(page.getByTestId('kept-status')).toHaveAttribute('data-state', 'kept');
+}

@@ -18,7 +18,7 @@ pub fn bench_search(query: &str) -> u32 {
         limit: crate::views::results::PAGE,
         ..Options::default()
     };
-    corpus().map_or(0, |c| search(c, query, &opts).total as u32)
+    corpus().map_or(0, |c| search(&c, query, &opts).total as u32)
 }
 
 /// The ids of the best `k` hits for `query`, one per line (for result-quality checks).
@@ -31,7 +31,7 @@ pub fn bench_top(query: &str, k: usize) -> String {
         limit: k,
         ..Options::default()
     };
-    let hits = search(c, query, &opts).hits;
+    let hits = search(&c, query, &opts).hits;
     hits.iter()
         .map(|h| h.id.as_str())
         .collect::<Vec<_>>()
@@ -49,7 +49,8 @@ fn long_pair() -> &'static (Article, Article) {
         let mut a = String::from("First long article\n\n");
         let mut b = String::from("Second long article\n\n");
         let (mut wa, mut wb) = (0, 0);
-        let paragraphs = corpus().into_iter().flat_map(|c| {
+        let corpus = corpus().ok();
+        let paragraphs = corpus.iter().flat_map(|c| {
             c.articles
                 .iter()
                 .flat_map(|x| x.main_paragraphs().map(move |(_, p)| x.slice(p.span)))

@@ -1,12 +1,14 @@
 //! Parallax web app: renders the embedded corpus and wires the URL to the views. All logic lives in
 //! `parallax-core`; this crate only reads the [`ViewState`] from the URL and draws it.
 
+use corpus::Doc;
 use leptos::prelude::*;
 use leptos_router::components::Router;
 use leptos_router::hooks::use_location;
 use parallax_core::anchor::{anchor, Anchor};
 use parallax_core::view_state::{Notice, Screen, ViewState};
 use parallax_core::{Article, Corpus};
+use std::sync::Arc;
 
 #[cfg(feature = "bench-hook")]
 mod bench_hook;
@@ -47,7 +49,8 @@ pub(crate) fn paragraph_href(
     article: &Article,
     para: usize,
 ) -> String {
-    let version = corpus::corpus().map_or("", |c| c.version.as_str());
+    let version = corpus::corpus().map_or(String::new(), |c| c.version.clone());
+    let version = version.as_str();
     let state = ViewState {
         q,
         doc: Some(article.id.clone()),
@@ -90,8 +93,16 @@ fn Shell() -> impl IntoView {
             let local = local::Local::new(embedded);
             provide_context(local);
             (move || {
+                // Until the browser's database has answered (a moment), a status line: a link to
+                // an added article then opens it instead of saying it is missing.
+                if let local::Keeping::Opening(what) = local.keeping.get() {
+                    return view! {
+                        <main class="opening" role="status" data-testid="opening"><p>{what}</p></main>
+                    }
+                    .into_any();
+                }
                 let corpus = local.corpus.get();
-                view! { <Workspace corpus=corpus /> }
+                view! { <Workspace corpus=corpus /> }.into_any()
             })
             .into_any()
         }
@@ -129,9 +140,11 @@ fn anchor_passage(state: &ViewState, corpus: &Corpus, notices: &mut Vec<Notice>)
 }
 
 #[component]
-fn Workspace(corpus: &'static Corpus) -> impl IntoView {
+fn Workspace(corpus: Arc<Corpus>) -> impl IntoView {
     let location = use_location();
+    let c = corpus.clone();
     let route = Memo::new(move |_| {
+        let corpus = &*c;
         let search = location.search.get();
         let (state, mut notices) = ViewState::parse(&search);
         let (state, more) = state.validate(|id| corpus.get(id).is_some());
@@ -146,26 +159,29 @@ fn Workspace(corpus: &'static Corpus) -> impl IntoView {
             passage,
         }
     });
+    let c = corpus.clone();
     let doc = Memo::new(move |_| {
         route
             .with(|r| r.state.doc.clone())
-            .and_then(|id| corpus.get(&id))
+            .and_then(|id| Doc::find(&c, &id))
     });
     let screen = Memo::new(move |_| route.with(|r| r.screen));
+    let c = corpus.clone();
     let comparing = Memo::new(move |_| {
         route.with(|r| {
             r.state
                 .compare
                 .iter()
-                .filter_map(|id| corpus.get(id))
+                .filter_map(|id| Doc::find(&c, id))
                 .collect::<Vec<_>>()
         })
     });
     let hash = Memo::new(move |_| location.hash.get());
     let passage = Memo::new(move |_| route.with(|r| r.passage.and_then(Anchor::span)));
 
+    let c = corpus.clone();
     Effect::new(move |_| {
-        document().set_title(&route.with(|r| r.state.document_title(corpus)));
+        document().set_title(&route.with(|r| r.state.document_title(&c)));
     });
     // Opening an article starts at its top, or at the passage the link names (`at=…`, or `#p7`
     // in older links).
@@ -193,10 +209,11 @@ fn Workspace(corpus: &'static Corpus) -> impl IntoView {
         });
     });
 
+    let main_corpus = corpus.clone();
     view! {
         // Moves focus itself: the router would otherwise take the click as a navigation.
         <a class="skip-link" href="#main" on:click=skip_to_main>"Skip to content"</a>
-        <SiteHeader corpus=corpus route=route />
+        <SiteHeader corpus=corpus.clone() route=route />
         <Notices route=route />
         <main
             id="main"
@@ -205,13 +222,13 @@ fn Workspace(corpus: &'static Corpus) -> impl IntoView {
             class:wide=move || screen.get() == Screen::Coverage
             tabindex="-1"
         >
-            {move || match (screen.get(), doc.get()) {
+            {move || { let corpus = main_corpus.clone(); match (screen.get(), doc.get()) {
                 (Screen::Compare, _) => view! {
                     <CompareView articles=comparing.get() corpus=corpus route=route />
                 }.into_any(),
                 (Screen::Reader, Some(article)) => view! {
-                    <ArticleList corpus=corpus route=route selected=doc />
-                    <Reader article=article corpus=corpus route=route focus=hash passage=passage />
+                    <ArticleList corpus=corpus.clone() route=route selected=doc />
+                    <Reader article=article route=route focus=hash passage=passage />
                 }.into_any(),
                 (Screen::Add, _) => view! { <AddView route=route /> }.into_any(),
                 (Screen::Coverage, _) => view! { <CoverageView corpus=corpus route=route /> }.into_any(),
@@ -219,7 +236,7 @@ fn Workspace(corpus: &'static Corpus) -> impl IntoView {
                 // A validated state opens only articles the corpus has, so the reader always has
                 // its article; the list is what is left.
                 (Screen::List | Screen::Reader, _) => view! { <ArticleList corpus=corpus route=route selected=doc /> }.into_any(),
-            }}
+            }}}
         </main>
         <footer class="site-footer">
             <p>

@@ -8,12 +8,10 @@ use wasm_bindgen::JsCast;
 
 /// Offers `content` as a file download. Returns `false` when the browser refused.
 pub fn download(file_name: &str, mime: &str, content: &str) -> bool {
+    let blob = gloo_file::Blob::new_with_options(content, Some(mime));
+    // The address is revoked when `url` is dropped: once the download has started.
+    let url = gloo_file::ObjectUrl::from(blob);
     let run = || -> Option<()> {
-        let parts = js_sys::Array::of1(&wasm_bindgen::JsValue::from_str(content));
-        let options = web_sys::BlobPropertyBag::new();
-        options.set_type(mime);
-        let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options).ok()?;
-        let url = web_sys::Url::create_object_url_with_blob(&blob).ok()?;
         let a: web_sys::HtmlAnchorElement = document().create_element("a").ok()?.dyn_into().ok()?;
         a.set_href(&url);
         a.set_download(file_name);
@@ -21,16 +19,11 @@ pub fn download(file_name: &str, mime: &str, content: &str) -> bool {
         document().body()?.append_child(&a).ok()?;
         a.click();
         a.remove();
-        // Revoke once the download has started.
-        set_timeout(
-            move || {
-                let _ = web_sys::Url::revoke_object_url(&url);
-            },
-            std::time::Duration::from_secs(30),
-        );
         Some(())
     };
-    run().is_some()
+    let started = run().is_some();
+    gloo_timers::callback::Timeout::new(30_000, move || drop(url)).forget();
+    started
 }
 
 /// The page's address, for the `view` field of exported JSON.
@@ -52,7 +45,7 @@ pub fn element_svg(element_id: &str) -> Option<String> {
 /// table's chart as SVG markup, also an SVG file.
 #[component]
 pub fn TableExport(
-    corpus: &'static Corpus,
+    corpus: std::sync::Arc<Corpus>,
     /// What the buttons say they download (`the matrix`).
     label: &'static str,
     table: Callback<(), Table>,

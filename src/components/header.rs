@@ -6,10 +6,11 @@ use crate::{href, Route};
 use leptos::prelude::*;
 use parallax_core::view_state::{Screen, ViewState};
 use parallax_core::Corpus;
+use std::sync::Arc;
 
 /// Product name, tagline and corpus summary.
 #[component]
-pub fn SiteHeader(corpus: &'static Corpus, route: Memo<Route>) -> impl IntoView {
+pub fn SiteHeader(corpus: Arc<Corpus>, route: Memo<Route>) -> impl IntoView {
     let s = corpus.summary();
     let range = s.date_range.map(|(lo, hi)| {
         if lo == hi {

@@ -14,12 +14,11 @@ fn describe(kind: MatchKind) -> &'static str {
 
 /// `text[start..end]` with `highlights` (sorted, inside the range) marked; an ellipsis shows where
 /// the snippet cuts the paragraph.
-#[component]
-pub fn Highlighted(
-    text: &'static str,
+pub fn highlighted(
+    text: &str,
     start: usize,
     end: usize,
-    /// Where the whole paragraph starts and ends, to show cuts.
+    // Where the whole paragraph starts and ends, to show cuts.
     bounds: (usize, usize),
     highlights: Vec<Highlight>,
 ) -> impl IntoView {

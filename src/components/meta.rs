@@ -5,8 +5,7 @@ use parallax_core::ingest::{Article, Provenance};
 use parallax_core::outlets::OutletRole;
 
 /// The outlets as chips: publisher, wire, `via` aggregator.
-#[component]
-pub fn Outlets(article: &'static Article) -> impl IntoView {
+pub fn outlets(article: &Article) -> impl IntoView {
     let local = use_context::<crate::local::Local>()
         .is_some_and(|l| l.is_local(&article.id))
         .then(|| view! {
@@ -48,8 +47,7 @@ pub fn Outlets(article: &'static Article) -> impl IntoView {
 /// The reader's facts about outlets: who published it and why each outlet is listed (the rule
 /// and the line that named it), the outlets only cited or credited for a photo, and the
 /// article's address when the file or corpus.toml gives one.
-#[component]
-pub fn OutletFacts(article: &'static Article) -> impl IntoView {
+pub fn outlet_facts(article: &Article) -> impl IntoView {
     let why = article
         .outlets
         .iter()
@@ -96,8 +94,7 @@ pub fn OutletFacts(article: &'static Article) -> impl IntoView {
 }
 
 /// The date, with a visible marker when it is inferred or unknown and the reason on hover/focus.
-#[component]
-pub fn DateLabel(article: &'static Article) -> impl IntoView {
+pub fn date_label(article: &Article) -> impl IntoView {
     let d = &article.date;
     let badge = match d.provenance {
         Provenance::Inferred => Some(("badge badge-inferred", "inferred")),

@@ -21,7 +21,7 @@ fn copy(text: String, done: impl Fn(bool) + 'static) {
 
 /// The share button and its panel.
 #[component]
-pub fn Share(corpus: &'static Corpus, route: Memo<Route>) -> impl IntoView {
+pub fn Share(corpus: std::sync::Arc<Corpus>, route: Memo<Route>) -> impl IntoView {
     let open = RwSignal::new(false);
     let status = RwSignal::new(String::new());
     let button: NodeRef<Button> = NodeRef::new();

@@ -3,13 +3,7 @@
 
 use leptos::prelude::*;
 use parallax_core::ingest::{Article, Paragraph};
-use parallax_core::stance::{Polarity, Profile, Tag};
-
-/// CSS class and the word shown for a polarity: [`Polarity::keyword`] and [`Polarity::label`].
-/// Kept for `views/coverage.rs` until it calls the methods.
-pub fn polarity_words(p: Polarity) -> (&'static str, &'static str) {
-    (p.keyword(), p.label())
-}
+use parallax_core::stance::{Profile, Tag};
 
 /// Why a tag was given, as a sentence.
 pub fn explain(article: &Article, profile: &Profile, t: &Tag) -> String {
@@ -36,12 +30,7 @@ pub fn explain(article: &Article, profile: &Profile, t: &Tag) -> String {
 }
 
 /// One badge.
-#[component]
-pub fn StanceBadge(
-    article: &'static Article,
-    profile: &'static Profile,
-    tag: &'static Tag,
-) -> impl IntoView {
+pub fn stance_badge(article: &Article, profile: &Profile, tag: &Tag) -> impl IntoView {
     let (class, word) = (tag.stance.keyword(), tag.stance.label());
     view! {
         <span
@@ -60,16 +49,16 @@ pub fn StanceBadge(
 
 /// A paragraph's text, sentence by sentence, with badges after the sentences that carry positions.
 pub fn paragraph_with_stances(
-    article: &'static Article,
+    article: &Article,
     index: usize,
-    paragraph: &'static Paragraph,
-    profile: &'static Profile,
-    tags: &'static [Tag],
+    paragraph: &Paragraph,
+    profile: &Profile,
+    tags: &[Tag],
 ) -> Vec<AnyView> {
     let mut out = Vec::new();
     let mut pos = paragraph.span.start;
     for (si, s) in paragraph.sentences.iter().enumerate() {
-        let here: Vec<&'static Tag> = tags
+        let here: Vec<&Tag> = tags
             .iter()
             .filter(|t| t.paragraph == index && t.sentence == si)
             .collect();
@@ -84,9 +73,7 @@ pub fn paragraph_with_stances(
                 .into_any(),
         );
         for t in here {
-            out.push(
-                view! { " " <StanceBadge article=article profile=profile tag=t /> }.into_any(),
-            );
+            out.push(view! { " " {stance_badge(article, profile, t)} }.into_any());
         }
         pos = s.end;
     }
@@ -97,12 +84,7 @@ pub fn paragraph_with_stances(
 }
 
 /// Every position the article reports, in reading order.
-#[component]
-pub fn StancePanel(
-    article: &'static Article,
-    profile: &'static Profile,
-    tags: &'static [Tag],
-) -> impl IntoView {
+pub fn stance_panel(article: &Article, profile: &Profile, tags: &[Tag]) -> impl IntoView {
     if tags.is_empty() {
         return ().into_any();
     }
@@ -142,8 +124,7 @@ pub fn StancePanel(
 /// from the articles (the folder has no `story.toml` and the built-in profile does not fit):
 /// the targets and actors are a machine's first guess, and the disclosure says how to refine
 /// them.
-#[component]
-pub fn ProfileNote(corpus: &'static parallax_core::Corpus) -> impl IntoView {
+pub fn profile_note(corpus: &parallax_core::Corpus) -> impl IntoView {
     let parallax_core::ProfileSource::Suggested {
         builtin_hits_per_thousand_words: hits,
     } = corpus.profile_source

@@ -3,32 +3,23 @@
 //! additions can be removed, and exported or imported as a bundle.
 
 use crate::components::export::download;
-use crate::local::{read_file, read_pasted, Local, Report};
+use crate::local::{read_file, read_pasted, Keeping, Local, Report};
 use crate::{href, Route};
+use gloo_timers::future::TimeoutFuture;
 use leptos::prelude::*;
 use parallax_core::local::LocalArticle;
 use parallax_core::view_state::ViewState;
 use wasm_bindgen::JsCast;
-use wasm_bindgen_futures::JsFuture;
-
-/// Lets the browser paint (the progress) before the next piece of work.
-async fn next_frame() {
-    let promise = js_sys::Promise::new(&mut |resolve, _| {
-        let _ = window().set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 0);
-    });
-    let _ = JsFuture::from(promise).await;
-}
 
 /// The bytes of a dropped or chosen file.
-async fn file_bytes(file: &web_sys::File) -> Result<Vec<u8>, String> {
-    let buffer = JsFuture::from(file.array_buffer())
+async fn file_bytes(file: &gloo_file::File) -> Result<Vec<u8>, String> {
+    gloo_file::futures::read_as_bytes(file)
         .await
-        .map_err(|_| format!("{}: the browser could not read the file", file.name()))?;
-    Ok(js_sys::Uint8Array::new(&buffer).to_vec())
+        .map_err(|e| format!("{}: the browser could not read the file ({e})", file.name()))
 }
 
-fn files_of(list: Option<web_sys::FileList>) -> Vec<web_sys::File> {
-    list.map(|l| (0..l.length()).filter_map(|i| l.get(i)).collect())
+fn files_of(list: Option<web_sys::FileList>) -> Vec<gloo_file::File> {
+    list.map(|l| gloo_file::FileList::from(l).iter().cloned().collect())
         .unwrap_or_default()
 }
 
@@ -56,7 +47,7 @@ pub fn AddView(route: Memo<Route>) -> impl IntoView {
         });
     };
 
-    let take_files = move |files: Vec<web_sys::File>| {
+    let take_files = move |files: Vec<gloo_file::File>| {
         if files.is_empty() {
             return;
         }
@@ -67,10 +58,11 @@ pub fn AddView(route: Memo<Route>) -> impl IntoView {
             for (i, f) in files.iter().enumerate() {
                 let name = f.name();
                 progress(Some((i, total, name.clone())));
-                next_frame().await;
+                // Lets the browser paint the progress before the next piece of work.
+                TimeoutFuture::new(0).await;
                 match file_bytes(f)
                     .await
-                    .and_then(|bytes| read_file(&name, &bytes))
+                    .and_then(|bytes| read_file(&name, &bytes).map_err(|e| e.to_string()))
                 {
                     Ok(articles) => new.extend(articles),
                     Err(e) => errors.push(e),
@@ -81,7 +73,7 @@ pub fn AddView(route: Memo<Route>) -> impl IntoView {
                 total,
                 format!("Analysing {total} file(s) with the rest of the corpus…"),
             )));
-            next_frame().await;
+            TimeoutFuture::new(0).await;
             commit(new, errors);
         });
     };
@@ -110,7 +102,7 @@ pub fn AddView(route: Memo<Route>) -> impl IntoView {
                 pasted_name.set(String::new());
             }
             Err(e) => report.set(Report {
-                problems: vec![e],
+                problems: vec![e.to_string()],
                 ..Default::default()
             }),
         }
@@ -122,18 +114,15 @@ pub fn AddView(route: Memo<Route>) -> impl IntoView {
             .into_iter()
             .filter(|a| a.id != id)
             .collect();
-        let saved = local.set(rest);
+        local.set(rest);
         report.update(|r| {
             r.added.retain(|x| *x != id);
-            r.problems = saved.err().into_iter().collect();
+            r.problems.clear();
         });
     };
     let remove_all = move |_| {
-        let saved = local.set(Vec::new());
-        report.set(Report {
-            problems: saved.err().into_iter().collect(),
-            ..Default::default()
-        });
+        local.set(Vec::new());
+        report.set(Report::default());
     };
     let export = move |_| {
         download(
@@ -204,6 +193,25 @@ pub fn AddView(route: Memo<Route>) -> impl IntoView {
                 }
             })
     };
+    let keeping = move || {
+        local.keeping.with(|k| match k {
+            Keeping::NotKept(e) => view! {
+                <p class="storage-notice" role="alert" data-testid="storage-notice">{e.to_string()}</p>
+            }
+            .into_any(),
+            _ => {
+                let (state, words) = if local.writing.get() > 0 {
+                    ("saving", "Saving the change in this browser…")
+                } else {
+                    ("kept", "Kept in this browser.")
+                };
+                view! {
+                    <p class="kept-status" data-testid="kept-status" data-state=state>{words}</p>
+                }
+                .into_any()
+            }
+        })
+    };
     let report = move || {
         let (errs, ids) = report.with(|r| (r.problems.clone(), r.added.clone()));
         view! {
@@ -224,6 +232,7 @@ pub fn AddView(route: Memo<Route>) -> impl IntoView {
             <h1 id="add-heading">"Add articles"</h1>
             <p class="section-note">"Articles you add are read and analysed here, in your browser, by the same code that built this page; nothing is uploaded. They are kept in this browser until you remove them, marked “added locally”, and a link to one tells the person you send it to that they do not have it — export a bundle to pass them on."</p>
             {status}
+            {keeping}
             {report}
             <div class="add-grid">
                 <div

@@ -1,11 +1,13 @@
 //! The article list: cards when no article is open, a compact index beside the reader otherwise.
 
-use crate::components::meta::{DateLabel, Outlets};
+use crate::components::meta::{date_label, outlets};
+use crate::corpus::Doc;
 use crate::{href, Route};
 use leptos::prelude::*;
 use parallax_core::ingest::{Article, Role};
 use parallax_core::view_state::ViewState;
 use parallax_core::Corpus;
+use std::sync::Arc;
 
 fn lead(article: &Article) -> String {
     let text = article
@@ -26,25 +28,26 @@ fn lead(article: &Article) -> String {
 /// Cards listed at a time.
 const LIST_PAGE: usize = 100;
 
-fn card(
-    a: &'static Article,
-    route: Memo<Route>,
-    selected: Memo<Option<&'static Article>>,
-) -> impl IntoView {
+fn card(a: &Article, route: Memo<Route>, selected: Memo<Option<Doc>>) -> impl IntoView {
+    let id = a.id.clone();
     let link = move || {
         route.with(|r| {
             href(
                 &r.path,
                 &ViewState {
                     q: r.state.q.clone(),
-                    doc: Some(a.id.clone()),
+                    doc: Some(id.clone()),
                     ..Default::default()
                 },
             )
         })
     };
-    let current =
-        move || (selected.get().map(|s| s.id.as_str()) == Some(a.id.as_str())).then_some("page");
+    let id = a.id.clone();
+    let current = move || {
+        selected
+            .with(|s| s.as_ref().is_some_and(|s| s.id == id))
+            .then_some("page")
+    };
     let repeats = a
         .paragraphs
         .iter()
@@ -54,8 +57,8 @@ fn card(
     view! {
         <li class="card" data-testid="article-item" data-id=a.id.clone()>
             <div class="card-meta">
-                <Outlets article=a />
-                <DateLabel article=a />
+                {outlets(a)}
+                {date_label(a)}
             </div>
             <h3 class="card-title">
                 <a href=link aria-current=current>{a.title.text.clone()}</a>
@@ -76,16 +79,12 @@ fn card(
 /// The list of articles.
 #[component]
 pub fn ArticleList(
-    corpus: &'static Corpus,
+    corpus: Arc<Corpus>,
     route: Memo<Route>,
-    selected: Memo<Option<&'static Article>>,
+    selected: Memo<Option<Doc>>,
 ) -> impl IntoView {
     // Oldest first, undated last ([`Corpus::reading_order`], worked out once per corpus).
-    let articles: Vec<&'static Article> = corpus
-        .reading_order()
-        .iter()
-        .map(|&d| &corpus.articles[d])
-        .collect();
+    let articles: Vec<usize> = corpus.reading_order().to_vec();
     let count = articles.len();
     // A large corpus lists a page of cards at a time; the open article is always listed.
     let shown = RwSignal::new(LIST_PAGE);
@@ -94,7 +93,7 @@ pub fn ArticleList(
         Memo::new(move |_| {
             selected
                 .get()
-                .and_then(|s| articles.iter().position(|a| a.id == s.id))
+                .and_then(|s| articles.iter().position(|&a| a == s.index()))
         })
     };
     let upto = Memo::new(move |_| {
@@ -106,8 +105,7 @@ pub fn ArticleList(
     let cards = move || {
         articles[..upto.get()]
             .iter()
-            .copied()
-            .map(|a| card(a, route, selected))
+            .map(|&a| card(&corpus.articles[a], route, selected))
             .collect_view()
     };
     let more = move || {

@@ -1,12 +1,13 @@
 //! The article reader: metadata with provenance, then the file segment by segment — paragraphs as
 //! text, repeats and reader-app wrappers visibly set aside.
 
-use crate::components::meta::{DateLabel, OutletFacts, Outlets};
+use crate::components::meta::{date_label, outlet_facts, outlets};
+use crate::corpus::Doc;
 use crate::{href, Route};
 use leptos::prelude::*;
 use parallax_core::ingest::{Article, AuthorRole, Paragraph, Provenance, Role, SegmentKind};
 use parallax_core::view_state::{PassageKey, ViewState};
-use parallax_core::{Corpus, Span};
+use parallax_core::Span;
 
 fn author_role(role: AuthorRole) -> &'static str {
     match role {
@@ -19,16 +20,17 @@ fn author_role(role: AuthorRole) -> &'static str {
     }
 }
 
-#[component]
-fn ParagraphView(
-    article: &'static Article,
+/// A paragraph and its stance badges; `also` is where else it appears, with the link that
+/// compares it there.
+#[allow(clippy::too_many_arguments)]
+fn paragraph_view(
+    article: &Article,
     index: usize,
-    paragraph: &'static Paragraph,
+    paragraph: &Paragraph,
     focus: Memo<String>,
     passage: Memo<Option<Span>>,
-    profile: &'static parallax_core::stance::Profile,
-    tags: &'static [parallax_core::stance::Tag],
-    /// Where else this paragraph appears, with the link that compares it there.
+    profile: &parallax_core::stance::Profile,
+    tags: &[parallax_core::stance::Tag],
     also: Vec<(String, String)>,
 ) -> impl IntoView {
     let anchor = format!("#p{}", index + 1);
@@ -89,13 +91,9 @@ fn ParagraphView(
 
 /// "Compare with": the other articles, those sharing the most text first, one click away
 /// ([`Corpus::related`]).
-fn related(
-    article: &'static Article,
-    corpus: &'static Corpus,
-    route: Memo<Route>,
-) -> Option<impl IntoView> {
-    let doc = corpus.position(&article.id)?;
-    let others = corpus.related(doc);
+fn related(article: &Doc, route: Memo<Route>) -> Option<impl IntoView> {
+    let corpus = article.corpus();
+    let others = corpus.related(article.index());
     if others.is_empty() {
         return None;
     }
@@ -104,12 +102,13 @@ fn related(
         .take(6)
         .map(|r| {
             let (o, copies, paraphrases) = (&corpus.articles[r.doc], r.copies, r.paraphrases);
+            let ids = vec![article.id.clone(), o.id.clone()];
             let link = move || {
                 route.with(|r| {
                     href(
                         &r.path,
                         &ViewState {
-                            compare: vec![article.id.clone(), o.id.clone()],
+                            compare: ids.clone(),
                             ..Default::default()
                         },
                     )
@@ -143,8 +142,7 @@ fn related(
 /// One article.
 #[component]
 pub fn Reader(
-    article: &'static Article,
-    corpus: &'static Corpus,
+    article: Doc,
     route: Memo<Route>,
     /// The URL's fragment (`#p7`): that paragraph is highlighted.
     focus: Memo<String>,
@@ -158,19 +156,19 @@ pub fn Reader(
             "← All articles"
         }
     };
+    let corpus = article.corpus().clone();
     let profile = &corpus.profile;
     let tags = corpus.stances_of(&article.id);
-    let place = corpus
-        .position(&article.id)
-        .and_then(|d| corpus.reading_place(d));
-    let link_to = move |a: Option<&'static Article>| {
+    let place = corpus.reading_place(article.index());
+    let link_to = move |a: Option<&Article>| {
+        let id = a.map(|a| a.id.clone());
         move || {
             route.with(|r| {
                 href(
                     &r.path,
                     &ViewState {
                         q: r.state.q.clone(),
-                        doc: a.map(|a| a.id.clone()),
+                        doc: id.clone(),
                         ..Default::default()
                     },
                 )
@@ -182,10 +180,7 @@ pub fn Reader(
     let (pos, count) = place.map_or((0, corpus.articles.len()), |p| (p.position, p.of));
 
     // Where each paragraph appears elsewhere, from one pass over the reuse graph.
-    let appearances = corpus
-        .position(&article.id)
-        .map(|d| corpus.appearances(d))
-        .unwrap_or_default();
+    let appearances = corpus.appearances(article.index());
     let body = article
         .segments
         .iter()
@@ -206,7 +201,11 @@ pub fn Reader(
                             "{} ¶{} ({}, {}% copied)",
                             other.outlet_label(),
                             ap.paragraph + 1,
-                            if ap.kind == parallax_core::align::Kind::Verbatim { "word for word" } else { "edited copy" },
+                            if ap.kind == parallax_core::align::Kind::Verbatim {
+                                "word for word"
+                            } else {
+                                "edited copy"
+                            },
                             (ap.copied * 100.0).round()
                         );
                         let link = route.with_untracked(|r| {
@@ -222,10 +221,7 @@ pub fn Reader(
                         (label, link)
                     })
                     .collect();
-                Some(
-                    view! { <ParagraphView article=article index=i paragraph=p focus=focus passage=passage profile=profile tags=tags also=also /> }
-                        .into_any(),
-                )
+                Some(paragraph_view(&article, i, p, focus, passage, profile, tags, also).into_any())
             }
             SegmentKind::Boilerplate => {
                 let b = article.boilerplate.iter().find(|b| b.span == s.span)?;
@@ -257,8 +253,8 @@ pub fn Reader(
             </div>
         }
     });
-    let related = related(article, corpus, route);
-    let stance_panel = view! { <crate::components::stance::StancePanel article=article profile=profile tags=tags /> };
+    let related = related(&article, route);
+    let stance_panel = crate::components::stance::stance_panel(&article, profile, tags);
     let notes = (!article.notes.is_empty()).then(|| {
         view! {
             <ul class="ingest-notes">
@@ -279,8 +275,8 @@ pub fn Reader(
             </nav>
             <header class="reader-head">
                 <div class="kicker">
-                    <Outlets article=article />
-                    <DateLabel article=article />
+                    {outlets(&article)}
+                    {date_label(&article)}
                     {article.dateline.as_ref().map(|d| view! { <span class="dateline">{d.place.clone()}</span> })}
                 </div>
                 <h1 id="article-title">{article.title.text.clone()}</h1>
@@ -295,7 +291,7 @@ pub fn Reader(
                             <span class="reason">{article.date.reason.clone()}</span>
                         </dd>
                     </div>
-                    <OutletFacts article=article />
+                    {outlet_facts(&article)}
                     {authors}
                     <div>
                         <dt>"File"</dt>

@@ -1,14 +1,16 @@
 //! Search results: ranked articles with their best passages highlighted, and facets that toggle
 //! filters in the query (so a filtered search is still one shareable URL).
 
-use crate::components::highlighted::Highlighted;
-use crate::components::meta::{DateLabel, Outlets};
+use crate::components::highlighted::highlighted;
+use crate::components::meta::{date_label, outlets};
+use crate::corpus::Doc;
 use crate::{href, paragraph_href, Route};
 use leptos::prelude::*;
 use parallax_core::query::{toggle_filter, Field};
 use parallax_core::search::{search, FacetValue, Hit, Options, Results};
 use parallax_core::view_state::ViewState;
 use parallax_core::Corpus;
+use std::sync::Arc;
 
 /// How many hits are shown before "Show more".
 pub(crate) const PAGE: usize = 10;
@@ -28,13 +30,12 @@ fn month_label(value: &str) -> String {
     }
 }
 
-#[component]
-fn Facet(
+fn facet(
     title: &'static str,
     field: Field,
     values: Vec<FacetValue>,
     route: Memo<Route>,
-    profile: &'static parallax_core::stance::Profile,
+    profile: &parallax_core::stance::Profile,
 ) -> impl IntoView {
     let items = values
         .into_iter()
@@ -81,15 +82,16 @@ fn Facet(
 #[component]
 fn HitView(
     hit: Hit,
-    corpus: &'static Corpus,
+    corpus: Arc<Corpus>,
     route: Memo<Route>,
     #[prop(default = "hit")] testid: &'static str,
 ) -> impl IntoView {
-    let article = &corpus.articles[hit.doc];
-    let doc_link = move |para: Option<usize>| {
+    let article = Doc::new(&corpus, hit.doc);
+    let doc_link = |para: Option<usize>| {
+        let article = article.clone();
         move || {
             route.with(|r| match para {
-                Some(p) => paragraph_href(&r.path, r.state.q.clone(), article, p),
+                Some(p) => paragraph_href(&r.path, r.state.q.clone(), &article, p),
                 None => href(
                     &r.path,
                     &ViewState {
@@ -115,7 +117,7 @@ fn HitView(
                     <a class="passage-link" href=doc_link(Some(para)) title="Open the article at this paragraph">
                         "¶" {para + 1}
                     </a>
-                    <Highlighted text=article.text.as_str() start=p.start end=p.end bounds=(span.start, span.end) highlights=p.highlights />
+                    {highlighted(&article.text, p.start, p.end, (span.start, span.end), p.highlights)}
                 </li>
             }
         })
@@ -123,8 +125,8 @@ fn HitView(
     view! {
         <li class="hit" data-testid=testid data-id=article.id.clone()>
             <div class="card-meta">
-                <Outlets article=article />
-                <DateLabel article=article />
+                {outlets(&article)}
+                {date_label(&article)}
                 <span class="score" title="BM25 relevance score of the whole article">{format!("score {:.2}", hit.score)}</span>
             </div>
             <h3 class="card-title"><a href=doc_link(None)>{article.title.text.clone()}</a></h3>
@@ -145,12 +147,13 @@ fn HitView(
 
 /// The results of the URL's query.
 #[component]
-pub fn ResultsView(corpus: &'static Corpus, route: Memo<Route>) -> impl IntoView {
+pub fn ResultsView(corpus: Arc<Corpus>, route: Memo<Route>) -> impl IntoView {
     let shown = RwSignal::new(PAGE);
+    let c = corpus.clone();
     let results = Memo::new(move |_| {
         let q = route.with(|r| r.state.q.clone()).unwrap_or_default();
         search(
-            corpus,
+            &c,
             &q,
             &Options {
                 limit: shown.get(),
@@ -198,7 +201,7 @@ pub fn ResultsView(corpus: &'static Corpus, route: Memo<Route>) -> impl IntoView
             .partition(|h| is_full(h));
         let hits = full
             .into_iter()
-            .map(|h| view! { <HitView hit=h corpus=corpus route=route /> })
+            .map(|h| view! { <HitView hit=h corpus=corpus.clone() route=route /> })
             .collect_view();
         let partial = (!partial.is_empty()).then(|| {
             let heading = match partial_total {
@@ -211,7 +214,7 @@ pub fn ResultsView(corpus: &'static Corpus, route: Memo<Route>) -> impl IntoView
                     <ol class="hits">
                         {partial
                             .into_iter()
-                            .map(|h| view! { <HitView hit=h corpus=corpus route=route testid="partial-hit" /> })
+                            .map(|h| view! { <HitView hit=h corpus=corpus.clone() route=route testid="partial-hit" /> })
                             .collect_view()}
                     </ol>
                 </section>
@@ -236,10 +239,10 @@ pub fn ResultsView(corpus: &'static Corpus, route: Memo<Route>) -> impl IntoView
                 </div>
                 <div class="results-layout">
                     <aside class="facets" aria-label="Filter the results">
-                        {(!r.outlets.is_empty()).then(|| view! { <Facet title="Outlet" field=Field::Outlet values=r.outlets.clone() route=route profile=profile /> })}
-                        {(!r.dates.is_empty()).then(|| view! { <Facet title="Date" field=Field::Date values=r.dates.clone() route=route profile=profile /> })}
-                        {(!actors.is_empty()).then(|| view! { <Facet title="Who takes a position" field=Field::Actor values=actors.clone() route=route profile=profile /> })}
-                        {(!targets.is_empty()).then(|| view! { <Facet title="Position on" field=Field::Stance values=targets.clone() route=route profile=profile /> })}
+                        {(!r.outlets.is_empty()).then(|| facet("Outlet", Field::Outlet, r.outlets.clone(), route, profile))}
+                        {(!r.dates.is_empty()).then(|| facet("Date", Field::Date, r.dates.clone(), route, profile))}
+                        {(!actors.is_empty()).then(|| facet("Who takes a position", Field::Actor, actors.clone(), route, profile))}
+                        {(!targets.is_empty()).then(|| facet("Position on", Field::Stance, targets.clone(), route, profile))}
                     </aside>
                     <div class="hits-column">
                         <ol class="hits" data-testid="hits">{hits}</ol>

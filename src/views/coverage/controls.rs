@@ -11,6 +11,7 @@ use parallax_core::date::Date;
 use parallax_core::ingest::Precision;
 use parallax_core::view_state::CoverageState;
 use parallax_core::Corpus;
+use std::sync::Arc;
 
 /// Goes to the coverage view with another date range, keeping the scroll position.
 pub(super) fn range_navigator(
@@ -79,13 +80,13 @@ fn presets(corpus: &Corpus, t: &Timeline) -> Vec<(String, DateRange, usize)> {
 
 #[component]
 pub(super) fn RangeControls(
-    corpus: &'static Corpus,
+    corpus: Arc<Corpus>,
     route: Memo<Route>,
     state: Memo<CoverageState>,
 ) -> impl IntoView {
     let t = corpus.timeline();
     let go = range_navigator(route, state);
-    let chips = presets(corpus, t)
+    let chips = presets(&corpus, t)
         .into_iter()
         .map(|(label, r, n)| {
             let link = move || route.with(|rt| coverage_href(rt, CoverageState { range: r, ..state.get() }));

@@ -1,16 +1,17 @@
 //! The drill-down under the matrix: the statements of the selected cell, row or column, each
 //! sentence with its cue words marked and a link to its paragraph.
 
-use super::{coverage_href, plural, reader_href, voice_words};
+use super::{coverage_href, plural, reader_href};
 use crate::components::export::TableExport;
 use crate::Route;
 use leptos::prelude::*;
 use parallax_core::coverage::{self, Picked, Rows, Statement};
 use parallax_core::view_state::CoverageState;
 use parallax_core::Corpus;
+use std::sync::Arc;
 
 /// The sentence of a statement with its cue words marked.
-fn marked_sentence(s: &Statement<'static>) -> impl IntoView {
+fn marked_sentence(s: &Statement<'_>) -> impl IntoView {
     let a = s.article;
     let span = s.tag.span;
     let mut cues: Vec<_> = s
@@ -39,7 +40,7 @@ fn marked_sentence(s: &Statement<'static>) -> impl IntoView {
 
 #[component]
 pub(super) fn Drilldown(
-    corpus: &'static Corpus,
+    corpus: Arc<Corpus>,
     route: Memo<Route>,
     state: Memo<CoverageState>,
     picked: Memo<Picked>,
@@ -75,9 +76,9 @@ pub(super) fn Drilldown(
         if s.row.is_none() && s.target.is_none() {
             return ().into_any();
         }
-        let list: Vec<Statement<'static>> = picked.with(|p| {
-            coverage::statements(&p.over(corpus), s.by, s.row.as_deref(), s.target.as_deref())
-        });
+        let sel = picked.with(|p| p.over(&corpus));
+        let list: Vec<Statement<'_>> =
+            coverage::statements(&sel, s.by, s.row.as_deref(), s.target.as_deref());
         let who = s.row.as_deref().map(|r| match s.by {
             Rows::Outlets => r.to_string(),
             Rows::Actors => corpus.profile.actor_name(r),
@@ -109,11 +110,12 @@ pub(super) fn Drilldown(
             }
         })
         .collect::<String>();
-        let export_list = list.clone();
+        // The download is the table of these statements, made with the list.
+        let table = coverage::statements_table(&corpus, &name, &list);
         let items = list
             .iter()
             .map(|st| {
-                let (class, word) = crate::components::stance::polarity_words(st.tag.stance);
+                let (class, word) = (st.tag.stance.keyword(), st.tag.stance.label());
                 let link = route.with(|r| reader_href(r, st.article, st.tag.paragraph));
                 view! {
                     <li class="statement" data-testid="statement">
@@ -121,7 +123,7 @@ pub(super) fn Drilldown(
                             <strong>{corpus.profile.actor_name(&st.tag.actor)}</strong>
                             " " <span class=format!("stance-badge {class}")><em>{word}</em></span>
                             " " {corpus.profile.target_label(&st.tag.target).to_lowercase()}
-                            <span class="voice">" · " {voice_words(st.tag.voice)}</span>
+                            <span class="voice">" · " {st.tag.voice.label()}</span>
                         </p>
                         <blockquote>{marked_sentence(st)}</blockquote>
                         <p class="statement-meta">
@@ -140,7 +142,7 @@ pub(super) fn Drilldown(
             <section class="drilldown" aria-labelledby="drill-heading" data-testid="drilldown">
                 <div class="section-head">
                     <h3 id="drill-heading" tabindex="-1">{title} " — " {plural(list.len(), "statement", "statements")}</h3>
-                    <TableExport corpus=corpus label="these statements" table=Callback::new(move |()| coverage::statements_table(corpus, &name, &export_list)) />
+                    <TableExport corpus=corpus.clone() label="these statements" table=Callback::new(move |()| table.clone()) />
                     <a href=close class="close" data-noscroll="" aria-label="Close the statements">"Close ×"</a>
                 </div>
                 <ol class="statements">{items}</ol>

@@ -8,16 +8,20 @@ use crate::Route;
 use leptos::prelude::*;
 use parallax_core::coverage::{self, Picked};
 use parallax_core::Corpus;
+use std::sync::Arc;
 
 #[component]
 pub(super) fn FiguresSection(
-    corpus: &'static Corpus,
+    corpus: Arc<Corpus>,
     route: Memo<Route>,
     picked: Memo<Picked>,
 ) -> impl IntoView {
-    let figures = Memo::new(move |_| picked.with(|p| coverage::figures_across(&p.over(corpus))));
-    let body = move || {
-        figures.with(|f| {
+    let c = corpus.clone();
+    let figures = Memo::new(move |_| picked.with(|p| coverage::figures_across(&p.over(&c))));
+    let body = {
+        let corpus = corpus.clone();
+        move || {
+            figures.with(|f| {
             if f.lines.is_empty() {
                 return view! { <p class="empty-note">"The selected articles state no figures Parallax recognises."</p> }.into_any();
             }
@@ -57,12 +61,13 @@ pub(super) fn FiguresSection(
             }
             .into_any()
         })
+        }
     };
     view! {
         <section class="panel figures" aria-labelledby="figures-heading">
             <div class="section-head">
                 <h2 id="figures-heading">"Figures across outlets"</h2>
-                <TableExport corpus=corpus label="the figures" table=Callback::new(move |()| figures.with_untracked(|f| f.table(corpus))) />
+                <TableExport corpus=corpus.clone() label="the figures" table=Callback::new(move |()| figures.with_untracked(|f| f.table(&corpus))) />
             </div>
             <p class="section-note">"> more than, ≥ at least, ≈ about, ~ order of magnitude (“several thousand”). A row is flagged when two articles' figures cannot both be true."</p>
             {body}

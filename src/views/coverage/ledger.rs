@@ -8,17 +8,21 @@ use leptos::prelude::*;
 use parallax_core::coverage::{self, Picked, Rows};
 use parallax_core::view_state::CoverageState;
 use parallax_core::Corpus;
+use std::sync::Arc;
 
 #[component]
 pub(super) fn LedgerSection(
-    corpus: &'static Corpus,
+    corpus: Arc<Corpus>,
     route: Memo<Route>,
     state: Memo<CoverageState>,
     picked: Memo<Picked>,
 ) -> impl IntoView {
-    let groups = Memo::new(move |_| picked.with(|p| coverage::ledger(&p.over(corpus))));
-    let body = move || {
-        groups.with(|groups| {
+    let c = corpus.clone();
+    let groups = Memo::new(move |_| picked.with(|p| coverage::ledger(&p.over(&c))));
+    let body = {
+        let corpus = corpus.clone();
+        move || {
+            groups.with(|groups| {
             if groups.is_empty() {
                 return view! { <p class="empty-note">"Nobody is quoted or reported in the selected articles."</p> }.into_any();
             }
@@ -39,7 +43,7 @@ pub(super) fn LedgerSection(
                                 .positions
                                 .iter()
                                 .map(|(t, p, n)| {
-                                    let (class, word) = crate::components::stance::polarity_words(*p);
+                                    let (class, word) = (p.keyword(), p.label());
                                     view! {
                                         <li><span class=format!("stance-badge {class}")><em>{word}</em> " " {corpus.profile.target_label(t).to_lowercase()}</span>
                                         {(*n > 1).then(|| format!(" ×{n}"))}</li>
@@ -67,6 +71,7 @@ pub(super) fn LedgerSection(
                 .collect_view()
                 .into_any()
         })
+        }
     };
     view! {
         <section class="panel ledger" aria-labelledby="ledger-heading">

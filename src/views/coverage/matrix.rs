@@ -2,7 +2,7 @@
 //! voice; a cell, a row or a column opens the drill-down below it.
 
 use super::drilldown::Drilldown;
-use super::{coverage_href, empty_cell, polarity_sign, voice_words};
+use super::{coverage_href, empty_cell};
 use crate::components::export::TableExport;
 use crate::Route;
 use leptos::prelude::*;
@@ -12,6 +12,7 @@ use parallax_core::coverage::{
 };
 use parallax_core::view_state::CoverageState;
 use parallax_core::Corpus;
+use std::sync::Arc;
 
 /// The small bar in a matrix cell, drawn from its layout: one segment per polarity and voice, as
 /// long as its count.
@@ -38,26 +39,23 @@ fn counts_words(c: &Counts) -> String {
         let voices: Vec<String> = VOICES
             .iter()
             .filter(|v| c.get(p, **v) > 0)
-            .map(|v| format!("{} {}", c.get(p, *v), voice_words(*v)))
+            .map(|v| format!("{} {}", c.get(p, *v), v.label()))
             .collect();
-        parts.push(format!(
-            "{n} {} ({})",
-            polarity_sign(p).1,
-            voices.join(", ")
-        ));
+        parts.push(format!("{n} {} ({})", p.counted(), voices.join(", ")));
     }
     parts.join("; ")
 }
 
 #[component]
 pub(super) fn MatrixSection(
-    corpus: &'static Corpus,
+    corpus: Arc<Corpus>,
     route: Memo<Route>,
     state: Memo<CoverageState>,
     picked: Memo<Picked>,
 ) -> impl IntoView {
     let by = Memo::new(move |_| state.with(|s| s.by));
-    let matrix = Memo::new(move |_| picked.with(|p| coverage::matrix(&p.over(corpus), by.get())));
+    let c = corpus.clone();
+    let matrix = Memo::new(move |_| picked.with(|p| coverage::matrix(&p.over(&c), by.get())));
     // The page's table and the SVG file draw from the same layout.
     let layout = Memo::new(move |_| matrix.with(|m| m.layout()));
     let link = move |row: Option<String>, target: Option<String>| {
@@ -127,8 +125,7 @@ pub(super) fn MatrixSection(
                                 .signs
                                 .iter()
                                 .map(|(p, n)| {
-                                    let (sign, _) = polarity_sign(*p);
-                                    view! { <span class=format!("sign {}", crate::components::stance::polarity_words(*p).0)>{sign}{*n}</span> }
+                                    view! { <span class=format!("sign {}", p.keyword())>{p.sign()}{*n}</span> }
                                 })
                                 .collect_view();
                             let words = format!("{} on {}: {}", row.label, col.label.to_lowercase(), counts_words(&c.counts));
@@ -178,7 +175,7 @@ pub(super) fn MatrixSection(
                     {toggle(Rows::Outlets)}
                     {toggle(Rows::Actors)}
                 </div>
-                <TableExport corpus=corpus label="the matrix" table=Callback::new(move |()| matrix.with_untracked(|m| m.table()))
+                <TableExport corpus=corpus.clone() label="the matrix" table=Callback::new(move |()| matrix.with_untracked(|m| m.table()))
                     svg=Callback::new(move |()| Some(layout.with_untracked(|l| l.svg("Who takes which position")))) />
             </div>
             <p class="section-note">

@@ -16,32 +16,14 @@ mod matrix;
 mod names;
 mod timeline;
 
-use crate::components::stance::ProfileNote;
+use crate::components::stance::profile_note;
 use crate::{href, paragraph_href, Route};
 use leptos::prelude::*;
 use parallax_core::coverage::{self, DateRange, Picked};
 use parallax_core::ingest::Article;
-use parallax_core::stance::{Polarity, Voice};
 use parallax_core::view_state::{CoverageState, ViewState};
 use parallax_core::Corpus;
-
-/// Sign and words of a polarity: `+` for, `−` against, `·` reports on.
-fn polarity_sign(p: Polarity) -> (&'static str, &'static str) {
-    let words = match p {
-        Polarity::Support => "for",
-        Polarity::Oppose => "against",
-        Polarity::NeutralReport => "reporting without a side",
-    };
-    (coverage::polarity_sign(p), words)
-}
-
-fn voice_words(v: Voice) -> &'static str {
-    match v {
-        Voice::Quoted => "quoted",
-        Voice::Reported => "reported",
-        Voice::Outlet => "in the outlet's own words",
-    }
-}
+use std::sync::Arc;
 
 fn plural(n: usize, one: &str, many: &str) -> String {
     format!("{n} {}", if n == 1 { one } else { many })
@@ -80,17 +62,19 @@ fn range_words(r: DateRange) -> String {
 
 /// The coverage view.
 #[component]
-pub fn CoverageView(corpus: &'static Corpus, route: Memo<Route>) -> impl IntoView {
+pub fn CoverageView(corpus: Arc<Corpus>, route: Memo<Route>) -> impl IntoView {
     let state = Memo::new(move |_| route.with(|r| r.state.coverage.clone().unwrap_or_default()));
     let range = Memo::new(move |_| state.with(|s| s.range));
     // The one selection: the articles of the range, picked once for every section below.
-    let picked: Memo<Picked> = Memo::new(move |_| coverage::pick(corpus, range.get()));
+    let c = corpus.clone();
+    let picked: Memo<Picked> = Memo::new(move |_| coverage::pick(&c, range.get()));
+    let total = corpus.articles.len();
     let summary = move || {
         picked.with(|sel| {
             let mut text = format!(
                 "{} of {} · {}",
                 plural(sel.docs.len(), "article", "articles"),
-                corpus.articles.len(),
+                total,
                 range_words(sel.range)
             );
             if sel.undated_left_out > 0 {
@@ -124,11 +108,11 @@ pub fn CoverageView(corpus: &'static Corpus, route: Memo<Route>) -> impl IntoVie
                     })}
                 </p>
             </div>
-            <ProfileNote corpus=corpus />
-            <timeline::TimelineSection corpus=corpus route=route state=state />
-            <matrix::MatrixSection corpus=corpus route=route state=state picked=picked />
-            <ledger::LedgerSection corpus=corpus route=route state=state picked=picked />
-            <names::NamesSection corpus=corpus picked=picked />
+            {profile_note(&corpus)}
+            <timeline::TimelineSection corpus=corpus.clone() route=route state=state />
+            <matrix::MatrixSection corpus=corpus.clone() route=route state=state picked=picked />
+            <ledger::LedgerSection corpus=corpus.clone() route=route state=state picked=picked />
+            <names::NamesSection corpus=corpus.clone() picked=picked />
             <figures::FiguresSection corpus=corpus route=route picked=picked />
         </div>
     }

@@ -5,16 +5,18 @@ use crate::components::export::TableExport;
 use leptos::prelude::*;
 use parallax_core::coverage::{self, Picked};
 use parallax_core::Corpus;
+use std::sync::Arc;
 
 #[component]
-pub(super) fn NamesSection(corpus: &'static Corpus, picked: Memo<Picked>) -> impl IntoView {
+pub(super) fn NamesSection(corpus: Arc<Corpus>, picked: Memo<Picked>) -> impl IntoView {
+    let c = corpus.clone();
     let data = Memo::new(move |_| {
-        let sel = picked.with(|p| p.over(corpus));
+        let sel = picked.with(|p| p.over(&c));
         let names = coverage::name_usage(&sel);
         let mut outlets: Vec<String> = sel
             .docs
             .iter()
-            .map(|&d| corpus.articles[d].outlet_label())
+            .map(|&d| c.articles[d].outlet_label())
             .collect();
         outlets.sort();
         outlets.dedup();
@@ -71,7 +73,7 @@ pub(super) fn NamesSection(corpus: &'static Corpus, picked: Memo<Picked>) -> imp
         <section class="panel names" aria-labelledby="names-heading">
             <div class="section-head">
                 <h2 id="names-heading">"How each outlet spells the names"</h2>
-                <TableExport corpus=corpus label="the name spellings" table=Callback::new(move |()| data.with_untracked(|(n, _)| coverage::names_table(n))) />
+                <TableExport corpus=corpus.clone() label="the name spellings" table=Callback::new(move |()| data.with_untracked(|(n, _)| coverage::names_table(n))) />
             </div>
             <p class="section-note">"Names written more than one way, found by their transliteration: how often each outlet uses each spelling. The choice of spelling (Belarusian or Russian romanisation, or a typo) tells something about the outlet and its sources."</p>
             {body}

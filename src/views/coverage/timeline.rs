@@ -11,6 +11,7 @@ use parallax_core::coverage::DateRange;
 use parallax_core::date::Date;
 use parallax_core::view_state::{CoverageState, ViewState};
 use parallax_core::Corpus;
+use std::sync::Arc;
 
 /// Colours of the outlets' lanes (Okabe–Ito, safe for colour-blind readers); lanes and labels
 /// carry the same information, so colour is never the only signal.
@@ -29,13 +30,15 @@ const PLOT_W: f64 = W - LEFT - RIGHT;
 
 #[component]
 pub(super) fn TimelineSection(
-    corpus: &'static Corpus,
+    corpus: Arc<Corpus>,
     route: Memo<Route>,
     state: Memo<CoverageState>,
 ) -> impl IntoView {
     let t = corpus.timeline();
     let height = TOP + LANE * t.outlets.len().max(1) as f64 + 46.0;
-    let x = move |d: Date| LEFT + t.position(d) * PLOT_W;
+    let axis = t.axis();
+    let lanes = t.outlets.len();
+    let x = move |d: Date| LEFT + axis.position(d) * PLOT_W;
     let svg_ref: NodeRef<leptos::svg::Svg> = NodeRef::new();
     let drag: RwSignal<Option<(f64, f64)>> = RwSignal::new(None);
     let navigate = use_navigate();
@@ -76,8 +79,8 @@ pub(super) fn TimelineSection(
             drag.set(None);
             if (a - b).abs() * PLOT_W >= 4.0 {
                 go_brush(DateRange {
-                    from: Some(t.day_at(a.min(b))),
-                    to: Some(t.day_at(a.max(b))),
+                    from: Some(axis.day_at(a.min(b))),
+                    to: Some(axis.day_at(a.max(b))),
                 });
             }
         }
@@ -99,7 +102,7 @@ pub(super) fn TimelineSection(
             }
         };
         Some(view! {
-            <rect class="brush" x=x0 y=TOP - 6.0 width=(x1 - x0).max(2.0) height=LANE * t.outlets.len() as f64 + 8.0
+            <rect class="brush" x=x0 y=TOP - 6.0 width=(x1 - x0).max(2.0) height=LANE * lanes as f64 + 8.0
                 fill="#1d3557" fill-opacity="0.1" stroke="#1d3557" stroke-width="1" stroke-dasharray="3 2" />
         })
     };
@@ -150,10 +153,8 @@ pub(super) fn TimelineSection(
                 if item.inferred { " (date inferred)" } else { "" }
             );
             let x0 = x(item.first);
-            let in_range = move || {
-                let r = state.with(|s| s.range);
-                r.admits(a)
-            };
+            let (first, last) = (item.first, item.last);
+            let in_range = move || state.with(|s| s.range.admits_days(first, last));
             let fill = if item.inferred { "#ffffff" } else { colour };
             let dash = if item.inferred { "3 2" } else { "none" };
             let shape = if item.first == item.last {
@@ -194,7 +195,7 @@ pub(super) fn TimelineSection(
         <section class="panel timeline" aria-labelledby="timeline-heading">
             <div class="section-head">
                 <h2 id="timeline-heading">"Timeline"</h2>
-                <TableExport corpus=corpus label="the timeline" svg=Callback::new(|()| element_svg("timeline-chart")) table=Callback::new(move |()| t.table(corpus)) />
+                <TableExport corpus=corpus.clone() label="the timeline" svg=Callback::new(|()| element_svg("timeline-chart")) table=Callback::new({ let c = corpus.clone(); move |()| c.timeline().table(&c) }) />
             </div>
             <p class="section-note">"Each article on its publication date, one lane per outlet. Hollow, dashed marks are dates Parallax inferred from the text; a bar is a date known only to the month or year. Drag across the chart (or pick dates below) to limit every table on this page."</p>
             <div class="chart-scroll">

@@ -77,9 +77,14 @@ impl DateRange {
         if self.is_all() {
             return true;
         }
-        a.date.interval().is_some_and(|(first, last)| {
-            self.from.is_none_or(|f| last >= f) && self.to.is_none_or(|t| first <= t)
-        })
+        a.date
+            .interval()
+            .is_some_and(|(first, last)| self.admits_days(first, last))
+    }
+
+    /// Whether a date known to lie between `first` and `last` (a timeline item's) is in range.
+    pub fn admits_days(&self, first: Date, last: Date) -> bool {
+        self.from.is_none_or(|f| last >= f) && self.to.is_none_or(|t| first <= t)
     }
 }
 
@@ -195,12 +200,6 @@ pub fn voice_opacity(v: Voice) -> &'static str {
         Voice::Reported => "0.6",
         Voice::Outlet => "0.32",
     }
-}
-
-/// The sign of a polarity in charts: [`Polarity::sign`] (kept for the coverage view until it
-/// calls the method).
-pub fn polarity_sign(p: Polarity) -> &'static str {
-    p.sign()
 }
 
 /// A label cut to `max` characters with an ellipsis (an outlet label of several wires in a

@@ -35,6 +35,34 @@ pub struct Timeline {
     pub end: Date,
 }
 
+/// A timeline's date axis, from its first to its last day.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Axis {
+    /// First day.
+    pub start: Date,
+    /// Last day.
+    pub end: Date,
+}
+
+impl Axis {
+    /// Where a day falls on the axis, from 0 (first day) to 1 (last day).
+    pub fn position(&self, d: Date) -> f64 {
+        let span = (self.end.to_days() - self.start.to_days()).max(1) as f64;
+        (d.to_days() - self.start.to_days()) as f64 / span
+    }
+
+    /// The day at a position on the axis (clamped to it).
+    pub fn day_at(&self, x: f64) -> Date {
+        let span = (self.end.to_days() - self.start.to_days()).max(1) as f64;
+        let x = if x.is_finite() {
+            x.clamp(0.0, 1.0)
+        } else {
+            0.0
+        };
+        self.start.add_days((x * span).round() as i64)
+    }
+}
+
 /// Lays the whole corpus out on a timeline. The axis spans the articles' dates with a day of
 /// margin on each side.
 pub fn timeline(corpus: &Corpus) -> Timeline {
@@ -77,19 +105,20 @@ pub fn timeline(corpus: &Corpus) -> Timeline {
 impl Timeline {
     /// Where a day falls on the axis, 0 at `start` and 1 at `end`.
     pub fn position(&self, d: Date) -> f64 {
-        let span = (self.end.to_days() - self.start.to_days()).max(1) as f64;
-        (d.to_days() - self.start.to_days()) as f64 / span
+        self.axis().position(d)
     }
 
     /// The day at a position on the axis (clamped to it).
     pub fn day_at(&self, x: f64) -> Date {
-        let span = (self.end.to_days() - self.start.to_days()).max(1) as f64;
-        let x = if x.is_finite() {
-            x.clamp(0.0, 1.0)
-        } else {
-            0.0
-        };
-        self.start.add_days((x * span).round() as i64)
+        self.axis().day_at(x)
+    }
+
+    /// The date axis alone (a small copyable value, for a chart's event handlers).
+    pub fn axis(&self) -> Axis {
+        Axis {
+            start: self.start,
+            end: self.end,
+        }
     }
 
     /// Labelled ticks for the axis, at most `max`: days, weeks, months, quarters or years,

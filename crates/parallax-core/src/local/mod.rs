@@ -13,6 +13,10 @@
 //! an id can tell its recipient that the article was added locally by the sender
 //! ([`missing_notice`]).
 
+mod shelf;
+
+pub use shelf::{key_range, record_key, Changes, Kept, Shelf, UnreadableRecord};
+
 use crate::date::Date;
 use crate::error::{CorpusError, ErrorKind};
 use crate::formats::{self, Extracted, Format};
