@@ -20,12 +20,13 @@ use store::Store;
 /// How long the page waits for the browser's database before it opens without the additions.
 const OPEN_TIMEOUT_MS: u32 = 4_000;
 
-/// The embedded corpus with the additions, ingested, dated, indexed and tagged like the rest.
-fn merged(embedded: &Arc<Corpus>, local: &[LocalArticle]) -> Arc<Corpus> {
+/// The embedded corpus with the additions, ingested, dated, indexed and tagged like the rest;
+/// what `shown` (the corpus before the change) worked out for an addition is reused.
+fn merged(embedded: &Arc<Corpus>, local: &[LocalArticle], shown: &Corpus) -> Arc<Corpus> {
     if local.is_empty() {
         return embedded.clone();
     }
-    Arc::new(embedded.with_local(local))
+    Arc::new(embedded.with_local_reusing(local, shown))
 }
 
 fn old(corpus: &str) -> Vec<LocalArticle> {
@@ -130,7 +131,7 @@ impl Local {
             // Lets the browser paint that before the work.
             TimeoutFuture::new(0).await;
             self.corpus
-                .set(self.embedded.with_value(|e| merged(e, &kept)));
+                .set(self.embedded.with_value(|e| merged(e, &kept, e)));
             self.articles.set(kept);
         }
         if !problems.is_empty() {
@@ -171,8 +172,9 @@ impl Local {
     /// the write fails, [`Local::keeping`] says why; the additions stay in the page.
     pub fn set(&self, articles: Vec<LocalArticle>) {
         let changes = self.shelf.try_update_value(|s| s.changes(&articles));
+        let shown = self.corpus.get_untracked();
         self.corpus
-            .set(self.embedded.with_value(|e| merged(e, &articles)));
+            .set(self.embedded.with_value(|e| merged(e, &articles, &shown)));
         self.articles.set(articles);
         let (Some(changes), Some(store)) = (changes, self.store.get_value()) else {
             return;

@@ -202,24 +202,59 @@ impl Corpus {
     /// and the search index is rebuilt over all of them. An added article whose id the corpus
     /// already has is left out.
     pub fn with_local(&self, local: &[crate::local::LocalArticle]) -> Corpus {
-        let known: HashMap<&str, &Vec<crate::stance::Tag>> = self
+        self.with_local_reusing(local, self)
+    }
+
+    /// Like [`Corpus::with_local`], taking from `previous` (the corpus shown before a change)
+    /// what it already worked out for the additions it had: their ingested articles, dates and
+    /// stance tags, with the actors those tags found in the text. Only new additions are read and
+    /// tagged; the index and the reuse graph are rebuilt over all. Ids carry a hash of the text,
+    /// so an id `previous` has is the same article.
+    pub fn with_local_reusing(
+        &self,
+        local: &[crate::local::LocalArticle],
+        previous: &Corpus,
+    ) -> Corpus {
+        let mut known: HashMap<&str, &Vec<crate::stance::Tag>> = self
             .articles
             .iter()
             .map(|a| a.id.as_str())
             .zip(&self.stances)
             .collect();
+        let before: HashMap<&str, usize> = previous
+            .articles
+            .iter()
+            .enumerate()
+            .map(|(i, a)| (a.id.as_str(), i))
+            .collect();
         let mut articles = self.articles.clone();
+        let mut profile = self.profile.clone();
         let mut added = HashSet::new();
         for l in local {
-            if !known.contains_key(l.id.as_str()) && added.insert(l.id.as_str()) {
-                articles.push(l.article());
+            if known.contains_key(l.id.as_str()) || !added.insert(l.id.as_str()) {
+                continue;
+            }
+            match before.get(l.id.as_str()) {
+                Some(&i) if previous.stances.len() > i => {
+                    articles.push(previous.articles[i].clone());
+                    known.insert(&l.id, &previous.stances[i]);
+                    for t in &previous.stances[i] {
+                        let found = previous.profile.actors.iter().find(|a| a.id == t.actor);
+                        if let Some(a) =
+                            found.filter(|a| !profile.actors.iter().any(|x| x.id == a.id))
+                        {
+                            profile.actors.push(a.clone());
+                        }
+                    }
+                }
+                _ => articles.push(l.article()),
             }
         }
         let aliases = self.index.aliases.clone();
         let mut c = Corpus::assemble(
             &self.name,
             articles,
-            self.profile.clone(),
+            profile,
             |index| index.aliases = aliases,
             &known,
         );

@@ -186,6 +186,45 @@ fn added_articles_join_search_comparison_and_stances() {
     assert_eq!(c.with_local(&added).articles.len(), c.articles.len());
 }
 
+/// Adding to or removing from the additions reuses what the corpus shown before worked out; the
+/// result is the corpus a rebuild from the embedded one gives.
+#[test]
+fn reusing_the_previous_corpus_gives_what_a_rebuild_gives() {
+    let generated = parallax_core::synth::generate(&SEEDS, 24, 11);
+    let all: Vec<LocalArticle> = generated
+        .files
+        .iter()
+        .map(|f| LocalArticle::from_file(&f.name, f.text.as_bytes()).unwrap())
+        .chain(two_added())
+        .collect();
+    let mut shown = SEEDS.clone();
+    // (case, the additions after the change)
+    let steps: Vec<(&str, Vec<LocalArticle>)> = vec![
+        ("a first drop", all[..10].to_vec()),
+        ("a second drop", all[..20].to_vec()),
+        ("the rest, with the HTML page", all.clone()),
+        (
+            "some removed",
+            all.iter().skip(3).step_by(2).cloned().collect(),
+        ),
+        ("all removed", Vec::new()),
+    ];
+    for (case, additions) in steps {
+        let reused = SEEDS.with_local_reusing(&additions, &shown);
+        let rebuilt = SEEDS.with_local(&additions);
+        assert_eq!(reused.articles, rebuilt.articles, "{case}: articles");
+        assert_eq!(reused.stances, rebuilt.stances, "{case}: stance tags");
+        assert_eq!(reused.version, rebuilt.version, "{case}");
+        let ids = |c: &parallax_core::Corpus| {
+            let mut v: Vec<String> = c.profile.actors.iter().map(|a| a.id.clone()).collect();
+            v.sort();
+            v
+        };
+        assert_eq!(ids(&reused), ids(&rebuilt), "{case}: actors");
+        shown = reused;
+    }
+}
+
 #[test]
 fn fifty_added_articles_over_the_seeds_build_quickly() {
     let generated = parallax_core::synth::generate(&SEEDS, 50, 7);
