@@ -51,6 +51,9 @@ fn failed(e: rexie::Error) -> StorageError {
         rexie::Error::IdbError(idb::Error::DomException(d)) => {
             format!("{}: {}", d.name(), d.message())
         }
+        rexie::Error::IdbError(idb::Error::IndexedDbNotFound(_)) => "it offers no IndexedDB".into(),
+        // idb's own sentence, with the browser's message.
+        rexie::Error::IdbError(inner) => inner.to_string(),
         _ => e.to_string(),
     };
     StorageError::Failed(words)
