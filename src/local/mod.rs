@@ -5,7 +5,7 @@
 mod read;
 mod store;
 
-pub use read::{read_file, read_pasted};
+pub use read::{read_file, read_pasted, ReadError};
 pub use store::StorageError;
 
 use futures::future::{select, Either};

@@ -39,6 +39,8 @@ fn dom_of(html: &str) -> Option<Dom> {
 pub enum ReadError {
     /// The core refused the text (unreadable encoding, no text, too large, …).
     Article(parallax_core::CorpusError),
+    /// The browser could not read a dropped file's bytes.
+    Unreadable { name: String, why: String },
     /// The browser's parser gave no document.
     Unparsable { name: String },
     /// A `.json` file that is not UTF-8 text.
@@ -56,6 +58,9 @@ impl fmt::Display for ReadError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             ReadError::Article(e) => e.fmt(f),
+            ReadError::Unreadable { name, why } => {
+                write!(f, "{name}: the browser could not read the file ({why})")
+            }
             ReadError::Unparsable { name } => {
                 write!(f, "{name}: the browser could not parse the page")
             }

@@ -3,7 +3,7 @@
 //! additions can be removed, and exported or imported as a bundle.
 
 use crate::components::export::download;
-use crate::local::{read_file, read_pasted, Keeping, Local, Report};
+use crate::local::{read_file, read_pasted, Keeping, Local, ReadError, Report};
 use crate::{href, Route};
 use gloo_timers::future::TimeoutFuture;
 use leptos::prelude::*;
@@ -12,10 +12,13 @@ use parallax_core::view_state::ViewState;
 use wasm_bindgen::JsCast;
 
 /// The bytes of a dropped or chosen file.
-async fn file_bytes(file: &gloo_file::File) -> Result<Vec<u8>, String> {
+async fn file_bytes(file: &gloo_file::File) -> Result<Vec<u8>, ReadError> {
     gloo_file::futures::read_as_bytes(file)
         .await
-        .map_err(|e| format!("{}: the browser could not read the file ({e})", file.name()))
+        .map_err(|e| ReadError::Unreadable {
+            name: file.name(),
+            why: e.to_string(),
+        })
 }
 
 fn files_of(list: Option<web_sys::FileList>) -> Vec<gloo_file::File> {
@@ -62,10 +65,10 @@ pub fn AddView(route: Memo<Route>) -> impl IntoView {
                 TimeoutFuture::new(0).await;
                 match file_bytes(f)
                     .await
-                    .and_then(|bytes| read_file(&name, &bytes).map_err(|e| e.to_string()))
+                    .and_then(|bytes| read_file(&name, &bytes))
                 {
                     Ok(articles) => new.extend(articles),
-                    Err(e) => errors.push(e),
+                    Err(e) => errors.push(e.to_string()),
                 }
             }
             progress(Some((
