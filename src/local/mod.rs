@@ -29,10 +29,6 @@ fn merged(embedded: &Arc<Corpus>, local: &[LocalArticle], shown: &Corpus) -> Arc
     Arc::new(embedded.with_local_reusing(local, shown))
 }
 
-fn old(corpus: &str) -> Vec<LocalArticle> {
-    store::legacy::read(corpus).unwrap_or_default()
-}
-
 /// Whether the additions are kept in this browser.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Keeping {
@@ -101,25 +97,28 @@ impl Local {
 
     async fn open(self) {
         let name = self.embedded.with_value(|c| c.name.clone());
-        let opened = select(
+        let opened = match select(
             Box::pin(Store::open(&name)),
             TimeoutFuture::new(OPEN_TIMEOUT_MS),
         )
-        .await;
+        .await
+        {
+            Either::Left((opened, _)) => opened,
+            Either::Right(_) => Err(StorageError::Unavailable(
+                "its database did not answer in time".into(),
+            )),
+        };
         let (kept, problems, keeping) = match opened {
-            Either::Left((Ok(loaded), _)) => {
+            Ok(loaded) => {
                 self.shelf.set_value(loaded.shelf);
                 self.store.set_value(Some(Rc::new(loaded.store)));
                 (loaded.articles, loaded.problems, Keeping::Kept)
             }
             // Without a database, what earlier versions kept in local storage is still shown.
-            Either::Left((Err(e), _)) => (old(&name), Vec::new(), Keeping::NotKept(e)),
-            Either::Right(_) => (
-                old(&name),
+            Err(e) => (
+                store::legacy::read(&name).unwrap_or_default(),
                 Vec::new(),
-                Keeping::NotKept(StorageError::Unavailable(
-                    "its database did not answer in time".into(),
-                )),
+                Keeping::NotKept(e),
             ),
         };
         if !kept.is_empty() {

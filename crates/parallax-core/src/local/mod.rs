@@ -5,8 +5,9 @@
 //! it can show progress and a per-file error; keeps the additions in a [`LocalArticles`]; and
 //! builds the corpus it shows with [`crate::Corpus::with_local`] (the embedded articles plus the
 //! added ones, with the same profile and aliases, stances tagged and the index rebuilt). The
-//! additions persist as a [`Bundle`] (`LocalArticles::to_bundle` → [`Bundle::to_json`]), the same
-//! JSON the page exports for download and reads back with [`Bundle::from_json`].
+//! additions persist one record each in the browser's database, laid out by [`Shelf`]; they are
+//! exported and imported as a [`Bundle`] (`LocalArticles::to_bundle` → [`Bundle::to_json`], read
+//! back with [`Bundle::from_json`]), the JSON earlier versions also kept in local storage.
 //!
 //! An added article keeps its extracted text (not the original bytes), so a bundle is small and
 //! re-ingesting it gives the same article. Its id starts with [`PREFIX`]: a shared link naming such

@@ -10,7 +10,7 @@
 
 use super::LocalArticle;
 use serde::{Deserialize, Serialize};
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::fmt;
 
 /// Separates the corpus name from the id in a record's key (a character neither contains).
@@ -148,11 +148,11 @@ impl Shelf {
     /// sequence numbers after every kept one, in their order here.
     pub fn changes(&mut self, articles: &[LocalArticle]) -> Changes {
         let mut changes = Changes::default();
-        let wanted: HashMap<&str, ()> = articles.iter().map(|a| (a.id.as_str(), ())).collect();
+        let wanted: HashSet<&str> = articles.iter().map(|a| a.id.as_str()).collect();
         let mut gone: Vec<String> = self
             .seqs
             .keys()
-            .filter(|id| !wanted.contains_key(id.as_str()))
+            .filter(|id| !wanted.contains(id.as_str()))
             .cloned()
             .collect();
         gone.sort();
