@@ -45,8 +45,9 @@ test-build-errors: ## A bad corpus folder must fail the app build with the file 
 	@bash scripts/check-build-errors.sh
 
 .PHONY: build
-build: ## Release build of the page into dist/, and its size
+build: ## Release build of the page into dist/ with the article list prerendered, and its size
 	trunk build --release
+	node scripts/prerender.mjs dist
 	@node scripts/sizes.mjs dist
 
 .PHONY: single-file
@@ -59,6 +60,7 @@ e2e: ## Browser tests (Playwright + system Chromium) against dist/, its single f
 	CORPUS_DIR=crates/parallax-core/tests/fixtures/other trunk build --dist dist-other
 	node scripts/hostile-corpus.mjs target/hostile-corpus
 	CORPUS_DIR=target/hostile-corpus trunk build --dist dist-hostile
+	node scripts/prerender.mjs dist-hostile
 	CORPUS_DIR=crates/parallax-core/tests/fixtures/webcopy trunk build --dist dist-webcopy
 	CORPUS_DIR=crates/parallax-core/tests/fixtures/suggest trunk build --dist dist-suggest
 	COLLECT_CORPUS_OUT=$(CURDIR)/target/collect-corpus cargo test -q -p parallax-cli --test collect collect_fills_a_folder
@@ -93,6 +95,11 @@ bench: setup ## Side-by-side browser benchmark against Pagefind, MiniSearch, Fle
 .PHONY: bench-smoke
 bench-smoke: setup ## The benchmark end to end over 200 articles, one round: checks that the harness works
 	node bench/run.mjs --sizes 200 --rounds 1 --out-name smoke
+
+.PHONY: lighthouse
+lighthouse: setup build ## Lighthouse 12.2.3 (mobile preset, system Chromium) over the seeds page: median scores of LH_RUNS runs (default 5)
+	npm ci --prefix bench/lighthouse --no-audit --no-fund --loglevel=error
+	node bench/lighthouse/run.mjs dist $(or $(LH_RUNS),5)
 
 .PHONY: articles
 articles: ## Print the corpus's articles as JSON lines (CORPUS_DIR or seeds)

@@ -21,7 +21,9 @@ const one = (re, what) => {
   return found[0];
 };
 const wasmFile = one(/_bg\.wasm$/, 'wasm file');
-const jsFile = one(/\.js$/, 'JS glue file');
+// prerender-guard.js belongs to the prerendered picture (scripts/prerender.mjs), which the single
+// file leaves out: its script is all inline, and opening the file has no network to wait for.
+const jsFile = one(/^(?!prerender-guard\.js$).*\.js$/, 'JS glue file');
 const cssFile = one(/\.css$/, 'CSS file');
 const iconFile = files.find((f) => f.endsWith('.svg'));
 
@@ -55,6 +57,8 @@ const sha = (s) => `'sha256-${createHash('sha256').update(s, 'utf8').digest('bas
 // Trunk's loader script, preloads and the stylesheet link go; the inline versions come in.
 const before = html;
 html = html
+  .replace(/<!-- prerendered -->[\s\S]*?<!-- \/prerendered -->\s*/, '')
+  .replace(/<script src="\.\/prerender-guard\.js"><\/script>\s*/, '')
   .replace(/<script type="module">[\s\S]*?<\/script>\s*/, '')
   .replace(/<link rel="modulepreload"[^>]*>/g, '')
   .replace(/<link rel="preload"[^>]*>/g, '')

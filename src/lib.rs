@@ -106,13 +106,24 @@ fn Shell() -> impl IntoView {
             })
             .into_any()
         }
-        Err(e) => view! {
+        Err(e) => {
+            Effect::new(|_| drop_prerendered());
+            view! {
             <main class="fatal" role="alert">
                 <h1>"Parallax cannot open its corpus"</h1>
                 <p>{e.to_string()}</p>
             </main>
+            }
+            .into_any()
         }
-        .into_any(),
+    }
+}
+
+/// Removes the build's still picture of the article list (`scripts/prerender.mjs`), if the page
+/// has one: from the first view the app draws on, it draws every view itself.
+fn drop_prerendered() {
+    if let Some(picture) = document().get_element_by_id("prerendered") {
+        picture.remove();
     }
 }
 
@@ -179,6 +190,7 @@ fn Workspace(corpus: Arc<Corpus>) -> impl IntoView {
     let hash = Memo::new(move |_| location.hash.get());
     let passage = Memo::new(move |_| route.with(|r| r.passage.and_then(Anchor::span)));
 
+    Effect::new(|_| drop_prerendered());
     let c = corpus.clone();
     Effect::new(move |_| {
         document().set_title(&route.with(|r| r.state.document_title(&c)));
