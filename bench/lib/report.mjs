@@ -31,6 +31,8 @@ const METRICS = [
   ['memory', 'memory after the queries (JS + wasm)', 'MB', true, (r) => (r.memory.bytes ?? 0) / 1048576],
   ['keys_p50', 'keystroke → painted results p50', 'ms', true, (r) => (r.keys?.length ? pct(r.keys, 0.5) : null)],
   ['keys_p95', 'keystroke → painted results p95', 'ms', true, (r) => (r.keys?.length ? pct(r.keys, 0.95) : null)],
+  ['floor_p50', 'floor: keystroke → painted echo in a bare text field p50', 'ms', true, (r) => (r.floor?.length ? pct(r.floor, 0.5) : null)],
+  ['floor_p95', 'floor: keystroke → painted echo in a bare text field p95', 'ms', true, (r) => (r.floor?.length ? pct(r.floor, 0.95) : null)],
   ['from_list', 'first keystroke on the article list → results', 'ms', true, (r) => r.fromList ?? null],
   ['align_p50', 'align two 5,000-word articles p50', 'ms', true, (r) => (r.align ? pct(r.align.times, 0.5) : null)],
   ['align_p95', 'align two 5,000-word articles p95', 'ms', true, (r) => (r.align ? pct(r.align.times, 0.95) : null)],
@@ -109,7 +111,7 @@ export function report({ sizes, engines, rounds, runs, mixes, builds, browserVer
       md += `| ${label} (${unit}) | ${vals.map((v) => fmt(v, unit)).join(' | ')} | ${fmt(ratioTo(peers, p, lowerBetter, get), 'ratio')} | ${fmt(ratioTo(ranking, p, lowerBetter, get), 'ratio')} |\n`;
     };
     for (const [key, label, unit, lower] of METRICS) {
-      if (['keys_p50', 'keys_p95', 'from_list', 'align_p50', 'align_p95'].includes(key) && !engines.includes('parallax')) continue;
+      if (['keys_p50', 'keys_p95', 'floor_p50', 'floor_p95', 'from_list', 'align_p50', 'align_p95'].includes(key) && !engines.includes('parallax')) continue;
       row(label, unit, lower, (e) => e[key]);
     }
     row('query latency p95, stopword-heavy', 'ms', true, (e) => e.kinds['stopword-heavy'].p95);
