@@ -109,10 +109,10 @@ fn Shell() -> impl IntoView {
         Err(e) => {
             Effect::new(|_| drop_prerendered());
             view! {
-            <main class="fatal" role="alert">
-                <h1>"Parallax cannot open its corpus"</h1>
-                <p>{e.to_string()}</p>
-            </main>
+                <main class="fatal" role="alert">
+                    <h1>"Parallax cannot open its corpus"</h1>
+                    <p>{e.to_string()}</p>
+                </main>
             }
             .into_any()
         }
