@@ -6,13 +6,12 @@
 // same-origin script the Content-Security-Policy already allows, hides the picture on any link with
 // a query or a fragment: those open another view, which only the app can draw.
 // Usage: node scripts/prerender.mjs [DIST=dist]
-import { createServer } from 'node:http';
-import { readFileSync, writeFileSync } from 'node:fs';
-import { extname, join, normalize, resolve } from 'node:path';
 import { execFileSync } from 'node:child_process';
-import { dirname } from 'node:path';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from '@playwright/test';
+import { listen, staticServer } from './static-server.mjs';
 
 const [dist = 'dist'] = process.argv.slice(2);
 const root = resolve(dist);
@@ -29,19 +28,8 @@ try {
 }
 if (html.includes('id="prerendered"')) fail(`${indexFile} is already prerendered (build again first)`);
 
-const types = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.css': 'text/css', '.wasm': 'application/wasm', '.svg': 'image/svg+xml' };
-const server = createServer((req, res) => {
-  const path = decodeURIComponent(new URL(req.url, 'http://127.0.0.1').pathname);
-  const file = normalize(join(root, path === '/' ? 'index.html' : path));
-  try {
-    if (!file.startsWith(root + '/')) throw new Error('outside');
-    res.writeHead(200, { 'content-type': types[extname(file)] ?? 'application/octet-stream' }).end(readFileSync(file));
-  } catch {
-    res.writeHead(404).end();
-  }
-});
-await new Promise((ok) => server.listen(0, '127.0.0.1', ok));
-const url = `http://127.0.0.1:${server.address().port}/`;
+const server = staticServer(root);
+const url = `${await listen(server)}/`;
 
 const browser = await chromium.launch({
   executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',

@@ -3,41 +3,17 @@
 // the way a static host serves it: brotli for text and wasm, long-lived cache for hashed files.
 // Prints the median of RUNS runs: the performance score and the metrics it is made of.
 // Usage: node bench/lighthouse/run.mjs [DIST=dist] [RUNS=5]
-import { createServer } from 'node:http';
 import { readFileSync, readdirSync } from 'node:fs';
-import { extname, join, normalize, resolve } from 'node:path';
-import { brotliCompressSync, constants } from 'node:zlib';
+import { join, resolve } from 'node:path';
 import lighthouse from 'lighthouse';
 import * as chromeLauncher from 'chrome-launcher';
+import { brotli, listen, staticServer } from '../../scripts/static-server.mjs';
 
 const [dist = 'dist', runsArg = '5'] = process.argv.slice(2);
 const runs = Math.max(1, Number(runsArg) || 5);
 const root = resolve(dist);
-const types = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.css': 'text/css', '.wasm': 'application/wasm', '.svg': 'image/svg+xml' };
-const cache = new Map();
-const brotli = (buf) => brotliCompressSync(buf, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } });
-const server = createServer((req, res) => {
-  const path = decodeURIComponent(new URL(req.url, 'http://127.0.0.1').pathname);
-  const file = normalize(join(root, path === '/' ? 'index.html' : path));
-  let body;
-  try {
-    if (!file.startsWith(root + '/')) throw new Error('outside');
-    if (!cache.has(file)) cache.set(file, brotli(readFileSync(file)));
-    body = cache.get(file);
-  } catch {
-    res.writeHead(404).end();
-    return;
-  }
-  const hashed = /-[0-9a-f]{16}/.test(file);
-  res.writeHead(200, {
-    'content-type': types[extname(file)] ?? 'application/octet-stream',
-    'content-encoding': 'br',
-    'cache-control': hashed ? 'public, max-age=31536000, immutable' : 'no-cache',
-  });
-  res.end(body);
-});
-await new Promise((ok) => server.listen(0, '127.0.0.1', ok));
-const url = `http://127.0.0.1:${server.address().port}/`;
+const server = staticServer(root, { asHost: true });
+const url = `${await listen(server)}/`;
 
 const firstViewWasm = readdirSync(root)
   .filter((f) => f.endsWith('.wasm'))
