@@ -55,7 +55,7 @@ single-file: build ## One self-contained dist-single/parallax.html (wasm, corpus
 	node scripts/single-file.mjs dist dist-single/parallax.html
 
 .PHONY: e2e
-e2e: ## Browser tests (Playwright + system Chromium) against dist/, its single file, an other-corpus, a hostile-corpus, a web-copied-corpus, a no-profile-corpus and a collected-links build
+e2e: ## Browser tests (Playwright + system Chromium) against dist/, its single file, an other-corpus, a hostile-corpus, a web-copied-corpus, a no-profile-corpus, a collected-links build and the seeds in static shards
 	node scripts/single-file.mjs dist dist-single/parallax.html
 	CORPUS_DIR=crates/parallax-core/tests/fixtures/other trunk build --dist dist-other
 	node scripts/hostile-corpus.mjs target/hostile-corpus
@@ -65,6 +65,7 @@ e2e: ## Browser tests (Playwright + system Chromium) against dist/, its single f
 	CORPUS_DIR=crates/parallax-core/tests/fixtures/suggest trunk build --dist dist-suggest
 	COLLECT_CORPUS_OUT=$(CURDIR)/target/collect-corpus cargo test -q -p parallax-cli --test collect collect_fills_a_folder
 	CORPUS_DIR=target/collect-corpus trunk build --dist dist-collect
+	PARALLAX_SHARD_FROM=1 PARALLAX_SHARD_BYTES=512 trunk build --dist dist-sharded
 	npx playwright test -c e2e/playwright.config.mjs
 
 .PHONY: corpus-1k

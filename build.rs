@@ -4,6 +4,13 @@
 //! A summary of the corpus (articles, outlets, dates, warnings, time taken) is printed as cargo
 //! warnings so that every build shows it; over large folders, progress goes to stderr, which
 //! cargo shows as it happens with `-vv`.
+//!
+//! A large corpus (`PARALLAX_SHARD_FROM` articles or more, 2,000 by default; `never` turns it
+//! off) is split: the wasm embeds only its head, and the postings shards go, named by their
+//! fingerprints, into the pool `<target>/parallax-static/` with a manifest
+//! (`manifest.<head fingerprint>.txt`); Trunk's post-build hook `scripts/static-corpus.mjs`
+//! copies the files the built wasm names into `dist/corpus/`. `PARALLAX_SHARD_BYTES` sets the
+//! shard size (bytes of postings before compression; 48 KiB by default).
 
 use std::path::PathBuf;
 use std::time::Instant;
@@ -13,6 +20,9 @@ const PROGRESS_FROM: usize = 200;
 
 fn main() {
     println!("cargo:rerun-if-env-changed=CORPUS_DIR");
+    println!("cargo:rerun-if-env-changed=PARALLAX_SHARD_FROM");
+    println!("cargo:rerun-if-env-changed=PARALLAX_SHARD_BYTES");
+    println!("cargo:rerun-if-env-changed=CARGO_TARGET_DIR");
     println!("cargo:rerun-if-changed=build.rs");
     let manifest = PathBuf::from(
         std::env::var_os("CARGO_MANIFEST_DIR").expect("cargo sets CARGO_MANIFEST_DIR"),
@@ -44,7 +54,45 @@ fn main() {
     for w in &loaded.warnings {
         println!("cargo:warning={w}");
     }
-    let bytes = loaded.corpus.encode();
+    let policy: parallax_core::static_corpus::ShardPolicy =
+        match std::env::var("PARALLAX_SHARD_FROM") {
+            Ok(v) if !v.trim().is_empty() => v.parse().unwrap_or_else(|e| {
+                eprintln!("error: {e}");
+                std::process::exit(1);
+            }),
+            _ => Default::default(),
+        };
+    let mut shard_opts = parallax_core::index::shards::ShardOptions::default();
+    if let Ok(v) = std::env::var("PARALLAX_SHARD_BYTES") {
+        match v.trim().parse::<usize>() {
+            Ok(n) if n >= 256 => shard_opts.postings_bytes = n,
+            _ => {
+                eprintln!("error: PARALLAX_SHARD_BYTES is `{v}`: give a number of bytes, 256 or more (the default is {})", shard_opts.postings_bytes);
+                std::process::exit(1);
+            }
+        }
+    }
+    let bytes = if policy.splits(loaded.corpus.articles.len()) {
+        let split = loaded.corpus.to_static(shard_opts);
+        let pool = target_dir(&manifest).join("parallax-static");
+        if let Err(e) = write_pool(&pool, &split) {
+            eprintln!(
+                "error: cannot write the corpus files into {}: {e}",
+                pool.display()
+            );
+            std::process::exit(1);
+        }
+        let shard_bytes: usize = split.shards.iter().map(|f| f.bytes.len()).sum();
+        println!(
+            "cargo:warning=split into static files (PARALLAX_SHARD_FROM): the page embeds the head, {} KB; {} postings shards, {:.1} MB in all, go beside it in corpus/",
+            split.head.bytes.len() / 1024,
+            split.shards.len(),
+            shard_bytes as f64 / (1024.0 * 1024.0)
+        );
+        split.head.bytes
+    } else {
+        loaded.corpus.encode()
+    };
     for line in parallax_core::summary::lines(&loaded.corpus, loaded.warnings.len()) {
         println!("cargo:warning={line}");
     }
@@ -62,4 +110,34 @@ fn main() {
         eprintln!("error: cannot write {}: {e}", out.display());
         std::process::exit(1);
     }
+}
+
+/// Cargo's target folder: `CARGO_TARGET_DIR` (relative to the package) or `target/`.
+fn target_dir(manifest: &std::path::Path) -> PathBuf {
+    match std::env::var_os("CARGO_TARGET_DIR") {
+        Some(d) if !d.is_empty() => manifest.join(d),
+        _ => manifest.join("target"),
+    }
+}
+
+/// Writes a split corpus's files into the pool (files already there are the same bytes, by their
+/// names) and its manifest: the head's name, then the shards', one per line.
+fn write_pool(
+    pool: &std::path::Path,
+    split: &parallax_core::static_corpus::StaticCorpus,
+) -> std::io::Result<()> {
+    std::fs::create_dir_all(pool)?;
+    let mut manifest = String::new();
+    for f in split.files() {
+        let path = pool.join(&f.name);
+        if !path.exists() {
+            let tmp = pool.join(format!("{}.tmp", f.name));
+            std::fs::write(&tmp, &f.bytes)?;
+            std::fs::rename(&tmp, &path)?;
+        }
+        manifest.push_str(&f.name);
+        manifest.push('\n');
+    }
+    let fp = split.head.name.split('.').nth(1).unwrap_or_default();
+    std::fs::write(pool.join(format!("manifest.{fp}.txt")), manifest)
 }

@@ -8,6 +8,7 @@ export const HOSTILE = 'http://127.0.0.1:41733';
 export const WEBCOPY = 'http://127.0.0.1:41734';
 export const SUGGEST = 'http://127.0.0.1:41735';
 export const COLLECT = 'http://127.0.0.1:41736';
+export const SHARDED = 'http://127.0.0.1:41737/static/host/';
 
 export default defineConfig({
   testDir: '.',
@@ -36,5 +37,6 @@ export default defineConfig({
     { command: 'node scripts/serve.mjs dist-webcopy 41734', url: WEBCOPY, cwd: '..', reuseExistingServer: false },
     { command: 'node scripts/serve.mjs dist-suggest 41735', url: SUGGEST, cwd: '..', reuseExistingServer: false },
     { command: 'node scripts/serve.mjs dist-collect 41736', url: COLLECT, cwd: '..', reuseExistingServer: false },
+    { command: 'node scripts/serve.mjs dist-sharded 41737 /static/host/', url: SHARDED, cwd: '..', reuseExistingServer: false },
   ],
 });

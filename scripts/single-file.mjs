@@ -15,6 +15,8 @@ const fail = (why) => {
   process.exit(1);
 };
 const files = readdirSync(dist);
+// A page opened from file:// cannot fetch files beside it: the corpus must be embedded whole.
+if (files.includes('corpus')) fail(`${dist}/ keeps its corpus in static files (corpus/), which a file:// page cannot fetch; build it embedded whole with PARALLAX_SHARD_FROM=never trunk build --release, then run this again`);
 const one = (re, what) => {
   const found = files.filter((f) => re.test(f));
   if (found.length !== 1) fail(`expected one ${what} in ${dist}/, found ${found.length}: ${found.join(', ')}`);

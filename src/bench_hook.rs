@@ -107,3 +107,39 @@ pub fn bench_wasm_memory() -> f64 {
         0.0
     }
 }
+
+/// Over a corpus kept in static files, fetches every index part `query` needs (as the results
+/// view would) and resolves to how many were fetched; 0 over an embedded corpus or when nothing
+/// was missing. Rejects with the reason when a part cannot be had.
+#[wasm_bindgen]
+pub fn bench_load(query: String) -> js_sys::Promise {
+    wasm_bindgen_futures::future_to_promise(async move {
+        let Ok(c) = corpus() else {
+            return Ok(0.into());
+        };
+        let opts = Options {
+            limit: crate::views::results::PAGE,
+            ..Options::default()
+        };
+        let mut fetched = 0u32;
+        // A search asks once for the parts of its words; more rounds are there for safety.
+        for _ in 0..3 {
+            let parallax_core::static_corpus::Searched::Needs(needed) =
+                c.search_static(&query, &opts)
+            else {
+                break;
+            };
+            let Some(map) = c.index.shards.as_ref() else {
+                break;
+            };
+            let parts = needed.iter().map(|n| crate::shards::get(&n.file));
+            for (n, got) in needed.iter().zip(futures::future::join_all(parts).await) {
+                let bytes = got.map_err(|e| wasm_bindgen::JsValue::from_str(&e))?;
+                map.fill(n.shard, &bytes)
+                    .map_err(|e| wasm_bindgen::JsValue::from_str(&e.to_string()))?;
+                fetched += 1;
+            }
+        }
+        Ok(fetched.into())
+    })
+}

@@ -15,6 +15,7 @@ mod bench_hook;
 mod components;
 mod corpus;
 mod local;
+mod shards;
 mod views;
 
 use components::header::SiteHeader;
@@ -252,7 +253,12 @@ fn Workspace(corpus: Arc<Corpus>) -> impl IntoView {
         </main>
         <footer class="site-footer">
             <p>
-                "Parallax runs entirely in your browser; the corpus was embedded when the page was built. "
+                "Parallax runs entirely in your browser; the corpus was embedded when the page was built"
+                {corpus.index.shards.as_ref().map(|s| format!(
+                    ", with its search index in {} files beside the page, fetched as searches need them",
+                    s.len()
+                ))}
+                ". "
                 "Corpus “" {corpus.name.clone()} "”, version " <code>{corpus.version.clone()}</code> "."
             </p>
         </footer>

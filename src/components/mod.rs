@@ -7,5 +7,6 @@ pub mod highlighted;
 pub mod meta;
 pub mod notices;
 pub mod search_box;
+pub mod shard_status;
 pub mod share;
 pub mod stance;

@@ -3,11 +3,14 @@
 
 use crate::components::highlighted::highlighted;
 use crate::components::meta::{date_label, outlets};
+use crate::components::shard_status::ShardStatus;
 use crate::corpus::Doc;
+use crate::shards::ShardLoads;
 use crate::{href, paragraph_href, Route};
 use leptos::prelude::*;
 use parallax_core::query::{toggle_filter, Field};
-use parallax_core::search::{search, FacetValue, Hit, Options, Results};
+use parallax_core::search::{FacetValue, Hit, Options, Results};
+use parallax_core::static_corpus::Searched;
 use parallax_core::view_state::ViewState;
 use parallax_core::Corpus;
 use std::sync::Arc;
@@ -149,11 +152,14 @@ fn HitView(
 #[component]
 pub fn ResultsView(corpus: Arc<Corpus>, route: Memo<Route>) -> impl IntoView {
     let shown = RwSignal::new(PAGE);
+    // Over a corpus kept in static files, a search may first need index parts fetched: it asks,
+    // they are fetched, and it runs again when they arrive.
+    let loads = ShardLoads::new();
     let c = corpus.clone();
-    let results = Memo::new(move |_| {
+    let searched = Memo::new(move |_| {
+        loads.arrived.track();
         let q = route.with(|r| r.state.q.clone()).unwrap_or_default();
-        search(
-            &c,
+        c.search_static(
             &q,
             &Options {
                 limit: shown.get(),
@@ -161,13 +167,27 @@ pub fn ResultsView(corpus: Arc<Corpus>, route: Memo<Route>) -> impl IntoView {
             },
         )
     });
+    let c = corpus.clone();
+    Effect::new(move |_| {
+        if let Searched::Needs(needed) = searched.get() {
+            loads.fetch(c.clone(), needed);
+        }
+    });
+    // While parts load, the results before stay in view; there are none before the first.
+    let results = Memo::new(move |before: Option<&Option<Results>>| {
+        searched.with(|s| match s {
+            Searched::Ready(r) => Some(r.clone()),
+            Searched::Needs(_) => before.cloned().flatten(),
+        })
+    });
     // A new query starts again from the first page.
     Effect::new(move |_| {
         route.track();
         shown.set(PAGE);
     });
-    move || {
-        let r: Results = results.get();
+    let status = view! { <ShardStatus loads=loads corpus=corpus.clone() /> };
+    let list = move || {
+        let r: Results = results.get()?;
         let total = r.total;
         // The most common values; the counts are over every match (from the core's search).
         let actors: Vec<FacetValue> = r.actors.iter().take(30).cloned().collect();
@@ -221,7 +241,7 @@ pub fn ResultsView(corpus: Arc<Corpus>, route: Memo<Route>) -> impl IntoView {
             }
         });
         let remaining = total + partial_total - shown.get_untracked().min(total + partial_total);
-        view! {
+        Some(view! {
             <section class="results" aria-labelledby="results-heading" data-testid="results">
                 <div class="results-head">
                     <h2 id="results-heading">{heading} " " <q class="understood">{r.understood.clone()}</q></h2>
@@ -258,6 +278,7 @@ pub fn ResultsView(corpus: Arc<Corpus>, route: Memo<Route>) -> impl IntoView {
                     </div>
                 </div>
             </section>
-        }
-    }
+        })
+    };
+    view! { {status} {list} }
 }

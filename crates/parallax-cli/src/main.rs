@@ -37,7 +37,8 @@ enum Command {
     },
     /// Search a corpus with the same code the page runs.
     Search {
-        /// The corpus folder (or a corpus file encoded by a build, as the bench writes them).
+        /// The corpus folder (or a corpus file encoded by a build, as the bench writes them, or a built
+        /// page's folder whose corpus is in static files, dist/ with corpus/).
         #[arg(long, default_value = "seeds")]
         corpus: PathBuf,
         /// Print one JSON object per hit (doc, score, passages, matched_terms).
@@ -225,6 +226,20 @@ fn load(corpus: &std::path::Path) -> Option<parallax_core::fs::Loaded> {
             .map_err(|e| e.to_string())
             .and_then(|b| parallax_core::Corpus::decode(&b).map_err(|e| e.to_string()));
         return match decoded {
+            Ok(corpus) => Some(parallax_core::fs::Loaded {
+                corpus,
+                warnings: Vec::new(),
+                inputs: Vec::new(),
+            }),
+            Err(e) => {
+                eprintln!("parallax: {}: {e}", corpus.display());
+                None
+            }
+        };
+    }
+    // A built page's folder (or its corpus/) with the corpus in static files: the same files.
+    if parallax_core::static_corpus::static_dir(corpus).is_some() {
+        return match parallax_core::static_corpus::read_static(corpus) {
             Ok(corpus) => Some(parallax_core::fs::Loaded {
                 corpus,
                 warnings: Vec::new(),

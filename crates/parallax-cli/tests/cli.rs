@@ -404,3 +404,41 @@ fn profile_suggest_writes_a_story_toml_the_tagger_reads() {
     assert!(out.status.success());
     assert_eq!(String::from_utf8(out.stdout).unwrap(), text);
 }
+
+#[test]
+fn search_reads_a_corpus_kept_in_static_files_as_the_page_does() {
+    let seeds = parallax_core::fs::load_dir(&root().join("seeds"))
+        .unwrap()
+        .corpus;
+    let split = seeds.to_static(parallax_core::index::shards::ShardOptions {
+        postings_bytes: 512,
+    });
+    let dist = tempfile::tempdir().unwrap();
+    let folder = dist.path().join("corpus");
+    std::fs::create_dir(&folder).unwrap();
+    for f in split.files() {
+        std::fs::write(folder.join(&f.name), &f.bytes).unwrap();
+    }
+    let query = "sanctions dialogue";
+    let whole = parallax(&["search", "--corpus", "seeds", "--json", query]);
+    for dir in [dist.path(), folder.as_path()] {
+        let out = parallax(&["search", "--corpus", dir.to_str().unwrap(), "--json", query]);
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        assert_eq!(
+            json_lines(&out.stdout),
+            json_lines(&whole.stdout),
+            "{}",
+            dir.display()
+        );
+    }
+    // A shard missing from the folder: the command says which and fails.
+    std::fs::remove_file(folder.join(&split.shards[0].name)).unwrap();
+    let out = parallax(&["search", "--corpus", dist.path().to_str().unwrap(), query]);
+    assert!(!out.status.success());
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains(&split.shards[0].name), "{err}");
+}

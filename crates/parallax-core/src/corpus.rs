@@ -15,8 +15,9 @@ use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 /// their cited and photo outlets and address, and `6,700` is indexed as `6700`. Schema 9: actors
 /// found in the text join the profile (`Actor::discovered`). Schema 10: the corpus records where
 /// its story profile came from ([`ProfileSource`]). Schema 11: the index keeps the field weights it
-/// was built with.
-pub const SCHEMA: u32 = 11;
+/// was built with. Schema 12: the index may keep its postings in static shards
+/// ([`crate::index::shards`]).
+pub const SCHEMA: u32 = 12;
 const MAGIC: &[u8; 4] = b"PLXC";
 
 /// The articles of one corpus, in file-name order.

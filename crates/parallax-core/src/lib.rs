@@ -30,6 +30,7 @@ pub mod outlets;
 pub mod query;
 pub mod search;
 pub mod stance;
+pub mod static_corpus;
 pub mod suggest;
 pub mod summary;
 pub mod synth;

@@ -11,6 +11,7 @@ use crate::ingest::{Article, Role};
 use crate::text::tokenize::analyse;
 use serde::{Deserialize, Serialize};
 
+pub mod shards;
 mod typo;
 mod weights;
 
@@ -96,13 +97,26 @@ impl Postings {
         self.len() == 0
     }
 
+    /// The postings of terms `range` (which must be within the terms) as postings of their own,
+    /// the first term of the range numbered 0.
+    pub fn range(&self, range: std::ops::Range<u32>) -> Postings {
+        let mut p = Postings::default();
+        p.term_start.push(0);
+        p.pos_start.push(0);
+        for id in range {
+            for (unit, ps) in self.get(id).iter() {
+                p.units.push(unit);
+                p.positions.extend_from_slice(ps);
+                p.pos_start.push(p.positions.len() as u32);
+            }
+            p.term_start.push(p.units.len() as u32);
+        }
+        p
+    }
+
     /// The postings of term `id` (empty for an unknown id).
     pub fn get(&self, id: u32) -> List<'_> {
-        const NONE: List<'static> = List {
-            units: &[],
-            pos_start: &[0],
-            positions: &[],
-        };
+        const NONE: List<'static> = List::EMPTY;
         let id = id as usize;
         let (Some(&a), Some(&b)) = (self.term_start.get(id), self.term_start.get(id + 1)) else {
             return NONE;
@@ -139,6 +153,13 @@ impl Postings {
 }
 
 impl<'a> List<'a> {
+    /// No postings.
+    pub const EMPTY: List<'static> = List {
+        units: &[],
+        pos_start: &[0],
+        positions: &[],
+    };
+
     /// Number of units the term occurs in.
     pub fn len(&self) -> usize {
         self.units.len()
@@ -206,6 +227,9 @@ pub struct Index {
     pub aliases: Vec<Vec<String>>,
     /// The field weights the lengths were counted with.
     fields: FieldWeights,
+    /// Where the postings are when they are kept in static files beside the page (then
+    /// `postings` is empty); `None` when they are all in `postings`.
+    pub shards: Option<shards::Shards>,
     /// Terms and written forms by length with their letter masks, for typo tolerance; built on
     /// first use.
     #[serde(skip)]
@@ -321,8 +345,29 @@ impl Index {
             doc_freq,
             aliases: Vec::new(),
             fields: weights,
+            shards: None,
             typo: Default::default(),
         }
+    }
+
+    /// The postings of term `id`, wherever they are kept (see [`shards`]).
+    pub fn list(&self, id: u32) -> List<'_> {
+        match &self.shards {
+            Some(s) => s.list(id),
+            None => self.postings.get(id),
+        }
+    }
+
+    /// This index with its postings moved into shards: the index to keep (no postings, a shard
+    /// map) and the shard files. An index already in shards is returned as it is, with no files.
+    pub fn into_shards(mut self, opts: shards::ShardOptions) -> (Index, Vec<shards::ShardFile>) {
+        if self.shards.is_some() {
+            return (self, Vec::new());
+        }
+        let (map, files) = shards::Shards::split(&self.postings, opts);
+        self.postings = Postings::default();
+        self.shards = Some(map);
+        (self, files)
     }
 
     /// Id of a term.

@@ -19,7 +19,7 @@ pub(super) fn fill_passages(corpus: &Corpus, active: &[Active<'_>], opts: &Optio
         match m {
             Matcher::Term { exp, .. } => {
                 for &(id, weight, _) in &exp.terms {
-                    for (unit, ps) in index.postings.get(id).within(&units).iter() {
+                    for (unit, ps) in index.list(id).within(&units).iter() {
                         *here.entry(unit).or_default() += weight * ps.len() as f32;
                     }
                 }
@@ -108,7 +108,7 @@ pub(super) fn highlight(
         match m {
             Matcher::Term { exp, label, .. } => {
                 for &(id, _, kind) in &exp.terms {
-                    for (_, ps) in index.postings.get(id).within(&one).iter() {
+                    for (_, ps) in index.list(id).within(&one).iter() {
                         for &pos in ps {
                             mark(pos, 1, kind, label);
                         }

@@ -180,12 +180,7 @@ fn phrase_units(index: &Index, words: &[Expansion]) -> Vec<(u32, Vec<u32>)> {
     if words.is_empty() || words.iter().any(|w| w.terms.is_empty()) {
         return Vec::new();
     }
-    let size = |e: &Expansion| {
-        e.terms
-            .iter()
-            .map(|t| index.postings.get(t.0).len())
-            .sum::<usize>()
-    };
+    let size = |e: &Expansion| e.terms.iter().map(|t| index.list(t.0).len()).sum::<usize>();
     let rarest = (0..words.len())
         .min_by_key(|&k| size(&words[k]))
         .unwrap_or(0);
@@ -193,7 +188,7 @@ fn phrase_units(index: &Index, words: &[Expansion]) -> Vec<(u32, Vec<u32>)> {
     for &(driver, _, _) in &words[rarest].terms {
         let mut cursors: Vec<Vec<usize>> = words.iter().map(|e| vec![0; e.terms.len()]).collect();
         let mut here: Vec<Vec<&[u32]>> = vec![Vec::new(); words.len()];
-        let list = index.postings.get(driver);
+        let list = index.list(driver);
         for (unit, starts) in list.iter() {
             // The positions of every other word in this unit (any of its expansion terms).
             let mut all_present = true;
@@ -203,7 +198,7 @@ fn phrase_units(index: &Index, words: &[Expansion]) -> Vec<(u32, Vec<u32>)> {
                     continue;
                 }
                 for (j, &(id, _, _)) in e.terms.iter().enumerate() {
-                    let ps = index.postings.get(id);
+                    let ps = index.list(id);
                     let c = &mut cursors[k][j];
                     *c += ps.units()[*c..].partition_point(|&q| q < unit);
                     if ps.units().get(*c) == Some(&unit) {
@@ -283,7 +278,7 @@ fn per_doc(
 
 /// [`per_doc`] over the postings of term `id`.
 fn term_per_doc(corpus: &Corpus, id: u32, sink: impl FnMut(u32, f32)) {
-    let list = corpus.index.postings.get(id);
+    let list = corpus.index.list(id);
     per_doc(corpus, list.iter().map(|(unit, ps)| (unit, ps.len())), sink);
 }
 
@@ -298,7 +293,7 @@ fn docs_matching(corpus: &Corpus, m: &Matcher, out: &mut [bool]) {
     match m {
         Matcher::Term { exp, .. } => {
             for &(id, _, _) in &exp.terms {
-                for &unit in index.postings.get(id).units() {
+                for &unit in index.list(id).units() {
                     out[index.units[unit as usize].doc as usize] = true;
                 }
             }

@@ -1,0 +1,91 @@
+// A corpus kept in static files beside the page (built with PARALLAX_SHARD_FROM=1 and small
+// shards, served under a sub-path): a search fetches only the index parts of its words, says so
+// while they load, gives the same results as the embedded corpus, and a failed fetch shows a
+// notice with a retry instead of a blank view.
+import { test as plain } from '@playwright/test';
+import { test, expect, ready } from './helpers.mjs';
+import { SEEDS, SHARDED } from './playwright.config.mjs';
+
+const ids = (page) => page.getByTestId('hit').evaluateAll((hits) => hits.map((h) => h.dataset.id));
+const parts = (page) => {
+  const asked = [];
+  page.on('request', (r) => {
+    if (r.url().includes('/corpus/')) asked.push(new URL(r.url()).pathname.split('/').pop());
+  });
+  return asked;
+};
+
+test('a search over a corpus in static files gives the embedded results and fetches only its parts', async ({ page }) => {
+  await page.goto(`${SEEDS}/?v=1&q=${encodeURIComponent('sanctions dialogue')}`);
+  await ready(page);
+  await expect(page.getByTestId('results')).toBeVisible();
+  const embedded = await ids(page);
+  expect(embedded.length).toBeGreaterThan(0);
+
+  const asked = parts(page);
+  await page.goto(`${SHARDED}?v=1&q=${encodeURIComponent('sanctions dialogue')}`);
+  await ready(page);
+  await expect(page.getByTestId('results')).toBeVisible();
+  expect(await ids(page)).toEqual(embedded);
+  expect(asked.length).toBeGreaterThan(0);
+  expect(asked.every((f) => /^terms-\d{4}\.[0-9a-f]{16}\.bin$/.test(f)), asked.join(' ')).toBe(true);
+  expect(asked.length).toBeLessThanOrEqual(4);
+
+  // The same words again fetch nothing: the parts are kept for the session.
+  const before = asked.length;
+  await page.getByTestId('search-input').fill('dialogue');
+  await expect(page.getByTestId('results')).toContainText('dialogue');
+  await page.getByTestId('search-input').fill('sanctions dialogue');
+  await expect(page.getByTestId('hit').first()).toBeVisible();
+  expect(await ids(page)).toEqual(embedded);
+  expect(asked.length).toBe(before);
+});
+
+test('the page says what it is loading while index parts are on their way', async ({ page }) => {
+  let release;
+  const held = new Promise((ok) => { release = ok; });
+  await page.route('**/corpus/terms-*', async (route) => {
+    await held;
+    await route.continue();
+  });
+  await page.goto(`${SHARDED}?v=1&q=opposition`);
+  await ready(page);
+  const progress = page.getByTestId('shard-progress');
+  await expect(progress).toBeVisible();
+  await expect(progress).toContainText(/Loading the index for this search: 0 of \d+ parts? \(\d+ KB\)/);
+  release();
+  await expect(progress).toBeHidden();
+  await expect(page.getByTestId('hit').first()).toBeVisible();
+});
+
+// The browser itself logs the 503 as a console error, so this one checks for page errors alone.
+plain('a failed fetch shows a notice with a retry, and the retry finishes the search', async ({ page }) => {
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  let fail = true;
+  await page.route('**/corpus/terms-*', async (route) => {
+    if (fail) await route.fulfill({ status: 503, body: 'busy' });
+    else await route.continue();
+  });
+  await page.goto(`${SHARDED}?v=1&q=opposition`);
+  await ready(page);
+  const notice = page.getByTestId('shard-error');
+  await expect(notice).toBeVisible();
+  await expect(notice).toContainText('503');
+  await expect(notice).toHaveAttribute('role', 'alert');
+  // Not a blank view: the search box and the header are still there.
+  await expect(page.getByTestId('search-input')).toHaveValue('opposition');
+  fail = false;
+  await page.getByTestId('shard-retry').click();
+  await expect(notice).toBeHidden();
+  await expect(page.getByTestId('hit').first()).toBeVisible();
+  expect(errors).toEqual([]);
+});
+
+test('a part from another build is refused with a sentence, not misread', async ({ page }) => {
+  await page.route('**/corpus/terms-*', (route) => route.fulfill({ status: 200, body: 'PLXP not this build' }));
+  await page.goto(`${SHARDED}?v=1&q=opposition`);
+  await ready(page);
+  await expect(page.getByTestId('shard-error')).toContainText('upload the whole built folder again');
+  await expect(page.getByTestId('hit')).toHaveCount(0);
+});
