@@ -4,6 +4,7 @@
 // notice with a retry instead of a blank view.
 import { test as plain } from '@playwright/test';
 import { test, expect, ready } from './helpers.mjs';
+import { seriousViolations } from './axe.mjs';
 import { SEEDS, SHARDED } from './playwright.config.mjs';
 
 const ids = (page) => page.getByTestId('hit').evaluateAll((hits) => hits.map((h) => h.dataset.id));
@@ -53,6 +54,7 @@ test('the page says what it is loading while index parts are on their way', asyn
   const progress = page.getByTestId('shard-progress');
   await expect(progress).toBeVisible();
   await expect(progress).toContainText(/Loading the index for this search: 0 of \d+ parts? \(\d+ KB\)/);
+  expect(await seriousViolations(page)).toEqual([]);
   release();
   await expect(progress).toBeHidden();
   await expect(page.getByTestId('hit').first()).toBeVisible();
@@ -75,6 +77,10 @@ plain('a failed fetch shows a notice with a retry, and the retry finishes the se
   await expect(notice).toHaveAttribute('role', 'alert');
   // Not a blank view: the search box and the header are still there.
   await expect(page.getByTestId('search-input')).toHaveValue('opposition');
+  expect(await seriousViolations(page)).toEqual([]);
+  // The retry is a real button that takes the focus.
+  await page.getByTestId('shard-retry').focus();
+  await expect(page.getByTestId('shard-retry')).toBeFocused();
   fail = false;
   await page.getByTestId('shard-retry').click();
   await expect(notice).toBeHidden();
@@ -88,4 +94,8 @@ test('a part from another build is refused with a sentence, not misread', async 
   await ready(page);
   await expect(page.getByTestId('shard-error')).toContainText('upload the whole built folder again');
   await expect(page.getByTestId('hit')).toHaveCount(0);
+  // A search that needs no index part (a date filter alone) runs, and the notice goes.
+  await page.getByTestId('search-input').fill('date:2020');
+  await expect(page.getByTestId('hit').first()).toBeVisible();
+  await expect(page.getByTestId('shard-error')).toBeHidden();
 });

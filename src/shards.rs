@@ -63,6 +63,13 @@ impl ShardLoads {
         self.start(corpus, needed);
     }
 
+    /// Clears a failure (the search shown no longer needs those shards).
+    pub fn forget_failure(self) {
+        if matches!(self.state.get_untracked(), LoadState::Failed { .. }) {
+            self.state.set(LoadState::Idle);
+        }
+    }
+
     /// Fetches again the shards that failed.
     pub fn retry(self, corpus: Arc<Corpus>) {
         if let LoadState::Failed { needed, .. } = self.state.get_untracked() {

@@ -168,10 +168,10 @@ pub fn ResultsView(corpus: Arc<Corpus>, route: Memo<Route>) -> impl IntoView {
         )
     });
     let c = corpus.clone();
-    Effect::new(move |_| {
-        if let Searched::Needs(needed) = searched.get() {
-            loads.fetch(c.clone(), needed);
-        }
+    Effect::new(move |_| match searched.get() {
+        Searched::Needs(needed) => loads.fetch(c.clone(), needed),
+        // A search that has what it needs leaves an earlier failure behind.
+        Searched::Ready(_) => loads.forget_failure(),
     });
     // While parts load, the results before stay in view; there are none before the first.
     let results = Memo::new(move |before: Option<&Option<Results>>| {
