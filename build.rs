@@ -6,10 +6,11 @@
 //! cargo shows as it happens with `-vv`.
 //!
 //! A large corpus (`PARALLAX_SHARD_FROM` articles or more, 2,000 by default; `never` turns it
-//! off) is split: the wasm embeds only its head, and the postings shards go, named by their
-//! fingerprints, into the pool `<target>/parallax-static/` with a manifest
-//! (`manifest.<head fingerprint>.txt`); Trunk's post-build hook `scripts/static-corpus.mjs`
-//! copies the files the built wasm names into `dist/corpus/`. `PARALLAX_SHARD_BYTES` sets the
+//! off) is split: its head and postings shards go, named by their fingerprints, into the pool
+//! `<target>/parallax-static/` with a manifest (`manifest.<head fingerprint>.txt`); the wasm
+//! embeds only the head's name and size (`$OUT_DIR/corpus-head.txt`; `corpus.bin` is then
+//! empty) and fetches it at start. Trunk's post-build hook `scripts/static-corpus.mjs` copies the
+//! files of the head the built wasm names into `dist/corpus/`. `PARALLAX_SHARD_BYTES` sets the
 //! shard size (bytes of postings before compression; 48 KiB by default).
 
 use std::path::PathBuf;
@@ -72,6 +73,7 @@ fn main() {
             }
         }
     }
+    let mut head_line = String::new();
     let bytes = if policy.splits(loaded.corpus.articles.len()) {
         let split = loaded.corpus.to_static(shard_opts);
         let pool = target_dir(&manifest).join("parallax-static");
@@ -84,12 +86,13 @@ fn main() {
         }
         let shard_bytes: usize = split.shards.iter().map(|f| f.bytes.len()).sum();
         println!(
-            "cargo:warning=split into static files (PARALLAX_SHARD_FROM): the page embeds the head, {} KB; {} postings shards, {:.1} MB in all, go beside it in corpus/",
-            split.head.bytes.len() / 1024,
+            "cargo:warning=split into static files (PARALLAX_SHARD_FROM), beside the page in corpus/: the head, {:.1} MB, fetched at start; {} postings shards, {:.1} MB in all, fetched as searches need them",
+            split.head.bytes.len() as f64 / (1024.0 * 1024.0),
             split.shards.len(),
             shard_bytes as f64 / (1024.0 * 1024.0)
         );
-        split.head.bytes
+        head_line = format!("{} {}", split.head.name, split.head.bytes.len());
+        Vec::new()
     } else {
         loaded.corpus.encode()
     };
@@ -99,13 +102,31 @@ fn main() {
     let secs = start.elapsed().as_secs_f64();
     let kb = bytes.len() as f64 / 1024.0;
     println!(
-        "cargo:warning=built in {} from {}; {} embedded (corpus and search index, before compression)",
-        if secs < 1.0 { format!("{:.0} ms", secs * 1e3) } else { format!("{secs:.1} s") },
+        "cargo:warning=built in {} from {}; {}",
+        if secs < 1.0 {
+            format!("{:.0} ms", secs * 1e3)
+        } else {
+            format!("{secs:.1} s")
+        },
         dir.display(),
-        if kb < 1024.0 { format!("{kb:.0} KB") } else { format!("{:.1} MB", kb / 1024.0) }
+        if bytes.is_empty() {
+            "the wasm embeds only the head's name".to_string()
+        } else if kb < 1024.0 {
+            format!("{kb:.0} KB embedded (corpus and search index, before compression)")
+        } else {
+            format!(
+                "{:.1} MB embedded (corpus and search index, before compression)",
+                kb / 1024.0
+            )
+        }
     );
-    let out =
-        PathBuf::from(std::env::var_os("OUT_DIR").expect("cargo sets OUT_DIR")).join("corpus.bin");
+    let out_dir = PathBuf::from(std::env::var_os("OUT_DIR").expect("cargo sets OUT_DIR"));
+    let head = out_dir.join("corpus-head.txt");
+    if let Err(e) = std::fs::write(&head, head_line) {
+        eprintln!("error: cannot write {}: {e}", head.display());
+        std::process::exit(1);
+    }
+    let out = out_dir.join("corpus.bin");
     if let Err(e) = std::fs::write(&out, bytes) {
         eprintln!("error: cannot write {}: {e}", out.display());
         std::process::exit(1);

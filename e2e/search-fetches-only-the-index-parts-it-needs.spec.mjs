@@ -1,7 +1,7 @@
 // A corpus kept in static files beside the page (built with PARALLAX_SHARD_FROM=1 and small
-// shards, served under a sub-path): a search fetches only the index parts of its words, says so
-// while they load, gives the same results as the embedded corpus, and a failed fetch shows a
-// notice with a retry instead of a blank view.
+// shards, served under a sub-path): the page fetches its head at start; a search fetches only the
+// index parts of its words, says so while they load, gives the same results as the embedded
+// corpus, and a failed fetch shows a notice with a retry instead of a blank view.
 import { test as plain } from '@playwright/test';
 import { test, expect, ready } from './helpers.mjs';
 import { seriousViolations } from './axe.mjs';
@@ -28,9 +28,12 @@ test('a search over a corpus in static files gives the embedded results and fetc
   await ready(page);
   await expect(page.getByTestId('results')).toBeVisible();
   expect(await ids(page)).toEqual(embedded);
-  expect(asked.length).toBeGreaterThan(0);
-  expect(asked.every((f) => /^terms-\d{4}\.[0-9a-f]{16}\.bin$/.test(f)), asked.join(' ')).toBe(true);
-  expect(asked.length).toBeLessThanOrEqual(4);
+  // The head once, then only the shards of the query's words (the seeds are cut into 15).
+  expect(asked[0], asked.join(' ')).toMatch(/^head\.[0-9a-f]{16}\.bin$/);
+  const shards = asked.slice(1);
+  expect(shards.length).toBeGreaterThan(0);
+  expect(shards.every((f) => /^terms-\d{4}\.[0-9a-f]{16}\.bin$/.test(f)), asked.join(' ')).toBe(true);
+  expect(shards.length).toBeLessThanOrEqual(4);
 
   // The same words again fetch nothing: the parts are kept for the session.
   const before = asked.length;
@@ -98,4 +101,23 @@ test('a part from another build is refused with a sentence, not misread', async 
   await page.getByTestId('search-input').fill('date:2020');
   await expect(page.getByTestId('hit').first()).toBeVisible();
   await expect(page.getByTestId('shard-error')).toBeHidden();
+});
+
+plain('a corpus head that cannot be fetched says why, and the retry opens the page', async ({ page }) => {
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  let fail = true;
+  await page.route('**/corpus/head.*', async (route) => {
+    if (fail) await route.fulfill({ status: 404, body: 'gone' });
+    else await route.continue();
+  });
+  await page.goto(SHARDED);
+  const fatal = page.getByRole('alert');
+  await expect(fatal).toContainText('Parallax cannot open its corpus');
+  await expect(fatal).toContainText('upload the corpus/ folder');
+  fail = false;
+  await page.getByTestId('corpus-retry').click();
+  await ready(page);
+  await expect(page.getByTestId('article-item')).toHaveCount(5);
+  expect(errors).toEqual([]);
 });

@@ -1,17 +1,81 @@
-//! The corpus embedded at compile time by `build.rs`, decoded once on first use.
+//! The corpus built by `build.rs`: embedded in the wasm and decoded once on first use, or, for a
+//! large corpus kept in static files, its head fetched from `corpus/` once at start.
 
 use parallax_core::{Article, Corpus, DecodeError};
-use std::sync::{Arc, LazyLock};
+use std::sync::{Arc, LazyLock, OnceLock};
 
 static BYTES: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/corpus.bin"));
+
+/// For a corpus in static files, its head's file name and size (`head.<fingerprint>.bin 1234`);
+/// empty when the corpus is embedded.
+static HEAD: &str = include_str!(concat!(env!("OUT_DIR"), "/corpus-head.txt"));
 
 /// The embedded corpus, decoded once (the bench hook and the page share it).
 static CORPUS: LazyLock<Result<Arc<Corpus>, DecodeError>> =
     LazyLock::new(|| Corpus::decode(BYTES).map(Arc::new));
 
-/// The embedded corpus, or why it could not be decoded.
-pub fn corpus() -> Result<Arc<Corpus>, &'static DecodeError> {
-    CORPUS.as_ref().cloned()
+/// The head of a corpus in static files, once fetched and decoded.
+static FETCHED: OnceLock<Arc<Corpus>> = OnceLock::new();
+
+/// Where the corpus is.
+pub enum Source {
+    /// Inside the wasm.
+    Embedded,
+    /// In static files: the head's file name and its size in bytes.
+    Static(&'static str, u64),
+}
+
+/// Where this build keeps its corpus.
+pub fn source() -> Source {
+    match HEAD.split_once(' ') {
+        Some((name, size)) => Source::Static(name, size.trim().parse().unwrap_or(0)),
+        None => Source::Embedded,
+    }
+}
+
+/// Why the corpus could not be opened, as a sentence.
+#[derive(Clone, Debug, PartialEq)]
+pub struct OpenError(pub String);
+
+impl std::fmt::Display for OpenError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+/// The corpus, once it is open: the embedded one (decoded on first use), or the fetched head.
+pub fn corpus() -> Result<Arc<Corpus>, OpenError> {
+    match source() {
+        Source::Embedded => CORPUS
+            .as_ref()
+            .cloned()
+            .map_err(|e| OpenError(e.to_string())),
+        Source::Static(..) => FETCHED
+            .get()
+            .cloned()
+            .ok_or_else(|| OpenError("the corpus has not arrived yet".into())),
+    }
+}
+
+/// Opens the corpus: at once when embedded; else fetches and decodes its head (once; later calls
+/// get the same corpus).
+pub async fn open() -> Result<Arc<Corpus>, OpenError> {
+    let Source::Static(name, _) = source() else {
+        return corpus();
+    };
+    if let Some(c) = FETCHED.get() {
+        return Ok(c.clone());
+    }
+    let bytes = crate::shards::get_file(name, "the corpus")
+        .await
+        .map_err(OpenError)?;
+    if parallax_core::index::shards::fingerprint(&bytes) != name.split('.').nth(1).unwrap_or("") {
+        return Err(OpenError(format!(
+            "corpus/{name} that arrived is not the one this page was built with. The folder on the host mixes two builds: upload the whole built folder again"
+        )));
+    }
+    let decoded = Corpus::decode(&bytes).map_err(|e| OpenError(e.to_string()))?;
+    Ok(FETCHED.get_or_init(|| Arc::new(decoded)).clone())
 }
 
 /// One article of the corpus the views show, held with the corpus itself (reference counted), so

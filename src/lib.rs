@@ -87,36 +87,66 @@ pub fn App() -> impl IntoView {
 
 #[component]
 fn Shell() -> impl IntoView {
-    match corpus::corpus() {
-        Ok(embedded) => {
-            // The corpus the views show: the embedded one plus this browser's additions. Adding or
-            // removing an article rebuilds it, and the workspace is drawn anew over it.
-            let local = local::Local::new(embedded);
-            provide_context(local);
-            (move || {
-                // Until the browser's database has answered (a moment), a status line: a link to
-                // an added article then opens it instead of saying it is missing.
-                if let local::Keeping::Opening(what) = local.keeping.get() {
-                    return view! {
-                        <main class="opening" role="status" data-testid="opening"><p>{what}</p></main>
-                    }
-                    .into_any();
-                }
-                let corpus = local.corpus.get();
-                view! { <Workspace corpus=corpus /> }.into_any()
-            })
-            .into_any()
+    // The corpus: embedded (open at once), or a head in static files fetched now.
+    let opened = RwSignal::new(None::<Result<Arc<Corpus>, corpus::OpenError>>);
+    let fetch = move || {
+        wasm_bindgen_futures::spawn_local(async move { opened.set(Some(corpus::open().await)) })
+    };
+    let size = match corpus::source() {
+        corpus::Source::Embedded => {
+            opened.set(Some(corpus::corpus()));
+            0
         }
-        Err(e) => {
+        corpus::Source::Static(_, size) => {
+            fetch();
+            size
+        }
+    };
+    move || match opened.get() {
+        None => view! {
+            <main class="opening" role="status" data-testid="opening">
+                <p>{format!("Loading the corpus ({:.1} MB)…", size as f64 / 1_048_576.0)}</p>
+            </main>
+        }
+        .into_any(),
+        Some(Ok(embedded)) => view! { <Opened embedded=embedded /> }.into_any(),
+        Some(Err(e)) => {
             Effect::new(|_| drop_prerendered());
+            let retry = (size > 0).then(|| view! {
+                <button type="button" class="more" data-testid="corpus-retry" on:click=move |_| {
+                    opened.set(None);
+                    fetch();
+                }>"Try again"</button>
+            });
             view! {
                 <main class="fatal" role="alert">
                     <h1>"Parallax cannot open its corpus"</h1>
                     <p>{e.to_string()}</p>
+                    {retry}
                 </main>
             }
             .into_any()
         }
+    }
+}
+
+/// The page over an open corpus: the corpus the views show is it plus this browser's additions.
+#[component]
+fn Opened(embedded: Arc<Corpus>) -> impl IntoView {
+    // Adding or removing an article rebuilds it, and the workspace is drawn anew over it.
+    let local = local::Local::new(embedded);
+    provide_context(local);
+    move || {
+        // Until the browser's database has answered (a moment), a status line: a link to
+        // an added article then opens it instead of saying it is missing.
+        if let local::Keeping::Opening(what) = local.keeping.get() {
+            return view! {
+                <main class="opening" role="status" data-testid="opening"><p>{what}</p></main>
+            }
+            .into_any();
+        }
+        let corpus = local.corpus.get();
+        view! { <Workspace corpus=corpus /> }.into_any()
     }
 }
 

@@ -126,28 +126,30 @@ impl ShardLoads {
     }
 }
 
-/// The bytes of `corpus/<file>`, or why not, as a sentence.
+/// The bytes of the index part `corpus/<file>`, or why not, as a sentence.
 pub(crate) async fn get(file: &str) -> Result<Vec<u8>, String> {
+    get_file(file, "the index part").await
+}
+
+/// The bytes of `corpus/<file>` (`what` names it in messages), or why not, as a sentence.
+pub(crate) async fn get_file(file: &str, what: &str) -> Result<Vec<u8>, String> {
     let url = format!("corpus/{file}");
     let response = gloo_net::http::Request::get(&url)
         .send()
         .await
         .map_err(|e| {
-            format!(
-                "the index part {file} could not be fetched ({e}); check the connection and retry"
-            )
+            format!("{what} {url} could not be fetched ({e}); check the connection and retry")
         })?;
     if !response.ok() {
         let (status, text) = (response.status(), response.status_text());
         return Err(if status == 404 || status == 410 {
-            format!("the host answered {status} {text} for the index part {url}: upload the corpus/ folder of the build beside index.html")
+            format!("the host answered {status} {text} for {what} {url}: upload the corpus/ folder of the build beside index.html")
         } else {
-            format!(
-                "the host answered {status} {text} for the index part {url}; try again in a moment"
-            )
+            format!("the host answered {status} {text} for {what} {url}; try again in a moment")
         });
     }
-    response.binary().await.map_err(|e| {
-        format!("the index part {file} stopped arriving ({e}); check the connection and retry")
-    })
+    response
+        .binary()
+        .await
+        .map_err(|e| format!("{what} {url} stopped arriving ({e}); check the connection and retry"))
 }
