@@ -63,15 +63,21 @@ test('the page says what it is loading while index parts are on their way', asyn
   await expect(page.getByTestId('hit').first()).toBeVisible();
 });
 
-// The browser itself logs the 503 as a console error, so this one checks for page errors alone.
-plain('a failed fetch shows a notice with a retry, and the retry finishes the search', async ({ page }) => {
+/** Answers requests for `pattern` with `status` until `heal()`; collects page errors (the
+ *  browser itself logs the failed status as a console error, so these tests check page errors). */
+async function failing(page, pattern, status) {
   const errors = [];
   page.on('pageerror', (e) => errors.push(e.message));
   let fail = true;
-  await page.route('**/corpus/terms-*', async (route) => {
-    if (fail) await route.fulfill({ status: 503, body: 'busy' });
+  await page.route(pattern, async (route) => {
+    if (fail) await route.fulfill({ status, body: 'no' });
     else await route.continue();
   });
+  return { errors, heal: () => { fail = false; } };
+}
+
+plain('a failed fetch shows a notice with a retry, and the retry finishes the search', async ({ page }) => {
+  const { errors, heal } = await failing(page, '**/corpus/terms-*', 503);
   await page.goto(`${SHARDED}?v=1&q=opposition`);
   await ready(page);
   const notice = page.getByTestId('shard-error');
@@ -84,7 +90,7 @@ plain('a failed fetch shows a notice with a retry, and the retry finishes the se
   // The retry is a real button that takes the focus.
   await page.getByTestId('shard-retry').focus();
   await expect(page.getByTestId('shard-retry')).toBeFocused();
-  fail = false;
+  heal();
   await page.getByTestId('shard-retry').click();
   await expect(notice).toBeHidden();
   await expect(page.getByTestId('hit').first()).toBeVisible();
@@ -104,18 +110,12 @@ test('a part from another build is refused with a sentence, not misread', async 
 });
 
 plain('a corpus head that cannot be fetched says why, and the retry opens the page', async ({ page }) => {
-  const errors = [];
-  page.on('pageerror', (e) => errors.push(e.message));
-  let fail = true;
-  await page.route('**/corpus/head.*', async (route) => {
-    if (fail) await route.fulfill({ status: 404, body: 'gone' });
-    else await route.continue();
-  });
+  const { errors, heal } = await failing(page, '**/corpus/head.*', 404);
   await page.goto(SHARDED);
   const fatal = page.getByRole('alert');
   await expect(fatal).toContainText('Parallax cannot open its corpus');
   await expect(fatal).toContainText('upload the corpus/ folder');
-  fail = false;
+  heal();
   await page.getByTestId('corpus-retry').click();
   await ready(page);
   await expect(page.getByTestId('article-item')).toHaveCount(5);

@@ -221,35 +221,28 @@ fn truth_lines(g: &parallax_core::synth::Generated) -> String {
 }
 
 fn load(corpus: &std::path::Path) -> Option<parallax_core::fs::Loaded> {
+    // A corpus file encoded by a build (the bench writes them), or a built page's folder (or its
+    // corpus/) with the corpus in static files: read as the page reads them.
+    let read = |result: Result<parallax_core::Corpus, String>| match result {
+        Ok(corpus) => Some(parallax_core::fs::Loaded {
+            corpus,
+            warnings: Vec::new(),
+            inputs: Vec::new(),
+        }),
+        Err(e) => {
+            eprintln!("parallax: {}: {e}", corpus.display());
+            None
+        }
+    };
     if corpus.is_file() {
-        let decoded = std::fs::read(corpus)
-            .map_err(|e| e.to_string())
-            .and_then(|b| parallax_core::Corpus::decode(&b).map_err(|e| e.to_string()));
-        return match decoded {
-            Ok(corpus) => Some(parallax_core::fs::Loaded {
-                corpus,
-                warnings: Vec::new(),
-                inputs: Vec::new(),
-            }),
-            Err(e) => {
-                eprintln!("parallax: {}: {e}", corpus.display());
-                None
-            }
-        };
+        return read(
+            std::fs::read(corpus)
+                .map_err(|e| e.to_string())
+                .and_then(|b| parallax_core::Corpus::decode(&b).map_err(|e| e.to_string())),
+        );
     }
-    // A built page's folder (or its corpus/) with the corpus in static files: the same files.
     if parallax_core::static_corpus::static_dir(corpus).is_some() {
-        return match parallax_core::static_corpus::read_static(corpus) {
-            Ok(corpus) => Some(parallax_core::fs::Loaded {
-                corpus,
-                warnings: Vec::new(),
-                inputs: Vec::new(),
-            }),
-            Err(e) => {
-                eprintln!("parallax: {}: {e}", corpus.display());
-                None
-            }
-        };
+        return read(parallax_core::static_corpus::read_static(corpus).map_err(|e| e.to_string()));
     }
     match load_dir(corpus) {
         Ok(l) => {
