@@ -6,10 +6,10 @@
 //! cargo shows as it happens with `-vv`.
 //!
 //! A large corpus (`PARALLAX_SHARD_FROM` articles or more, 2,000 by default; `never` turns it
-//! off) is split: its head and postings shards go, named by their fingerprints, into the pool
-//! `<target>/parallax-static/` with a manifest (`manifest.<head fingerprint>.txt`); the wasm
-//! embeds only the head's name and size (`$OUT_DIR/corpus-head.txt`; `corpus.bin` is then
-//! empty) and fetches it at start. Trunk's post-build hook `scripts/static-corpus.mjs` copies the
+//! off) is split: its head, article parts and postings shards go, named by their fingerprints,
+//! into the pool `<target>/parallax-static/` with a manifest (`manifest.<head fingerprint>.txt`);
+//! the wasm embeds only the head's name and the bytes fetched at start, head and article parts
+//! (`$OUT_DIR/corpus-head.txt`; `corpus.bin` is then empty), and fetches them at start. Trunk's post-build hook `scripts/static-corpus.mjs` copies the
 //! files of the head the built wasm names into `dist/corpus/`. `PARALLAX_SHARD_BYTES` sets the
 //! shard size (bytes of postings before compression; 48 KiB by default).
 
@@ -86,12 +86,13 @@ fn main() {
         }
         let shard_bytes: usize = split.shards.iter().map(|f| f.bytes.len()).sum();
         println!(
-            "cargo:warning=split into static files (PARALLAX_SHARD_FROM), beside the page in corpus/: the head, {:.1} MB, fetched at start; {} postings shards, {:.1} MB in all, fetched as searches need them",
-            split.head.bytes.len() as f64 / (1024.0 * 1024.0),
+            "cargo:warning=split into static files (PARALLAX_SHARD_FROM), beside the page in corpus/: the head and {} article parts, {:.1} MB, fetched at start; {} postings shards, {:.1} MB in all, fetched as searches need them",
+            split.parts.len(),
+            split.opening_bytes() as f64 / (1024.0 * 1024.0),
             split.shards.len(),
             shard_bytes as f64 / (1024.0 * 1024.0)
         );
-        head_line = format!("{} {}", split.head.name, split.head.bytes.len());
+        head_line = format!("{} {}", split.head.name, split.opening_bytes());
         Vec::new()
     } else {
         loaded.corpus.encode()
@@ -142,7 +143,7 @@ fn target_dir(manifest: &std::path::Path) -> PathBuf {
 }
 
 /// Writes a split corpus's files into the pool (files already there are the same bytes, by their
-/// names) and its manifest: the head's name, then the shards', one per line.
+/// names) and its manifest: the head's name, then the article parts' and the shards', one per line.
 fn write_pool(
     pool: &std::path::Path,
     split: &parallax_core::static_corpus::StaticCorpus,

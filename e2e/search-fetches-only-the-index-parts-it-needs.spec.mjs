@@ -1,5 +1,6 @@
 // A corpus kept in static files beside the page (built with PARALLAX_SHARD_FROM=1 and small
-// shards, served under a sub-path): the page fetches its head at start; a search fetches only the
+// shards, served under a sub-path): the page fetches its head and article parts at start, with a
+// loading line; a search fetches only the
 // index parts of its words, says so while they load, gives the same results as the embedded
 // corpus, and a failed fetch shows a notice with a retry instead of a blank view.
 import { test as plain } from '@playwright/test';
@@ -28,9 +29,14 @@ test('a search over a corpus in static files gives the embedded results and fetc
   await ready(page);
   await expect(page.getByTestId('results')).toBeVisible();
   expect(await ids(page)).toEqual(embedded);
-  // The head once, then only the shards of the query's words (the seeds are cut into 15).
+  // The head once, its article parts once each, then only the shards of the query's words (the
+  // seeds are cut into 15).
   expect(asked[0], asked.join(' ')).toMatch(/^head\.[0-9a-f]{16}\.bin$/);
-  const shards = asked.slice(1);
+  const articles = asked.filter((f) => f.startsWith('articles-'));
+  expect(articles.length).toBeGreaterThan(0);
+  expect(new Set(articles).size).toBe(articles.length);
+  expect(asked.slice(1, 1 + articles.length)).toEqual(articles);
+  const shards = asked.slice(1 + articles.length);
   expect(shards.length).toBeGreaterThan(0);
   expect(shards.every((f) => /^terms-\d{4}\.[0-9a-f]{16}\.bin$/.test(f)), asked.join(' ')).toBe(true);
   expect(shards.length).toBeLessThanOrEqual(4);
@@ -120,4 +126,32 @@ plain('a corpus head that cannot be fetched says why, and the retry opens the pa
   await ready(page);
   await expect(page.getByTestId('article-item')).toHaveCount(5);
   expect(errors).toEqual([]);
+});
+
+plain('an article part that fails says which, the loading line counts the bytes, and the retry opens the page', async ({ page }) => {
+  // Hold the first article part until the loading line has been seen.
+  let release;
+  const held = new Promise((r) => (release = r));
+  let fail = true;
+  await page.route('**/corpus/articles-*', async (route) => {
+    await held;
+    if (fail) await route.fulfill({ status: 503, body: 'busy' });
+    else await route.continue();
+  });
+  await page.goto(SHARDED);
+  const opening = page.getByTestId('opening');
+  await expect(opening).toContainText('Loading the corpus');
+  const bar = opening.getByRole('progressbar', { name: 'corpus loaded' });
+  await expect(bar).toBeVisible();
+  expect(Number(await bar.getAttribute('value'))).toBeGreaterThan(0); // the head is in
+  expect(Number(await bar.getAttribute('value'))).toBeLessThan(Number(await bar.getAttribute('max')));
+  expect(await seriousViolations(page)).toEqual([]);
+  release();
+  const fatal = page.getByRole('alert');
+  await expect(fatal).toContainText('Parallax cannot open its corpus');
+  await expect(fatal).toContainText(/answered 503 .*articles file corpus\/articles-0000\./);
+  fail = false;
+  await page.getByTestId('corpus-retry').click();
+  await ready(page);
+  await expect(page.getByTestId('article-item')).toHaveCount(5);
 });

@@ -87,10 +87,15 @@ pub fn App() -> impl IntoView {
 
 #[component]
 fn Shell() -> impl IntoView {
-    // The corpus: embedded (open at once), or a head in static files fetched now.
+    // The corpus: embedded (open at once), or a head and article parts in static files fetched
+    // now, with the bytes in so far.
     let opened = RwSignal::new(None::<Result<Arc<Corpus>, corpus::OpenError>>);
+    let arrived = RwSignal::new(0u64);
     let fetch = move || {
-        wasm_bindgen_futures::spawn_local(async move { opened.set(Some(corpus::open().await)) })
+        arrived.set(0);
+        wasm_bindgen_futures::spawn_local(async move {
+            opened.set(Some(corpus::open(move |n| arrived.set(n)).await))
+        })
     };
     let size = match corpus::source() {
         corpus::Source::Embedded => {
@@ -102,10 +107,14 @@ fn Shell() -> impl IntoView {
             size
         }
     };
+    let mb = |n: u64| n as f64 / 1_048_576.0;
     move || match opened.get() {
         None => view! {
             <main class="opening" role="status" data-testid="opening">
-                <p>{format!("Loading the corpus ({:.1} MB)…", size as f64 / 1_048_576.0)}</p>
+                <p>{format!("Loading the corpus ({:.1} MB)…", mb(size))}</p>
+                <progress max=size.max(1) value=move || arrived.get() aria-label="corpus loaded">
+                    {move || format!("{:.1} of {:.1} MB", mb(arrived.get()), mb(size))}
+                </progress>
             </main>
         }
         .into_any(),

@@ -412,7 +412,9 @@ fn search_reads_a_corpus_kept_in_static_files_as_the_page_does() {
         .corpus;
     let split = seeds.to_static(parallax_core::index::shards::ShardOptions {
         postings_bytes: 512,
+        part_bytes: 4096,
     });
+    assert!(split.parts.len() > 1, "the seeds' articles come in parts");
     let dist = tempfile::tempdir().unwrap();
     let folder = dist.path().join("corpus");
     std::fs::create_dir(&folder).unwrap();
@@ -441,4 +443,10 @@ fn search_reads_a_corpus_kept_in_static_files_as_the_page_does() {
     assert!(!out.status.success());
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(err.contains(&split.shards[0].name), "{err}");
+    // So does an article part.
+    std::fs::remove_file(folder.join(&split.parts[1].name)).unwrap();
+    let out = parallax(&["search", "--corpus", dist.path().to_str().unwrap(), query]);
+    assert!(!out.status.success());
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains(&split.parts[1].name), "{err}");
 }

@@ -1,6 +1,7 @@
-//! A corpus split into static files (a head and postings shards): searching it, once the shards
-//! a query needs are loaded, gives exactly what searching the whole corpus gives; the files it
-//! needs are named before anything is loaded; wrong files are refused.
+//! A corpus split into static files (a head, article parts and postings shards): opened from its
+//! head and parts it holds the same articles; searching it, once the shards a query needs are
+//! loaded, gives exactly what searching the whole corpus gives; the files it needs are named
+//! before anything is loaded; wrong files are refused.
 
 mod common;
 use common::*;
@@ -8,7 +9,7 @@ use common::*;
 use parallax_core::fs::load_dir;
 use parallax_core::index::shards::{ShardError, ShardOptions};
 use parallax_core::search::{search, Options};
-use parallax_core::static_corpus::{Searched, ShardPolicy, StaticCorpus};
+use parallax_core::static_corpus::{Opening, PartError, Searched, ShardPolicy, StaticCorpus};
 use parallax_core::Corpus;
 use std::sync::LazyLock;
 
@@ -45,6 +46,7 @@ const QUERIES: &[(&str, &str)] = &[
 fn split(corpus: &Corpus, bytes: usize) -> StaticCorpus {
     corpus.to_static(ShardOptions {
         postings_bytes: bytes,
+        part_bytes: 64 * 1024,
     })
 }
 
@@ -82,7 +84,7 @@ fn a_split_corpus_answers_every_query_as_the_whole_one_does() {
     for (corpus_name, corpus) in [("seeds", &*SEEDS), ("generated", &*GENERATED)] {
         for bytes in [256, 4096, 1 << 20] {
             let files = split(corpus, bytes);
-            let head = Corpus::decode(&files.head.bytes).unwrap();
+            let head = files.open().unwrap();
             assert!(head.index.postings.is_empty(), "the head holds no postings");
             for limit in [3, 50] {
                 let opts = Options {
@@ -106,7 +108,7 @@ fn a_split_corpus_answers_every_query_as_the_whole_one_does() {
 fn a_query_fetches_only_the_shards_of_its_words() {
     let files = split(&GENERATED, 2048);
     assert!(files.shards.len() > 50, "{} shards", files.shards.len());
-    let head = Corpus::decode(&files.head.bytes).unwrap();
+    let head = files.open().unwrap();
     let (rounds, fetched) = search_loading(&head, &files, "sanctions", &Options::default());
     assert_eq!(rounds, 1, "one round of fetching");
     assert!(
@@ -121,7 +123,7 @@ fn a_query_fetches_only_the_shards_of_its_words() {
     ));
     // Queries that read no postings need nothing.
     for q in ["", "date:2020", "outlet:reuters"] {
-        let fresh = Corpus::decode(&files.head.bytes).unwrap();
+        let fresh = files.open().unwrap();
         assert!(
             matches!(
                 fresh.search_static(q, &Options::default()),
@@ -137,7 +139,7 @@ fn shards_cover_the_terms_in_order_and_keep_to_their_size() {
     let whole = &GENERATED.index;
     for bytes in [256, 2048, 48 * 1024] {
         let files = split(&GENERATED, bytes);
-        let head = Corpus::decode(&files.head.bytes).unwrap();
+        let head = files.open().unwrap();
         let map = head.index.shards.as_ref().unwrap();
         assert_eq!(map.files().len(), files.shards.len());
         for (k, f) in files.shards.iter().enumerate() {
@@ -159,7 +161,7 @@ fn shards_cover_the_terms_in_order_and_keep_to_their_size() {
 #[test]
 fn a_wrong_or_damaged_shard_is_refused_with_a_reason() {
     let files = split(&SEEDS, 512);
-    let head = Corpus::decode(&files.head.bytes).unwrap();
+    let head = files.open().unwrap();
     let map = head.index.shards.as_ref().unwrap();
     let first = &files.shards[0];
     let cases: &[(&str, usize, Vec<u8>, ShardError)] = &[
@@ -206,6 +208,121 @@ fn a_wrong_or_damaged_shard_is_refused_with_a_reason() {
     map.fill(0, &first.bytes).unwrap();
     map.fill(0, &first.bytes).unwrap(); // twice is harmless
     assert!(map.is_loaded(0));
+}
+
+#[test]
+fn the_articles_arrive_in_parts_and_open_into_the_whole_corpus() {
+    for part_bytes in [1, 16 * 1024, 256 * 1024, 64 << 20] {
+        let files = GENERATED.to_static(ShardOptions {
+            part_bytes,
+            ..ShardOptions::default()
+        });
+        let opened = files.open().unwrap();
+        assert_eq!(opened.articles, GENERATED.articles, "{part_bytes}");
+        assert_eq!(opened.stances, GENERATED.stances, "{part_bytes}");
+        assert_eq!(opened.version, GENERATED.version, "{part_bytes}");
+        let head = Opening::decode(&files.head.bytes).unwrap();
+        let table = head.parts();
+        assert_eq!(table.len(), files.parts.len());
+        let total: u32 = table.iter().map(|p| p.articles).sum();
+        assert_eq!(total as usize, GENERATED.articles.len());
+        let largest = GENERATED
+            .articles
+            .iter()
+            .map(|a| a.text.len())
+            .max()
+            .unwrap();
+        for (k, (p, f)) in table.iter().zip(&files.parts).enumerate() {
+            assert_eq!(p.name, f.name);
+            assert_eq!(p.bytes as usize, f.bytes.len());
+            assert!(
+                f.name.starts_with(&format!("articles-{k:04}.")),
+                "{}",
+                f.name
+            );
+            assert!(
+                f.bytes.len() <= part_bytes + 4 * largest + 1024,
+                "{part_bytes}: part {k} has {} bytes",
+                f.bytes.len()
+            );
+        }
+        match part_bytes {
+            1 => assert_eq!(
+                files.parts.len(),
+                GENERATED.articles.len(),
+                "one article each"
+            ),
+            b if b > 32 << 20 => assert_eq!(files.parts.len(), 1),
+            _ => assert!(files.parts.len() > 2, "{part_bytes}: {}", files.parts.len()),
+        }
+        // The head holds no article text: it is a fraction of the whole corpus.
+        assert!(files.head.bytes.len() * 2 < GENERATED.encode().len());
+    }
+}
+
+#[test]
+fn a_wrong_missing_or_extra_article_part_is_refused_with_a_reason() {
+    let files = split(&GENERATED, 4096);
+    assert!(files.parts.len() >= 3, "{}", files.parts.len());
+    let (first, second) = (&files.parts[0], &files.parts[1]);
+    let named = |f: &parallax_core::index::shards::ShardFile| f.name.clone();
+    let cases: &[(&str, Vec<&[u8]>, PartError)] = &[
+        (
+            "parts out of order",
+            vec![&second.bytes],
+            PartError::Mismatch { file: named(first) },
+        ),
+        (
+            "truncated",
+            vec![&first.bytes[..first.bytes.len() / 2]],
+            PartError::Mismatch { file: named(first) },
+        ),
+        (
+            "an error page instead",
+            vec![b"<!doctype html><title>404</title>"],
+            PartError::Mismatch { file: named(first) },
+        ),
+        (
+            "a postings shard instead",
+            vec![&files.shards[0].bytes],
+            PartError::Mismatch { file: named(first) },
+        ),
+    ];
+    for (name, given, want) in cases {
+        let mut opening = Opening::decode(&files.head.bytes).unwrap();
+        let got = given.iter().try_for_each(|b| opening.add(b));
+        assert_eq!(got.as_ref(), Err(want), "{name}");
+        let message = want.to_string();
+        assert!(
+            message.contains(&named(first)) && message.len() > 40,
+            "{name}: {message}"
+        );
+    }
+    // Finished too soon: the first part not given is named.
+    let mut opening = Opening::decode(&files.head.bytes).unwrap();
+    opening.add(&first.bytes).unwrap();
+    assert_eq!(
+        opening.finish().err(),
+        Some(PartError::Missing {
+            file: named(second)
+        })
+    );
+    // One part too many.
+    let mut opening = Opening::decode(&files.head.bytes).unwrap();
+    for p in &files.parts {
+        opening.add(&p.bytes).unwrap();
+    }
+    assert_eq!(opening.add(&first.bytes), Err(PartError::Extra));
+    assert!(opening.finish().is_ok());
+    // A head that is not one.
+    for bad in [
+        &b"PLXC"[..],
+        b"",
+        &files.parts[0].bytes,
+        &files.head.bytes[..20],
+    ] {
+        assert!(Opening::decode(bad).is_err());
+    }
 }
 
 #[test]

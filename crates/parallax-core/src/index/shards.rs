@@ -27,12 +27,17 @@ pub struct ShardOptions {
     /// About how many bytes of encoded postings one shard holds, before compression (the default
     /// is 48 KiB; at least 256). Smaller shards make a query fetch fewer bytes and more files.
     pub postings_bytes: usize,
+    /// About how many bytes of encoded articles one article part of a corpus in static files
+    /// holds, before compression (the default is 2 MiB). The page fetches the parts one after
+    /// another at start, so it never holds more than one part's bytes beside the decoded articles.
+    pub part_bytes: usize,
 }
 
 impl Default for ShardOptions {
     fn default() -> ShardOptions {
         ShardOptions {
             postings_bytes: 48 * 1024,
+            part_bytes: 2 << 20,
         }
     }
 }
