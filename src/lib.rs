@@ -107,13 +107,13 @@ fn Shell() -> impl IntoView {
             size
         }
     };
-    let mb = |n: u64| n as f64 / 1_048_576.0;
+    let kb = components::shard_status::kb;
     move || match opened.get() {
         None => view! {
             <main class="opening" role="status" data-testid="opening">
-                <p>{format!("Loading the corpus ({:.1} MB)…", mb(size))}</p>
+                <p>{format!("Loading the corpus ({})…", kb(size))}</p>
                 <progress max=size.max(1) value=move || arrived.get() aria-label="corpus loaded">
-                    {move || format!("{:.1} of {:.1} MB", mb(arrived.get()), mb(size))}
+                    {move || format!("{} of {}", kb(arrived.get()), kb(size))}
                 </progress>
             </main>
         }

@@ -6,7 +6,8 @@ use leptos::prelude::*;
 use parallax_core::Corpus;
 use std::sync::Arc;
 
-fn kb(bytes: u64) -> String {
+/// A size in bytes as a reader says it: KB under a megabyte, MB with one decimal above.
+pub(crate) fn kb(bytes: u64) -> String {
     if bytes < 1024 * 1024 {
         format!("{} KB", bytes.div_ceil(1024))
     } else {
