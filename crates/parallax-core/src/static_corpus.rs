@@ -190,9 +190,12 @@ impl Opening {
         let parts: Vec<Part> =
             postcard::from_bytes(table).map_err(|e| DecodeError::Corrupt(e.to_string()))?;
         let mut corpus = Corpus::decode(rest)?;
-        corpus
-            .articles
-            .reserve_exact(parts.iter().map(|p| p.articles as usize).sum());
+        // Room for the articles the table announces, within reason: a damaged table must not
+        // ask for more memory than there is.
+        let announced = parts
+            .iter()
+            .fold(0usize, |n, p| n.saturating_add(p.articles as usize));
+        corpus.articles.reserve_exact(announced.min(1 << 20));
         Ok(Opening {
             corpus,
             parts,
