@@ -16,8 +16,9 @@ use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 /// found in the text join the profile (`Actor::discovered`). Schema 10: the corpus records where
 /// its story profile came from ([`ProfileSource`]). Schema 11: the index keeps the field weights it
 /// was built with. Schema 12: the index may keep its postings in static shards
-/// ([`crate::index::shards`]).
-pub const SCHEMA: u32 = 12;
+/// ([`crate::index::shards`]). Schema 13: stance tags are stored with their strings interned
+/// ([`crate::stance::packed`]).
+pub const SCHEMA: u32 = 13;
 const MAGIC: &[u8; 4] = b"PLXC";
 
 /// The articles of one corpus, in file-name order.
@@ -36,7 +37,8 @@ pub struct Corpus {
     /// Where that profile came from: the folder's `story.toml`, the built-in one, or suggested
     /// from the corpus because the built-in one did not fit it.
     pub profile_source: ProfileSource,
-    /// Stance tags per article (same order as `articles`).
+    /// Stance tags per article (same order as `articles`), stored with their strings interned.
+    #[serde(with = "crate::stance::packed")]
     pub stances: Vec<Vec<crate::stance::Tag>>,
     /// The reuse graph: every pair of articles sharing verbatim or edited copies of paragraphs,
     /// found once when the corpus is built.

@@ -28,6 +28,7 @@ mod judge;
 mod lexicon;
 mod matcher;
 mod mentions;
+pub(crate) mod packed;
 mod polarity;
 
 use crate::ingest::{Article, Role};
