@@ -22,20 +22,22 @@ struct Packed {
     articles: Vec<Vec<PackedTag>>,
 }
 
+/// Offsets are `u64` (postcard writes small numbers in as few bytes whatever the type), so
+/// any tag packs and writing a corpus cannot fail.
 #[derive(Clone, Serialize, Deserialize)]
 struct PackedTag {
-    paragraph: u32,
+    paragraph: u64,
     /// 0 for the headline, else the sentence's index plus one.
-    sentence: u32,
-    start: u32,
-    len: u32,
+    sentence: u64,
+    start: u64,
+    len: u64,
     actor: u32,
     actor_surface: u32,
     target: u32,
     stance: Polarity,
     voice: Voice,
     /// Each cue as (its start minus the sentence's start, its length).
-    cues: Vec<(i64, u32)>,
+    cues: Vec<(i64, u64)>,
     rule: u32,
     confidence: f32,
 }
@@ -57,10 +59,6 @@ impl<'a> Table<'a> {
     }
 }
 
-fn narrow<E: serde::ser::Error>(n: usize, what: &str) -> Result<u32, E> {
-    u32::try_from(n).map_err(|_| E::custom(format!("a stance tag's {what} is beyond 4 GB")))
-}
-
 /// Writes the tags in their packed form.
 pub fn serialize<S: Serializer>(tags: &[Vec<Tag>], s: S) -> Result<S::Ok, S::Error> {
     let mut table = Table::default();
@@ -68,16 +66,16 @@ pub fn serialize<S: Serializer>(tags: &[Vec<Tag>], s: S) -> Result<S::Ok, S::Err
     for article in tags {
         let mut packed = Vec::with_capacity(article.len());
         for t in article {
-            let start = narrow(t.span.start, "offset")?;
+            let start = t.span.start as u64;
             packed.push(PackedTag {
-                paragraph: narrow(t.paragraph, "paragraph")?,
+                paragraph: t.paragraph as u64,
                 sentence: if t.sentence == HEADLINE {
                     0
                 } else {
-                    narrow(t.sentence.saturating_add(1), "sentence")?
+                    (t.sentence as u64).saturating_add(1)
                 },
                 start,
-                len: narrow(t.span.end.saturating_sub(t.span.start), "length")?,
+                len: t.span.end.saturating_sub(t.span.start) as u64,
                 actor: table.id(&t.actor),
                 actor_surface: table.id(&t.actor_surface),
                 target: table.id(&t.target),
@@ -87,12 +85,12 @@ pub fn serialize<S: Serializer>(tags: &[Vec<Tag>], s: S) -> Result<S::Ok, S::Err
                     .cues
                     .iter()
                     .map(|c| {
-                        Ok((
-                            c.start as i64 - i64::from(start),
-                            narrow(c.end.saturating_sub(c.start), "cue")?,
-                        ))
+                        (
+                            c.start as i64 - start as i64,
+                            c.end.saturating_sub(c.start) as u64,
+                        )
                     })
-                    .collect::<Result<_, S::Error>>()?,
+                    .collect(),
                 rule: table.id(&t.rule),
                 confidence: t.confidence,
             });
@@ -106,7 +104,8 @@ pub fn serialize<S: Serializer>(tags: &[Vec<Tag>], s: S) -> Result<S::Ok, S::Err
     .serialize(s)
 }
 
-/// Reads what [`serialize`] wrote; refuses an index past the table or a span past 4 GB.
+/// Reads what [`serialize`] wrote; refuses an index past the table or a span past what this
+/// machine can address.
 pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Vec<Vec<Tag>>, D::Error> {
     let Packed { strings, articles } = Packed::deserialize(d)?;
     let string = |i: u32| {
@@ -115,37 +114,32 @@ pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Vec<Vec<Tag>>, D::
             .cloned()
             .ok_or_else(|| D::Error::custom("a stance tag names a string its table does not have"))
     };
+    let range = || D::Error::custom("a stance tag's span is out of range");
+    let index = |n: u64| usize::try_from(n).map_err(|_| range());
     let span = |start: u64, len: u64| {
-        let end = start
-            .checked_add(len)
-            .filter(|&e| e <= u64::from(u32::MAX))
-            .ok_or_else(|| D::Error::custom("a stance tag's span is out of range"))?;
-        Ok::<_, D::Error>(Span::new(start as usize, end as usize))
+        let end = start.checked_add(len).ok_or_else(range)?;
+        Ok::<_, D::Error>(Span::new(index(start)?, index(end)?))
     };
     let offset = |from: u64, delta: i64| {
-        u64::try_from(i128::from(from) + i128::from(delta))
-            .ok()
-            .filter(|&s| s <= u64::from(u32::MAX))
-            .ok_or_else(|| D::Error::custom("a stance tag's span is out of range"))
+        u64::try_from(i128::from(from) + i128::from(delta)).map_err(|_| range())
     };
     articles
         .into_iter()
         .map(|tags| {
             tags.into_iter()
                 .map(|t| {
-                    let start = u64::from(t.start);
                     let cues = t
                         .cues
                         .iter()
-                        .map(|&(rel, len)| span(offset(start, rel)?, u64::from(len)))
+                        .map(|&(rel, len)| span(offset(t.start, rel)?, len))
                         .collect::<Result<_, _>>()?;
                     Ok(Tag {
-                        paragraph: t.paragraph as usize,
+                        paragraph: index(t.paragraph)?,
                         sentence: match t.sentence {
                             0 => HEADLINE,
-                            n => n as usize - 1,
+                            n => index(n - 1)?,
                         },
-                        span: span(start, u64::from(t.len))?,
+                        span: span(t.start, t.len)?,
                         actor: string(t.actor)?,
                         actor_surface: string(t.actor_surface)?,
                         target: string(t.target)?,
@@ -262,8 +256,10 @@ mod tests {
             ("actor past the table", |t| t.actor = 1),
             ("rule past the table", |t| t.rule = 9),
             ("cue before the text", |t| t.cues = vec![(-11, 1)]),
-            ("cue past 4 GB", |t| t.cues = vec![(i64::MAX, 1)]),
-            ("span past 4 GB", |t| t.len = u32::MAX),
+            ("cue past the address space", |t| {
+                t.cues = vec![(i64::MAX, u64::MAX)]
+            }),
+            ("span past the address space", |t| t.len = u64::MAX),
         ];
         for (name, damage) in cases {
             let mut bad = Packed {
