@@ -293,6 +293,7 @@ impl Corpus {
         // Actors found in the articles' own text join the profile, so that the views can name
         // and group them.
         let mut profile = profile;
+        let mut ids: HashSet<String> = profile.actors.iter().map(|a| a.id.clone()).collect();
         let stances = articles
             .iter()
             .map(|a| match known.get(a.id.as_str()) {
@@ -300,7 +301,7 @@ impl Corpus {
                 None => {
                     let (tags, found) = crate::stance::tag_article_with_actors(a, &profile);
                     for f in found {
-                        if !profile.actors.iter().any(|x| x.id == f.id) {
+                        if ids.insert(f.id.clone()) {
                             profile.actors.push(f);
                         }
                     }

@@ -640,9 +640,18 @@ impl Profile {
     /// This profile with the actors and names [`discover`] finds in `article`: what the article
     /// is tagged with.
     pub fn for_article(&self, article: &Article) -> Profile {
-        let mut p = self.clone();
-        // Actors found in other articles are not listed ones.
-        p.actors.retain(|a| !a.discovered);
+        // Actors found in other articles are not listed ones (and a large corpus finds many:
+        // they are not copied for every article).
+        let mut p = Profile {
+            targets: self.targets.clone(),
+            actors: self
+                .actors
+                .iter()
+                .filter(|a| !a.discovered)
+                .cloned()
+                .collect(),
+            groups: self.groups.clone(),
+        };
         let d = discover(article, &p);
         p.actors.extend(d.actors);
         for (alias, id) in d.aliases {

@@ -345,3 +345,47 @@ fn synonyms_group_into_one_target_and_share_its_cues() {
         assert_eq!(with(w), 1, "{w} in one target: {:?}", s.targets);
     }
 }
+
+/// `Texts::hits` reads only the documents that hold every word the index can answer for; it must
+/// find what reading every text finds: whole words, cut last words, cut first words, phrases of
+/// common words, and cues nobody wrote.
+#[test]
+fn hits_from_the_index_agree_with_reading_every_text() {
+    let texts: Vec<String> = [
+        "the protests grew on monday. the protesters marched.",
+        "police broke up the protest near the square.",
+        "the square was quiet; no protests were held.",
+        "anti-government groups met the minister.",
+        "the minister said the government would respond.",
+    ]
+    .iter()
+    .map(|s| s.to_string())
+    .collect();
+    let index = super::words::Texts::new(texts.clone());
+    let cases = [
+        ("whole word", "protests"),
+        ("cut word", "protest*"),
+        ("phrase of common words", "the protests"),
+        ("phrase with a cut last word", "the protest*"),
+        ("phrase with a cut first word", "-government groups"),
+        ("three words", "near the square"),
+        ("words in no text", "the election"),
+        ("word order matters", "square the"),
+        ("a common word alone", "the"),
+    ];
+    for (name, cue) in cases {
+        let read: Vec<(usize, usize)> = texts
+            .iter()
+            .enumerate()
+            .map(|(d, t)| (d, super::words::count_cue(t, cue)))
+            .filter(|(_, n)| *n > 0)
+            .collect();
+        assert_eq!(index.hits(cue), read, "{name}: {cue}");
+        assert_eq!(index.docs_with(cue), read.len(), "{name}: {cue}");
+        assert_eq!(
+            index.docs_with(cue),
+            read.len(),
+            "{name}, asked again: {cue}"
+        );
+    }
+}

@@ -134,6 +134,8 @@ pub(crate) struct Texts {
     pub folded: Vec<String>,
     /// Word (a run of ASCII letters and digits) → (document, occurrences).
     vocab: std::collections::BTreeMap<String, Vec<(usize, usize)>>,
+    /// [`Texts::docs_with`]'s answers so far.
+    counted: std::cell::RefCell<std::collections::HashMap<String, usize>>,
 }
 
 impl Texts {
@@ -156,7 +158,11 @@ impl Texts {
         for v in vocab.values_mut() {
             v.sort_unstable();
         }
-        Texts { folded, vocab }
+        Texts {
+            folded,
+            vocab,
+            counted: Default::default(),
+        }
     }
 
     /// The documents where `cue` (lower case; a trailing `*` matches any ending) occurs on word
@@ -191,19 +197,28 @@ impl Texts {
             let w = parts[k];
             (k > 0 || plain.starts_with(w)) && (k + 1 < parts.len() || !cue.ends_with('*'))
         };
-        let rarest = (0..parts.len())
-            .filter(|&k| whole(k))
+        // The documents that hold each word the index can answer for: whole words by
+        // themselves, a cut last word (`…*`) as every word it begins. Only the documents in all
+        // of these lists are read, smallest list first; so a phrase of common words is not read
+        // through the whole corpus.
+        let mut lists: Vec<Vec<usize>> = (0..parts.len())
             .filter_map(|k| {
-                self.vocab
-                    .get(parts[k])
-                    .map(Vec::len)
-                    .or(Some(0))
-                    .map(|n| (n, k))
+                if whole(k) {
+                    Some(self.docs_of(parts[k]))
+                } else if k > 0 && k + 1 == parts.len() {
+                    Some(self.docs_starting(parts[k]))
+                } else {
+                    None
+                }
             })
-            .min();
-        let candidates: Vec<usize> = match rarest {
-            Some((0, _)) => Vec::new(),
-            Some((_, k)) => self.vocab[parts[k]].iter().map(|x| x.0).collect(),
+            .collect();
+        lists.sort_by_key(Vec::len);
+        let candidates: Vec<usize> = match lists.split_first() {
+            Some((first, rest)) => first
+                .iter()
+                .copied()
+                .filter(|d| rest.iter().all(|l| l.binary_search(d).is_ok()))
+                .collect(),
             None => (0..self.folded.len()).collect(),
         };
         candidates
@@ -215,8 +230,35 @@ impl Texts {
             .collect()
     }
 
-    /// In how many documents `cue` occurs.
+    /// The documents that hold word `w`, in order.
+    fn docs_of(&self, w: &str) -> Vec<usize> {
+        self.vocab
+            .get(w)
+            .map_or_else(Vec::new, |v| v.iter().map(|x| x.0).collect())
+    }
+
+    /// The documents that hold a word beginning with `prefix`, in order.
+    fn docs_starting(&self, prefix: &str) -> Vec<usize> {
+        let mut out: Vec<usize> = self
+            .vocab
+            .range(prefix.to_string()..)
+            .take_while(|(w, _)| w.starts_with(prefix))
+            .flat_map(|(_, v)| v.iter().map(|x| x.0))
+            .collect();
+        out.sort_unstable();
+        out.dedup();
+        out
+    }
+
+    /// In how many documents `cue` occurs. The suggesters ask the same question of many
+    /// sentences (`the protests` for every headline that names protests), so each answer is
+    /// kept.
     pub fn docs_with(&self, cue: &str) -> usize {
-        self.hits(cue).len()
+        if let Some(&n) = self.counted.borrow().get(cue) {
+            return n;
+        }
+        let n = self.hits(cue).len();
+        self.counted.borrow_mut().insert(cue.to_string(), n);
+        n
     }
 }
