@@ -173,10 +173,7 @@ impl Texts {
         if single {
             let mut out: std::collections::BTreeMap<usize, usize> = Default::default();
             if cue.ends_with('*') {
-                for (w, docs) in self.vocab.range(plain.to_string()..) {
-                    if !w.starts_with(plain) {
-                        break;
-                    }
+                for docs in self.starting(plain) {
                     for (d, n) in docs {
                         *out.entry(*d).or_default() += n;
                     }
@@ -201,23 +198,32 @@ impl Texts {
         // themselves, a cut last word (`…*`) as every word it begins. Only the documents in all
         // of these lists are read, smallest list first; so a phrase of common words is not read
         // through the whole corpus.
-        let mut lists: Vec<Vec<usize>> = (0..parts.len())
+        // A whole word's list is the index's own, borrowed.
+        let mut lists: Vec<std::borrow::Cow<[(usize, usize)]>> = (0..parts.len())
             .filter_map(|k| {
                 if whole(k) {
-                    Some(self.docs_of(parts[k]))
+                    Some(
+                        self.vocab
+                            .get(parts[k])
+                            .map_or(&[][..], Vec::as_slice)
+                            .into(),
+                    )
                 } else if k > 0 && k + 1 == parts.len() {
-                    Some(self.docs_starting(parts[k]))
+                    Some(self.docs_starting(parts[k]).into())
                 } else {
                     None
                 }
             })
             .collect();
-        lists.sort_by_key(Vec::len);
+        lists.sort_by_key(|l| l.len());
         let candidates: Vec<usize> = match lists.split_first() {
             Some((first, rest)) => first
                 .iter()
-                .copied()
-                .filter(|d| rest.iter().all(|l| l.binary_search(d).is_ok()))
+                .map(|x| x.0)
+                .filter(|d| {
+                    rest.iter()
+                        .all(|l| l.binary_search_by_key(d, |x| x.0).is_ok())
+                })
                 .collect(),
             None => (0..self.folded.len()).collect(),
         };
@@ -230,20 +236,19 @@ impl Texts {
             .collect()
     }
 
-    /// The documents that hold word `w`, in order.
-    fn docs_of(&self, w: &str) -> Vec<usize> {
+    /// The index's lists of the words beginning with `prefix`.
+    fn starting<'a>(&'a self, prefix: &'a str) -> impl Iterator<Item = &'a Vec<(usize, usize)>> {
         self.vocab
-            .get(w)
-            .map_or_else(Vec::new, |v| v.iter().map(|x| x.0).collect())
+            .range(prefix.to_string()..)
+            .take_while(move |(w, _)| w.starts_with(prefix))
+            .map(|(_, v)| v)
     }
 
-    /// The documents that hold a word beginning with `prefix`, in order.
-    fn docs_starting(&self, prefix: &str) -> Vec<usize> {
-        let mut out: Vec<usize> = self
-            .vocab
-            .range(prefix.to_string()..)
-            .take_while(|(w, _)| w.starts_with(prefix))
-            .flat_map(|(_, v)| v.iter().map(|x| x.0))
+    /// The documents that hold a word beginning with `prefix`, in order, as (document, 0).
+    fn docs_starting(&self, prefix: &str) -> Vec<(usize, usize)> {
+        let mut out: Vec<(usize, usize)> = self
+            .starting(prefix)
+            .flat_map(|v| v.iter().map(|x| (x.0, 0)))
             .collect();
         out.sort_unstable();
         out.dedup();
