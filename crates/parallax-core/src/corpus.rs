@@ -232,6 +232,7 @@ impl Corpus {
             .collect();
         let mut articles = self.articles.clone();
         let mut profile = self.profile.clone();
+        let mut actor_ids: HashSet<String> = profile.actors.iter().map(|a| a.id.clone()).collect();
         let mut added = HashSet::new();
         for l in local {
             if known.contains_key(l.id.as_str()) || !added.insert(l.id.as_str()) {
@@ -243,9 +244,7 @@ impl Corpus {
                     known.insert(&l.id, &previous.stances[i]);
                     for t in &previous.stances[i] {
                         let found = previous.profile.actors.iter().find(|a| a.id == t.actor);
-                        if let Some(a) =
-                            found.filter(|a| !profile.actors.iter().any(|x| x.id == a.id))
-                        {
+                        if let Some(a) = found.filter(|a| actor_ids.insert(a.id.clone())) {
                             profile.actors.push(a.clone());
                         }
                     }
