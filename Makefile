@@ -65,7 +65,7 @@ e2e: ## Browser tests (Playwright + system Chromium) against dist/, its single f
 	CORPUS_DIR=crates/parallax-core/tests/fixtures/suggest trunk build --dist dist-suggest
 	COLLECT_CORPUS_OUT=$(CURDIR)/target/collect-corpus cargo test -q -p parallax-cli --test collect collect_fills_a_folder
 	CORPUS_DIR=target/collect-corpus trunk build --dist dist-collect
-	PARALLAX_SHARD_FROM=1 PARALLAX_SHARD_BYTES=512 trunk build --dist dist-sharded
+	PARALLAX_SHARD_FROM=1 PARALLAX_SHARD_BYTES=512 PARALLAX_TEXT_BYTES=1 trunk build --dist dist-sharded
 	npx playwright test -c e2e/playwright.config.mjs
 
 .PHONY: corpus-1k

@@ -6,12 +6,14 @@
 //! cargo shows as it happens with `-vv`.
 //!
 //! A large corpus (`PARALLAX_SHARD_FROM` articles or more, 2,000 by default; `never` turns it
-//! off) is split: its head, article parts and postings shards go, named by their fingerprints,
+//! off) is split: its head, text parts and postings shards go, named by their fingerprints,
 //! into the pool `<target>/parallax-static/` with a manifest (`manifest.<head fingerprint>.txt`);
-//! the wasm embeds only the head's name and the bytes fetched at start, head and article parts
-//! (`$OUT_DIR/corpus-head.txt`; `corpus.bin` is then empty), and fetches them at start. Trunk's post-build hook `scripts/static-corpus.mjs` copies the
-//! files of the head the built wasm names into `dist/corpus/`. `PARALLAX_SHARD_BYTES` sets the
-//! shard size (bytes of postings before compression; 48 KiB by default).
+//! the wasm embeds only the head's name and size (`$OUT_DIR/corpus-head.txt`; `corpus.bin` is
+//! then empty) and fetches the head at start, the rest as views need it. Trunk's post-build hook
+//! `scripts/static-corpus.mjs` copies the files of the head the built wasm names into
+//! `dist/corpus/`. `PARALLAX_SHARD_BYTES` sets the shard size (bytes of postings before
+//! compression; 48 KiB by default), `PARALLAX_TEXT_BYTES` the text parts' (bytes of article text;
+//! 32 KiB by default).
 
 use std::path::PathBuf;
 use std::time::Instant;
@@ -23,6 +25,7 @@ fn main() {
     println!("cargo:rerun-if-env-changed=CORPUS_DIR");
     println!("cargo:rerun-if-env-changed=PARALLAX_SHARD_FROM");
     println!("cargo:rerun-if-env-changed=PARALLAX_SHARD_BYTES");
+    println!("cargo:rerun-if-env-changed=PARALLAX_TEXT_BYTES");
     println!("cargo:rerun-if-env-changed=CARGO_TARGET_DIR");
     println!("cargo:rerun-if-changed=build.rs");
     let manifest = PathBuf::from(
@@ -73,6 +76,15 @@ fn main() {
             }
         }
     }
+    if let Ok(v) = std::env::var("PARALLAX_TEXT_BYTES") {
+        match v.trim().parse::<usize>() {
+            Ok(n) if n >= 1 => shard_opts.part_bytes = n,
+            _ => {
+                eprintln!("error: PARALLAX_TEXT_BYTES is `{v}`: give a number of bytes of article text per text part, 1 or more (the default is {})", shard_opts.part_bytes);
+                std::process::exit(1);
+            }
+        }
+    }
     let mut head_line = String::new();
     let bytes = if policy.splits(loaded.corpus.articles.len()) {
         let split = loaded.corpus.to_static(shard_opts);
@@ -86,9 +98,10 @@ fn main() {
         }
         let shard_bytes: usize = split.shards.iter().map(|f| f.bytes.len()).sum();
         println!(
-            "cargo:warning=split into static files (PARALLAX_SHARD_FROM), beside the page in corpus/: the head and {} article parts, {:.1} MB, fetched at start; {} postings shards, {:.1} MB in all, fetched as searches need them",
-            split.parts.len(),
+            "cargo:warning=split into static files (PARALLAX_SHARD_FROM), beside the page in corpus/: the head, {:.1} MB, fetched at start; {} text parts, {:.1} MB, fetched as views show their articles; {} postings shards, {:.1} MB in all, fetched as searches need them",
             split.opening_bytes() as f64 / (1024.0 * 1024.0),
+            split.parts.len(),
+            split.parts.iter().map(|f| f.bytes.len()).sum::<usize>() as f64 / (1024.0 * 1024.0),
             split.shards.len(),
             shard_bytes as f64 / (1024.0 * 1024.0)
         );

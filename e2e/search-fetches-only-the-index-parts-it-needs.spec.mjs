@@ -1,8 +1,8 @@
-// A corpus kept in static files beside the page (built with PARALLAX_SHARD_FROM=1 and small
-// shards, served under a sub-path): the page fetches its head and article parts at start, with a
-// loading line; a search fetches only the
-// index parts of its words, says so while they load, gives the same results as the embedded
-// corpus, and a failed fetch shows a notice with a retry instead of a blank view.
+// A corpus kept in static files beside the page (built with PARALLAX_SHARD_FROM=1, small shards
+// and one article's text per text part, served under a sub-path): the page fetches only its head
+// at start, with a loading line; a search fetches only the index parts of its words and the texts
+// of its hits, says so while they load, gives the same results as the embedded corpus; a view
+// fetches the texts it shows; a failed fetch shows a notice with a retry instead of a blank view.
 import { test as plain } from '@playwright/test';
 import { test, expect, ready } from './helpers.mjs';
 import { seriousViolations } from './axe.mjs';
@@ -23,23 +23,29 @@ test('a search over a corpus in static files gives the embedded results and fetc
   await expect(page.getByTestId('results')).toBeVisible();
   const embedded = await ids(page);
   expect(embedded.length).toBeGreaterThan(0);
+  const shown = await page.locator('[data-testid="hit"], [data-testid="partial-hit"]').count();
+  expect(shown).toBeLessThan(5);
 
   const asked = parts(page);
   await page.goto(`${SHARDED}?v=1&q=${encodeURIComponent('sanctions dialogue')}`);
   await ready(page);
   await expect(page.getByTestId('results')).toBeVisible();
   expect(await ids(page)).toEqual(embedded);
-  // The head once, its article parts once each, then only the shards of the query's words (the
-  // seeds are cut into 15).
+  // The head alone at start; then only the shards of the query's words (the seeds are cut into
+  // 15), then the texts of its hits (one article each), never all five.
   expect(asked[0], asked.join(' ')).toMatch(/^head\.[0-9a-f]{16}\.bin$/);
-  const articles = asked.filter((f) => f.startsWith('articles-'));
-  expect(articles.length).toBeGreaterThan(0);
-  expect(new Set(articles).size).toBe(articles.length);
-  expect(asked.slice(1, 1 + articles.length)).toEqual(articles);
-  const shards = asked.slice(1 + articles.length);
+  expect(asked.filter((f) => f.startsWith('head.')).length).toBe(1);
+  const rest = asked.slice(1);
+  const shards = rest.filter((f) => f.startsWith('terms-'));
+  const texts = rest.filter((f) => f.startsWith('texts-'));
+  expect(shards.length + texts.length, asked.join(' ')).toBe(rest.length);
   expect(shards.length).toBeGreaterThan(0);
   expect(shards.every((f) => /^terms-\d{4}\.[0-9a-f]{16}\.bin$/.test(f)), asked.join(' ')).toBe(true);
   expect(shards.length).toBeLessThanOrEqual(4);
+  expect(texts.length).toBe(shown);
+  expect(new Set(texts).size).toBe(texts.length);
+  // Postings come before texts: the hits are known before their passages are read.
+  expect(rest.indexOf(texts[0])).toBeGreaterThan(rest.indexOf(shards[shards.length - 1]));
 
   // The same words again fetch nothing: the parts are kept for the session.
   const before = asked.length;
@@ -128,30 +134,84 @@ plain('a corpus head that cannot be fetched says why, and the retry opens the pa
   expect(errors).toEqual([]);
 });
 
-plain('an article part that fails says which, the loading line counts the bytes, and the retry opens the page', async ({ page }) => {
-  // Hold the first article part until the loading line has been seen.
+test('the list opens from the head alone and fills in the leads as their texts arrive', async ({ page }) => {
+  let release;
+  const held = new Promise((r) => (release = r));
+  await page.route('**/corpus/texts-*', async (route) => {
+    await held;
+    await route.continue();
+  });
+  await page.goto(SHARDED);
+  await ready(page);
+  // Titles, outlets and dates are in the head: the five cards are there at once.
+  await expect(page.getByTestId('article-item')).toHaveCount(5);
+  await expect(page.getByTestId('shard-progress')).toContainText(/Loading the articles: 0 of 5 parts \(\d+ KB\)/);
+  await expect(page.locator('.card-lead')).toHaveCount(0);
+  await expect(page.locator('.card-facts').first()).not.toContainText('words');
+  release();
+  await expect(page.getByTestId('shard-progress')).toBeHidden();
+  await expect(page.locator('.card-lead')).toHaveCount(5);
+  await expect(page.locator('.card-lead').first()).not.toHaveText('');
+  await expect(page.locator('.card-facts').first()).toContainText('words');
+});
+
+plain('an article text that fails says which, and the retry opens the article', async ({ page }) => {
+  // Hold the text parts until the loading line has been seen, then fail them once.
   let release;
   const held = new Promise((r) => (release = r));
   let fail = true;
-  await page.route('**/corpus/articles-*', async (route) => {
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  await page.goto(SHARDED);
+  await ready(page);
+  const first = await page.getByTestId('article-item').first().getAttribute('data-id');
+  await page.route('**/corpus/texts-*', async (route) => {
     await held;
     if (fail) await route.fulfill({ status: 503, body: 'busy' });
     else await route.continue();
   });
-  await page.goto(SHARDED);
-  const opening = page.getByTestId('opening');
-  await expect(opening).toContainText('Loading the corpus');
-  const bar = opening.getByRole('progressbar', { name: 'corpus loaded' });
-  await expect(bar).toBeVisible();
-  expect(Number(await bar.getAttribute('value'))).toBeGreaterThan(0); // the head is in
-  expect(Number(await bar.getAttribute('value'))).toBeLessThan(Number(await bar.getAttribute('max')));
+  // A fresh page (the list's texts are not kept across loads) opened on one article.
+  await page.goto(`${SHARDED}?v=1&doc=${first}`);
+  await ready(page);
+  await expect(page.getByTestId('shard-progress').last()).toContainText('Loading the articles');
   expect(await seriousViolations(page)).toEqual([]);
   release();
-  const fatal = page.getByRole('alert');
-  await expect(fatal).toContainText('Parallax cannot open its corpus');
-  await expect(fatal).toContainText(/answered 503 .*articles file corpus\/articles-0000\./);
-  fail = false;
-  await page.getByTestId('corpus-retry').click();
-  await ready(page);
+  const notice = page.getByTestId('shard-error').last();
+  await expect(notice).toContainText(/answered 503 .*articles file corpus\/texts-\d{4}\./);
+  await expect(notice).toHaveAttribute('role', 'alert');
+  // Not a blank page: the header and the list are there.
+  await expect(page.getByTestId('search-input')).toBeVisible();
   await expect(page.getByTestId('article-item')).toHaveCount(5);
+  fail = false;
+  await notice.getByTestId('shard-retry').click();
+  await expect(page.getByTestId('reader')).toBeVisible();
+  await expect(page.getByTestId('reader')).toHaveAttribute('data-id', first);
+  await expect(page.getByTestId('shard-error')).toHaveCount(0);
+  expect(errors).toEqual([]);
+});
+
+test('coverage and comparison over a corpus in static files fetch the texts they read', async ({ page }) => {
+  const asked = parts(page);
+  await page.goto(`${SHARDED}?v=1&view=coverage`);
+  await ready(page);
+  await expect(page.getByTestId('coverage')).toBeVisible();
+  expect(asked.filter((f) => f.startsWith('texts-')).length).toBe(5);
+  const embedded = await page.getByTestId('coverage').innerText();
+  await page.goto(`${SEEDS}/?v=1&view=coverage`);
+  await ready(page);
+  await expect(page.getByTestId('coverage')).toBeVisible();
+  expect(await page.getByTestId('coverage').innerText()).toBe(embedded);
+
+  // Two articles side by side fetch their two texts, and align as the embedded page does.
+  const pair = '000_8ab391a8a651fb65,001_9c6dd14e164684d3';
+  await page.goto(`${SEEDS}/?v=1&compare=${pair}`);
+  await ready(page);
+  const aligned = await page.getByTestId('compare').innerText();
+  const fresh = await page.context().newPage();
+  const asked2 = parts(fresh);
+  await fresh.goto(`${SHARDED}?v=1&compare=${pair}`);
+  await ready(fresh);
+  await expect(fresh.getByTestId('compare')).toBeVisible();
+  expect(asked2.filter((f) => f.startsWith('texts-')).length).toBe(2);
+  expect(await fresh.getByTestId('compare').innerText()).toBe(aligned);
 });

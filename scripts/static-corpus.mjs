@@ -1,9 +1,9 @@
 // Trunk post-build hook: when build.rs split a large corpus into static files, the built wasm
 // names the corpus's head (`head.<fingerprint>.bin`, fetched at start). This finds that name in
 // the wasm, reads its manifest in the pool (<target>/parallax-static/manifest.<fingerprint>.txt,
-// written by build.rs: the head, its article parts, then its postings shards) and copies those
-// files into corpus/ beside the page. The page's <head> gets a preload link for the head and each
-// article part, so the browser fetches them while the wasm is still arriving. A wasm that names no
+// written by build.rs: the head, its text parts, then its postings shards) and copies those
+// files into corpus/ beside the page. The page's <head> gets a preload link for the head, so the
+// browser fetches it while the wasm is still arriving; the rest is fetched as views need it. A wasm that names no
 // head (a corpus embedded whole) copies nothing. Run by
 // Trunk with TRUNK_STAGING_DIR set, or by hand: `node scripts/static-corpus.mjs dist`.
 import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -45,7 +45,7 @@ for (const f of match) {
 // Preload what the page fetches at start, in the mode its fetch() uses (same-origin credentials).
 const index = join(dir, 'index.html');
 const html = readFileSync(index, 'utf8').replace(/\s*<link rel="preload" href="corpus\/[^"]*"[^>]*>/g, '');
-const early = match.filter((f) => f.startsWith('head.') || f.startsWith('articles-'));
+const early = match.filter((f) => f.startsWith('head.'));
 const links = early.map((f) => `<link rel="preload" href="corpus/${f}" as="fetch" crossorigin="anonymous">`).join('\n    ');
 if (!html.includes('</head>')) fail(`${index} has no </head> to put the preload links in`);
 writeFileSync(index, html.replace('</head>', `    ${links}\n  </head>`));

@@ -108,8 +108,9 @@ pub fn bench_wasm_memory() -> f64 {
     }
 }
 
-/// Over a corpus kept in static files, fetches every index part `query` needs (as the results
-/// view would) and resolves to how many were fetched; 0 over an embedded corpus or when nothing
+/// Over a corpus kept in static files, fetches every part `query` needs, index parts then the
+/// texts of its first page of hits (as the results view would), and resolves to how many were
+/// fetched; 0 over an embedded corpus or when nothing
 /// was missing. Rejects with the reason when a part cannot be had.
 #[wasm_bindgen]
 pub fn bench_load(query: String) -> js_sys::Promise {
@@ -122,21 +123,19 @@ pub fn bench_load(query: String) -> js_sys::Promise {
             ..Options::default()
         };
         let mut fetched = 0u32;
-        // A search asks once for the parts of its words; more rounds are there for safety.
-        for _ in 0..3 {
+        // A search asks once for the parts of its words, then for its hits' texts; more rounds
+        // are there for safety.
+        for _ in 0..4 {
             let parallax_core::static_corpus::Searched::Needs(needed) =
                 c.search_static(&query, &opts)
             else {
                 break;
             };
-            let Some(map) = c.index.shards.as_ref() else {
-                break;
-            };
-            let parts = needed.iter().map(|n| crate::shards::get(&n.file));
+            let parts = needed.iter().map(crate::shards::get);
             for (n, got) in needed.iter().zip(futures::future::join_all(parts).await) {
                 let bytes = got.map_err(|e| wasm_bindgen::JsValue::from_str(&e))?;
-                map.fill(n.shard, &bytes)
-                    .map_err(|e| wasm_bindgen::JsValue::from_str(&e.to_string()))?;
+                c.fill(n, &bytes)
+                    .map_err(|e| wasm_bindgen::JsValue::from_str(&e))?;
                 fetched += 1;
             }
         }

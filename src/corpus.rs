@@ -1,29 +1,28 @@
 //! The corpus built by `build.rs`: embedded in the wasm and decoded once on first use, or, for a
-//! large corpus kept in static files, its head and article parts fetched from `corpus/` once at
-//! start.
+//! large corpus kept in static files, its head fetched from `corpus/` at start (the texts and
+//! postings follow as views need them, see [`crate::shards`]).
 
-use parallax_core::static_corpus::Opening;
 use parallax_core::{Article, Corpus, DecodeError};
 use std::sync::{Arc, LazyLock, OnceLock};
 
 static BYTES: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/corpus.bin"));
 
-/// For a corpus in static files, its head's file name and the bytes fetched at start, head and
-/// article parts (`head.<fingerprint>.bin 1234`); empty when the corpus is embedded.
+/// For a corpus in static files, its head's file name and the bytes fetched at start, the head's
+/// (`head.<fingerprint>.bin 1234`); empty when the corpus is embedded.
 static HEAD: &str = include_str!(concat!(env!("OUT_DIR"), "/corpus-head.txt"));
 
 /// The embedded corpus, decoded once (the bench hook and the page share it).
 static CORPUS: LazyLock<Result<Arc<Corpus>, DecodeError>> =
     LazyLock::new(|| Corpus::decode(BYTES).map(Arc::new));
 
-/// A corpus in static files, once its head and article parts are fetched and decoded.
+/// A corpus in static files, once its head is fetched and decoded.
 static FETCHED: OnceLock<Arc<Corpus>> = OnceLock::new();
 
 /// Where the corpus is.
 pub enum Source {
     /// Inside the wasm.
     Embedded,
-    /// In static files: the head's file name and the bytes of the head and article parts.
+    /// In static files: the head's file name and its size in bytes.
     Static(&'static str, u64),
 }
 
@@ -59,10 +58,8 @@ pub fn corpus() -> Result<Arc<Corpus>, OpenError> {
     }
 }
 
-/// Opens the corpus: at once when embedded; else fetches and decodes its head, then its article
-/// parts one after another (the page's preload links have the browser fetching them already), so
-/// only one part's bytes are held beside what is decoded. `progress` hears the bytes in so far.
-/// Once open, later calls get the same corpus.
+/// Opens the corpus: at once when embedded; else fetches and decodes its head. `progress` hears
+/// the bytes in. Once open, later calls get the same corpus.
 pub async fn open(progress: impl Fn(u64)) -> Result<Arc<Corpus>, OpenError> {
     let Source::Static(name, _) = source() else {
         return corpus();
@@ -78,19 +75,9 @@ pub async fn open(progress: impl Fn(u64)) -> Result<Arc<Corpus>, OpenError> {
             "corpus/{name} that arrived is not the one this page was built with. The folder on the host mixes two builds: upload the whole built folder again"
         )));
     }
-    let mut done = bytes.len() as u64;
-    let mut opening = Opening::decode(&bytes).map_err(|e| OpenError(e.to_string()))?;
-    drop(bytes);
-    progress(done);
-    for k in 0..opening.parts().len() {
-        let bytes = crate::shards::get_file(&opening.parts()[k].name, "the articles file")
-            .await
-            .map_err(OpenError)?;
-        opening.add(&bytes).map_err(|e| OpenError(e.to_string()))?;
-        done += bytes.len() as u64;
-        progress(done);
-    }
-    let decoded = opening.finish().map_err(|e| OpenError(e.to_string()))?;
+    progress(bytes.len() as u64);
+    let decoded =
+        parallax_core::static_corpus::decode_head(&bytes).map_err(|e| OpenError(e.to_string()))?;
     Ok(FETCHED.get_or_init(|| Arc::new(decoded)).clone())
 }
 

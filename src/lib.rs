@@ -20,6 +20,7 @@ mod views;
 
 use components::header::SiteHeader;
 use components::notices::Notices;
+use components::shard_status::WithTexts;
 use views::add::AddView;
 use views::compare::CompareView;
 use views::coverage::CoverageView;
@@ -142,6 +143,8 @@ fn Shell() -> impl IntoView {
 /// The page over an open corpus: the corpus the views show is it plus this browser's additions.
 #[component]
 fn Opened(embedded: Arc<Corpus>) -> impl IntoView {
+    // Parts of a corpus in static files arriving, for everything that waited for them.
+    provide_context(shards::Arrivals(RwSignal::new(0)));
     // Adding or removing an article rebuilds it, and the workspace is drawn anew over it.
     let local = local::Local::new(embedded);
     provide_context(local);
@@ -181,10 +184,12 @@ pub(crate) struct Route {
     pub passage: Option<Anchor>,
 }
 
-/// Finds the link's passage in the open article; says so when it moved or is gone.
+/// Finds the link's passage in the open article; says so when it moved or is gone. Nothing yet
+/// while the article's text is on its way (a corpus in static files).
 fn anchor_passage(state: &ViewState, corpus: &Corpus, notices: &mut Vec<Notice>) -> Option<Anchor> {
     let article = corpus.get(state.doc.as_deref()?)?;
     let p = state.passage.as_ref()?;
+    article.text.held()?;
     let found = anchor(&article.text, p);
     notices.extend(parallax_core::anchor::notice(p, found));
     Some(found)
@@ -194,8 +199,13 @@ fn anchor_passage(state: &ViewState, corpus: &Corpus, notices: &mut Vec<Notice>)
 fn Workspace(corpus: Arc<Corpus>) -> impl IntoView {
     let location = use_location();
     let c = corpus.clone();
+    let arrivals = use_context::<shards::Arrivals>();
     let route = Memo::new(move |_| {
         let corpus = &*c;
+        // The link's passage is found once the article's text is in.
+        if let Some(a) = arrivals {
+            a.0.track();
+        }
         let search = location.search.get();
         let (state, mut notices) = ViewState::parse(&search);
         let (state, more) = state.validate(|id| corpus.get(id).is_some());
@@ -275,15 +285,32 @@ fn Workspace(corpus: Arc<Corpus>) -> impl IntoView {
             tabindex="-1"
         >
             {move || { let corpus = main_corpus.clone(); match (screen.get(), doc.get()) {
-                (Screen::Compare, _) => view! {
-                    <CompareView articles=comparing.get() corpus=corpus route=route />
+                (Screen::Compare, _) => {
+                    let docs = Signal::derive(move || Some(comparing.with(|c| c.iter().map(Doc::index).collect())));
+                    view! {
+                        <WithTexts corpus=corpus.clone() docs=docs>
+                            <CompareView articles=comparing.get() corpus=corpus.clone() route=route />
+                        </WithTexts>
+                    }.into_any()
+                }
+                (Screen::Reader, Some(article)) => {
+                    let docs = Signal::derive({ let i = article.index(); move || Some(vec![i]) });
+                    view! {
+                        <ArticleList corpus=corpus.clone() route=route selected=doc />
+                        <WithTexts corpus=corpus.clone() docs=docs>
+                            <Reader article=article.clone() route=route focus=hash passage=passage />
+                        </WithTexts>
+                    }.into_any()
+                }
+                // Adding articles reads every text (copies are looked for across the corpus).
+                (Screen::Add, _) => view! {
+                    <WithTexts corpus=corpus.clone() docs=Signal::derive(|| None)><AddView route=route /></WithTexts>
                 }.into_any(),
-                (Screen::Reader, Some(article)) => view! {
-                    <ArticleList corpus=corpus.clone() route=route selected=doc />
-                    <Reader article=article route=route focus=hash passage=passage />
+                (Screen::Coverage, _) => view! {
+                    <WithTexts corpus=corpus.clone() docs=Signal::derive(|| None)>
+                        <CoverageView corpus=corpus.clone() route=route />
+                    </WithTexts>
                 }.into_any(),
-                (Screen::Add, _) => view! { <AddView route=route /> }.into_any(),
-                (Screen::Coverage, _) => view! { <CoverageView corpus=corpus route=route /> }.into_any(),
                 (Screen::Search, _) => view! { <ResultsView corpus=corpus route=route /> }.into_any(),
                 // A validated state opens only articles the corpus has, so the reader always has
                 // its article; the list is what is left.
@@ -294,8 +321,9 @@ fn Workspace(corpus: Arc<Corpus>) -> impl IntoView {
             <p>
                 "Parallax runs entirely in your browser; the corpus was embedded when the page was built"
                 {corpus.index.shards.as_ref().map(|s| format!(
-                    ", with its search index in {} files beside the page, fetched as searches need them",
-                    s.len()
+                    ", with its search index in {} files and its texts in {} beside the page, fetched as views need them",
+                    s.len(),
+                    corpus.texts.as_ref().map_or(0, |t| t.parts.len())
                 ))}
                 ". "
                 "Corpus “" {corpus.name.clone()} "”, version " <code>{corpus.version.clone()}</code> "."

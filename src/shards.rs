@@ -1,10 +1,11 @@
-//! Fetching the postings shards of a corpus kept in static files beside the page (see
-//! `parallax_core::static_corpus`). The shards a query needs come from the core; this fetches
-//! them from `corpus/` (relative to the page, so any host and sub-path works), hands their bytes
-//! to the corpus (which keeps them for the session), and says how the loading goes.
+//! Fetching the parts of a corpus kept in static files beside the page (see
+//! `parallax_core::static_corpus`): the postings shards a query needs, and the text parts of the
+//! articles a view shows. Which parts come from the core; this fetches them from `corpus/`
+//! (relative to the page, so any host and sub-path works), hands their bytes to the corpus (which
+//! keeps them for the session), and says how the loading goes.
 
 use leptos::prelude::*;
-use parallax_core::index::shards::Needed;
+use parallax_core::index::shards::{Needed, PartKind};
 use parallax_core::Corpus;
 use std::sync::Arc;
 
@@ -16,6 +17,8 @@ pub enum LoadState {
     Idle,
     /// Shards are on their way.
     Loading {
+        /// What is loading, for the reader: `the index for this search`, `the articles`.
+        what: &'static str,
         /// Shards arrived so far.
         done: usize,
         /// Shards asked for.
@@ -32,13 +35,18 @@ pub enum LoadState {
     },
 }
 
-/// The shard loading of one page: its state, and a counter that moves each time shards arrive,
-/// so searches that waited for them run again.
+/// A counter that moves each time parts of the corpus arrive, for the whole page (provided in
+/// the context): what read a missing text or postings list reads again.
+#[derive(Clone, Copy)]
+pub struct Arrivals(pub RwSignal<u64>);
+
+/// The loading of one view: its state, and the page's counter of arrivals, so searches and views
+/// that waited for parts run again.
 #[derive(Clone, Copy)]
 pub struct ShardLoads {
     /// How the loading goes.
     pub state: RwSignal<LoadState>,
-    /// Moves when shards arrive.
+    /// Moves when parts arrive (anywhere in the page).
     pub arrived: RwSignal<u64>,
 }
 
@@ -47,7 +55,7 @@ impl ShardLoads {
     pub fn new() -> ShardLoads {
         ShardLoads {
             state: RwSignal::new(LoadState::Idle),
-            arrived: RwSignal::new(0),
+            arrived: use_context::<Arrivals>().map_or_else(|| RwSignal::new(0), |a| a.0),
         }
     }
 
@@ -78,19 +86,22 @@ impl ShardLoads {
     }
 
     fn start(self, corpus: Arc<Corpus>, needed: Vec<Needed>) {
-        let Some(map) = corpus.index.shards.as_ref() else {
-            return;
-        };
         let todo: Vec<Needed> = needed
             .iter()
-            .filter(|n| !map.is_loaded(n.shard))
+            .filter(|n| !corpus.is_loaded(n))
             .cloned()
             .collect();
         if todo.is_empty() {
             // Loaded already (a search only asks for parts it lacks): nothing to wake.
             return;
         }
+        let what = if todo.iter().any(|n| n.kind == PartKind::Postings) {
+            "the index for this search"
+        } else {
+            "the articles"
+        };
         self.state.set(LoadState::Loading {
+            what,
             done: 0,
             of: todo.len(),
             bytes: todo.iter().map(|n| u64::from(n.bytes)).sum(),
@@ -98,7 +109,7 @@ impl ShardLoads {
         let this = self;
         wasm_bindgen_futures::spawn_local(async move {
             let fetches = todo.iter().map(|n| async move {
-                let got = get(&n.file).await;
+                let got = get(n).await;
                 this.state.update(|s| {
                     if let LoadState::Loading { done, .. } = s {
                         *done += 1;
@@ -108,11 +119,7 @@ impl ShardLoads {
             });
             let mut failure = None;
             for (n, got) in futures::future::join_all(fetches).await {
-                let Some(map) = corpus.index.shards.as_ref() else {
-                    break;
-                };
-                let filled =
-                    got.and_then(|bytes| map.fill(n.shard, &bytes).map_err(|e| e.to_string()));
+                let filled = got.and_then(|bytes| corpus.fill(n, &bytes));
                 if let Err(why) = filled {
                     failure.get_or_insert(why);
                 }
@@ -126,9 +133,23 @@ impl ShardLoads {
     }
 }
 
-/// The bytes of the index part `corpus/<file>`, or why not, as a sentence.
-pub(crate) async fn get(file: &str) -> Result<Vec<u8>, String> {
-    get_file(file, "the index part").await
+/// The bytes of the part `corpus/<file>` (`n` names it), or why not, as a sentence.
+pub(crate) async fn get(n: &Needed) -> Result<Vec<u8>, String> {
+    let what = match n.kind {
+        PartKind::Postings => "the index part",
+        PartKind::Texts => "the articles file",
+    };
+    get_file(&n.file, what).await
+}
+
+/// Fetches every text part `corpus` lacks (for what reads all the texts), or says why not.
+pub(crate) async fn fetch_all_texts(corpus: &Corpus) -> Result<(), String> {
+    let needed = corpus.all_texts_needed();
+    let got = futures::future::join_all(needed.iter().map(get)).await;
+    for (n, bytes) in needed.iter().zip(got) {
+        corpus.fill(n, &bytes?)?;
+    }
+    Ok(())
 }
 
 /// The bytes of `corpus/<file>` (`what` names it in messages), or why not, as a sentence.

@@ -1,5 +1,6 @@
-//! What the page says while the index parts a search needs are on their way, and when one could
-//! not be had (with a button to try again). Nothing is shown when nothing is loading.
+//! What the page says while the parts a search or a view needs (index parts, article texts) are
+//! on their way, and when one could not be had (with a button to try again). Nothing is shown
+//! when nothing is loading. [`WithTexts`] draws a view once the texts it shows are in.
 
 use crate::shards::{LoadState, ShardLoads};
 use leptos::prelude::*;
@@ -20,12 +21,17 @@ pub(crate) fn kb(bytes: u64) -> String {
 pub fn ShardStatus(loads: ShardLoads, corpus: Arc<Corpus>) -> impl IntoView {
     move || match loads.state.get() {
         LoadState::Idle => None,
-        LoadState::Loading { done, of, bytes } => Some(
+        LoadState::Loading {
+            what,
+            done,
+            of,
+            bytes,
+        } => Some(
             view! {
                 <p class="shard-progress" role="status" data-testid="shard-progress">
                     <progress max=of value=done></progress>
                     {format!(
-                        " Loading the index for this search: {done} of {of} part{} ({})…",
+                        " Loading {what}: {done} of {of} part{} ({})…",
                         if of == 1 { "" } else { "s" },
                         kb(bytes)
                     )}
@@ -38,7 +44,7 @@ pub fn ShardStatus(loads: ShardLoads, corpus: Arc<Corpus>) -> impl IntoView {
             Some(
                 view! {
                     <div class="notice shard-error" role="alert" data-testid="shard-error">
-                        <p>"This search cannot finish: " {why}</p>
+                        <p>"This view cannot be shown yet: " {why}</p>
                         <button type="button" data-testid="shard-retry" on:click=move |_| loads.retry(c.clone())>
                             "Try again"
                         </button>
@@ -47,5 +53,37 @@ pub fn ShardStatus(loads: ShardLoads, corpus: Arc<Corpus>) -> impl IntoView {
                 .into_any(),
             )
         }
+    }
+}
+
+/// Draws `children` once the texts of articles `docs` (every article when `None`) are in: over
+/// an embedded corpus at once; over a corpus in static files after fetching the text parts it
+/// lacks, with the loading line or the failure notice meanwhile.
+#[component]
+pub fn WithTexts(
+    corpus: Arc<Corpus>,
+    #[prop(into)] docs: Signal<Option<Vec<usize>>>,
+    children: ChildrenFn,
+) -> impl IntoView {
+    let loads = ShardLoads::new();
+    let c = corpus.clone();
+    let needed = Memo::new(move |_| {
+        loads.arrived.track();
+        docs.with(|d| match d {
+            Some(d) => c.texts_needed(d.iter().copied()),
+            None => c.all_texts_needed(),
+        })
+    });
+    let c = corpus.clone();
+    Effect::new(move |_| {
+        let n = needed.get();
+        if !n.is_empty() {
+            loads.fetch(c.clone(), n);
+        }
+    });
+    let ready = Memo::new(move |_| needed.with(Vec::is_empty));
+    view! {
+        <ShardStatus loads=loads corpus=corpus />
+        {move || ready.get().then(|| children())}
     }
 }

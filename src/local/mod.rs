@@ -108,7 +108,7 @@ impl Local {
                 "its database did not answer in time".into(),
             )),
         };
-        let (kept, problems, keeping) = match opened {
+        let (kept, mut problems, keeping) = match opened {
             Ok(loaded) => {
                 self.shelf.set_value(loaded.shelf);
                 self.store.set_value(Some(Rc::new(loaded.store)));
@@ -129,8 +129,15 @@ impl Local {
             )));
             // Lets the browser paint that before the work.
             TimeoutFuture::new(0).await;
-            self.corpus
-                .set(self.embedded.with_value(|e| merged(e, &kept, e)));
+            // Copies are looked for across every text: a corpus in static files fetches them
+            // first. If they cannot be had, the additions stay kept, and are shown once added to.
+            let embedded = self.embedded.get_value();
+            match crate::shards::fetch_all_texts(&embedded).await {
+                Ok(()) => self.corpus.set(merged(&embedded, &kept, &embedded)),
+                Err(why) => problems.push(format!(
+                    "The articles added in this browser are kept but not shown: {why}"
+                )),
+            }
             self.articles.set(kept);
         }
         if !problems.is_empty() {

@@ -1,7 +1,9 @@
 //! The article list: cards when no article is open, a compact index beside the reader otherwise.
 
 use crate::components::meta::{date_label, outlets};
+use crate::components::shard_status::ShardStatus;
 use crate::corpus::Doc;
+use crate::shards::ShardLoads;
 use crate::{href, Route};
 use leptos::prelude::*;
 use parallax_core::ingest::{Article, Role};
@@ -63,12 +65,14 @@ fn card(a: &Article, route: Memo<Route>, selected: Memo<Option<Doc>>) -> impl In
             <h3 class="card-title">
                 <a href=link aria-current=current>{a.title.text.clone()}</a>
             </h3>
-            <p class="card-lead">
-                {a.dateline.as_ref().map(|d| view! { <span class="dateline">{d.place.clone()}</span> " — " })}
-                {lead(a)}
-            </p>
+            {a.text.held().map(|_| view! {
+                <p class="card-lead">
+                    {a.dateline.as_ref().map(|d| view! { <span class="dateline">{d.place.clone()}</span> " — " })}
+                    {lead(a)}
+                </p>
+            })}
             <p class="card-facts">
-                <span>{a.word_count()}" words"</span>
+                {a.text.held().map(|_| view! { <span>{a.word_count()}" words"</span> })}
                 {(repeats > 0).then(|| view! { <span>{repeats}" repeated ¶"</span> })}
                 {(wrappers > 0).then(|| view! { <span>{wrappers}" block"{if wrappers == 1 { "" } else { "s" }}" of site chrome set aside"</span> })}
             </p>
@@ -102,7 +106,28 @@ pub fn ArticleList(
             .max(open_at.get().map_or(0, |i| i + 1))
             .min(count)
     });
+    // Over a corpus in static files, the cards' leads come with the texts of the cards shown:
+    // the cards are listed at once and filled in as their texts arrive.
+    let loads = ShardLoads::new();
+    let needed = {
+        let (corpus, articles) = (corpus.clone(), articles.clone());
+        Memo::new(move |_| {
+            loads.arrived.track();
+            corpus.texts_needed(articles[..upto.get()].iter().copied())
+        })
+    };
+    {
+        let corpus = corpus.clone();
+        Effect::new(move |_| {
+            let n = needed.get();
+            if !n.is_empty() {
+                loads.fetch(corpus.clone(), n);
+            }
+        });
+    }
+    let status = view! { <ShardStatus loads=loads corpus=corpus.clone() /> };
     let cards = move || {
+        loads.arrived.track();
         articles[..upto.get()]
             .iter()
             .map(|&a| card(&corpus.articles[a], route, selected))
@@ -124,6 +149,7 @@ pub fn ArticleList(
                 <h2 id="list-heading">"Articles"</h2>
                 <span class="count">{count}" in this corpus, oldest first"</span>
             </div>
+            {status}
             <ol class="cards" data-testid="article-list">{cards}</ol>
             {more}
         </nav>

@@ -305,7 +305,7 @@ pub fn Reader(
             <div class="reader-body">{body}</div>
             <details class="source">
                 <summary>"Original file, exactly as ingested (" {article.text.len()} " bytes)"</summary>
-                <pre>{article.text.clone()}</pre>
+                <pre>{article.text.to_string()}</pre>
             </details>
         </article>
     }

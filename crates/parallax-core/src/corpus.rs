@@ -18,7 +18,7 @@ use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 /// was built with. Schema 12: the index may keep its postings in static shards
 /// ([`crate::index::shards`]). Schema 13: stance tags are stored with their strings interned
 /// ([`crate::stance::packed`]).
-pub const SCHEMA: u32 = 13;
+pub const SCHEMA: u32 = 14;
 const MAGIC: &[u8; 4] = b"PLXC";
 
 /// The articles of one corpus, in file-name order.
@@ -43,6 +43,9 @@ pub struct Corpus {
     /// The reuse graph: every pair of articles sharing verbatim or edited copies of paragraphs,
     /// found once when the corpus is built.
     pub reuse: Vec<crate::align::Reuse>,
+    /// Where the texts are when the corpus is kept in static files beside the page (then an
+    /// article's text is held once its part is fetched); `None` when every text is held.
+    pub texts: Option<crate::static_corpus::TextParts>,
     /// Per-article facts for filters and facets, worked out on first use.
     #[serde(skip)]
     facts: std::sync::OnceLock<crate::search::Facts>,
@@ -318,6 +321,7 @@ impl Corpus {
             profile_source: ProfileSource::default(),
             stances,
             reuse,
+            texts: None,
             facts: Default::default(),
             derived: Derived::default(),
         }
@@ -380,7 +384,9 @@ impl Corpus {
             return Vec::new();
         }
         let copies = self.copies_with(doc);
-        let small = self.articles.len() <= RELATED_LIMIT;
+        // Paraphrases are read from the texts: until every one is held (a corpus in static
+        // files), only copies count, and nothing is kept that was read from missing texts.
+        let small = self.articles.len() <= RELATED_LIMIT && self.texts_complete();
         let t = crate::align::Thresholds::default();
         let features = small.then(|| {
             self.derived.features.get_or_init(|| {

@@ -1,22 +1,26 @@
 //! A corpus as static files beside the page, for corpora too large to embed whole in the wasm:
-//! the head (the corpus without its articles, its index's postings replaced by a shard map,
-//! and a table of the article parts), the article parts (the articles in order, a few MB each),
-//! and the postings shards ([`crate::index::shards`]). Every name carries a fingerprint of the
-//! file's bytes. A reader opens the head ([`Opening::decode`]), adds the parts one after another
-//! ([`Opening::add`]) and so never holds more than one part's bytes beside what it decoded.
+//! the head (the whole corpus but its texts and postings: each article's text is replaced by the
+//! number of the text part holding it, the index's postings by a shard map), the text parts (the
+//! texts of about ten articles each, in reading order) and the postings shards
+//! ([`crate::index::shards`]). Every name carries a fingerprint of the file's bytes. A reader
+//! opens the head ([`decode_head`]) and is ready: search, lists, facets, stances and coverage
+//! counts work from it. A view that shows texts asks which parts it lacks
+//! ([`Corpus::with_misses`], [`Corpus::texts_needed`]) and fills them ([`Corpus::fill`]), as a
+//! search does with the postings shards.
 //!
 //! Whether a corpus is split is a [`ShardPolicy`]: by default corpora of
 //! [`DEFAULT_SHARD_FROM`] articles or more; the build reads `PARALLAX_SHARD_FROM` to change it.
 
-use crate::index::shards::{self, Needed, ShardFile, ShardOptions};
+use crate::index::shards::{self, Needed, PartKind, ShardFile, ShardOptions};
+use crate::ingest::text::{self, ArticleText};
 use crate::search::{Options, Results};
 use crate::{Article, Corpus, DecodeError};
 use serde::{Deserialize, Serialize};
 
 /// The first bytes of a head file.
 const HEAD_MAGIC: &[u8; 4] = b"PLXH";
-/// The first bytes of an article part.
-const PART_MAGIC: &[u8; 4] = b"PLXA";
+/// The first bytes of a text part.
+const PART_MAGIC: &[u8; 4] = b"PLXT";
 
 /// Corpora with this many articles or more are split into static files by default.
 pub const DEFAULT_SHARD_FROM: usize = 2_000;
@@ -77,59 +81,71 @@ impl ShardPolicy {
 /// A corpus written as static files.
 #[derive(Clone, Debug, PartialEq)]
 pub struct StaticCorpus {
-    /// The head: the table of the article parts, then [`Corpus::encode`] of the corpus without
-    /// its articles, its index holding a shard map instead of its postings.
+    /// The head: [`Corpus::encode`] of the corpus with its texts left in the text parts (each
+    /// article naming its part) and its index holding a shard map instead of its postings.
     pub head: ShardFile,
-    /// The article parts, in the corpus's order.
+    /// The text parts: the texts of a run of articles in reading order each.
     pub parts: Vec<ShardFile>,
     /// The postings shards.
     pub shards: Vec<ShardFile>,
 }
 
 impl StaticCorpus {
-    /// Every file: the head, the article parts, then the shards.
+    /// Every file: the head, the text parts, then the shards.
     pub fn files(&self) -> impl Iterator<Item = &ShardFile> {
         std::iter::once(&self.head)
             .chain(&self.parts)
             .chain(&self.shards)
     }
 
-    /// The bytes fetched at start: the head and the article parts.
+    /// The bytes fetched at start: the head.
     pub fn opening_bytes(&self) -> u64 {
-        std::iter::once(&self.head)
-            .chain(&self.parts)
-            .map(|f| f.bytes.len() as u64)
-            .sum()
+        self.head.bytes.len() as u64
     }
 
-    /// Opens these files as the page does, with no postings shard loaded yet.
-    pub fn open(&self) -> Result<Corpus, PartError> {
-        let mut opening = Opening::decode(&self.head.bytes).map_err(PartError::Head)?;
-        for part in &self.parts {
-            opening.add(&part.bytes)?;
+    /// Opens these files as the page does: the head, with no text part or postings shard
+    /// loaded yet.
+    pub fn open(&self) -> Result<Corpus, DecodeError> {
+        decode_head(&self.head.bytes)
+    }
+
+    /// Opens these files with every text part loaded (the postings stay to be loaded).
+    pub fn open_with_texts(&self) -> Result<Corpus, PartError> {
+        let corpus = self.open().map_err(PartError::Head)?;
+        for (k, part) in self.parts.iter().enumerate() {
+            corpus.fill_texts(k, &part.bytes)?;
         }
-        opening.finish()
+        Ok(corpus)
     }
 }
 
-/// One article part as the head names it.
+/// One text part as the head names it.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Part {
-    /// Its file name (`articles-0002.<fingerprint>.bin`).
+    /// Its file name (`texts-0002.<fingerprint>.bin`).
     pub name: String,
-    /// How many articles it holds.
-    pub articles: u32,
+    /// The articles whose texts it holds, in its order (positions in the corpus).
+    pub docs: Vec<u32>,
     /// Its size in bytes.
     pub bytes: u64,
 }
 
-/// Why an article part (or the head naming it) was refused.
+/// The text parts of a corpus in static files.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct TextParts {
+    /// The parts, in reading order of their articles.
+    pub parts: Vec<Part>,
+}
+
+/// Why a text part (or the head naming it) was refused.
 #[derive(Clone, Debug, PartialEq)]
 #[non_exhaustive]
 pub enum PartError {
     /// The head is not one this code reads.
     Head(DecodeError),
-    /// The bytes are not the part the head names next (another build's, or damaged).
+    /// The corpus names no such part.
+    NoSuchPart(usize),
+    /// The bytes are not the part the head names (another build's, or damaged).
     Mismatch {
         /// The part the head expected.
         file: String,
@@ -139,19 +155,13 @@ pub enum PartError {
         /// The part.
         file: String,
     },
-    /// More parts were given than the head names.
-    Extra,
-    /// The corpus was finished before this part arrived.
-    Missing {
-        /// The first part not given.
-        file: String,
-    },
 }
 
 impl std::fmt::Display for PartError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
             PartError::Head(e) => write!(f, "the corpus head: {e}"),
+            PartError::NoSuchPart(k) => write!(f, "the corpus has no text part {k}"),
             PartError::Mismatch { file } => write!(
                 f,
                 "the articles file {file} that arrived is not the one this page was built with. The folder on the host mixes two builds: upload the whole built folder again"
@@ -160,57 +170,226 @@ impl std::fmt::Display for PartError {
                 f,
                 "the articles file {file} cannot be read by this version of the page. Rebuild the page and upload the whole built folder"
             ),
-            PartError::Extra => write!(f, "more articles files were given than the head names"),
-            PartError::Missing { file } => write!(f, "the articles file {file} never arrived"),
         }
     }
 }
 
 impl std::error::Error for PartError {}
 
-/// A corpus in static files being opened: its head decoded, its article parts added one by one.
-#[derive(Debug)]
-pub struct Opening {
-    corpus: Corpus,
-    parts: Vec<Part>,
-    next: usize,
+/// Decodes a head file: the corpus without its texts, each naming the text part it is in.
+pub fn decode_head(bytes: &[u8]) -> Result<Corpus, DecodeError> {
+    let rest = bytes
+        .strip_prefix(HEAD_MAGIC.as_slice())
+        .ok_or(DecodeError::NotACorpus)?;
+    let corpus = Corpus::decode(rest)?;
+    let corrupt = |why: &str| Err(DecodeError::Corrupt(why.into()));
+    let Some(texts) = &corpus.texts else {
+        return corrupt("the head has no table of text parts");
+    };
+    // Every article not held is in the part that names it, once.
+    let mut seen = vec![false; corpus.articles.len()];
+    for (k, part) in texts.parts.iter().enumerate() {
+        for &d in &part.docs {
+            let a = corpus.articles.get(d as usize);
+            match a.map(|a| a.text.part()) {
+                Some(Some(p)) if p == k && !seen[d as usize] => seen[d as usize] = true,
+                _ => return corrupt("the head's table of text parts does not match its articles"),
+            }
+        }
+    }
+    if corpus
+        .articles
+        .iter()
+        .zip(&seen)
+        .any(|(a, &s)| !s && !a.text.is_held())
+    {
+        return corrupt("an article of the head is in no text part");
+    }
+    if corpus.stances.len() != corpus.articles.len() {
+        return corrupt("the head's stance tags do not match its articles");
+    }
+    Ok(corpus)
 }
 
-impl Opening {
-    /// Decodes a head file.
-    pub fn decode(bytes: &[u8]) -> Result<Opening, DecodeError> {
-        let rest = bytes
-            .strip_prefix(HEAD_MAGIC.as_slice())
-            .ok_or(DecodeError::NotACorpus)?;
-        let (len, rest) = rest.split_at_checked(4).ok_or(DecodeError::NotACorpus)?;
-        let len = u32::from_le_bytes(len.try_into().map_err(|_| DecodeError::NotACorpus)?);
-        let (table, rest) = rest
-            .split_at_checked(len as usize)
-            .ok_or_else(|| DecodeError::Corrupt("the head's table of parts is cut short".into()))?;
-        let parts: Vec<Part> =
-            postcard::from_bytes(table).map_err(|e| DecodeError::Corrupt(e.to_string()))?;
-        let mut corpus = Corpus::decode(rest)?;
-        // Room for the articles the table announces, within reason: a damaged table must not
-        // ask for more memory than there is.
-        let announced = parts
+/// Cuts the articles' texts into parts of about `target` bytes of text each, the articles taken
+/// in `order` (an article is never cut); each part with the articles it holds.
+fn text_parts(articles: &[Article], order: &[usize], target: usize) -> Vec<(ShardFile, Vec<u32>)> {
+    let mut parts = Vec::new();
+    let mut docs: Vec<u32> = Vec::new();
+    let mut size = 0;
+    let flush = |docs: &mut Vec<u32>, parts: &mut Vec<(ShardFile, Vec<u32>)>| {
+        let mut bytes = PART_MAGIC.to_vec();
+        bytes.extend_from_slice(&crate::corpus::SCHEMA.to_le_bytes());
+        let texts: Vec<&str> = docs
             .iter()
-            .fold(0usize, |n, p| n.saturating_add(p.articles as usize));
-        corpus.articles.reserve_exact(announced.min(1 << 20));
-        Ok(Opening {
-            corpus,
+            .map(|&d| articles[d as usize].text.as_str())
+            .collect();
+        // Serializing plain owned data into a Vec cannot fail.
+        bytes.extend(postcard::to_allocvec(&texts).unwrap_or_default());
+        let name = format!(
+            "texts-{:04}.{}.bin",
+            parts.len(),
+            shards::fingerprint(&bytes)
+        );
+        parts.push((ShardFile { name, bytes }, std::mem::take(docs)));
+    };
+    for &d in order {
+        docs.push(d as u32);
+        size += articles[d].text.len();
+        if size >= target.max(1) {
+            flush(&mut docs, &mut parts);
+            size = 0;
+        }
+    }
+    if !docs.is_empty() {
+        flush(&mut docs, &mut parts);
+    }
+    parts
+}
+
+/// What a search over a corpus in static files came to.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Searched {
+    /// The results, as over the whole index.
+    Ready(Results),
+    /// Parts the query reads that are not loaded yet (postings shards, or the texts of the hits
+    /// shown): fetch them, [`Corpus::fill`] them, and search again.
+    Needs(Vec<Needed>),
+}
+
+impl Corpus {
+    /// This corpus as static files: the head, the text parts and the postings shards. A corpus
+    /// whose index is already in shards gives no shard files.
+    pub fn to_static(&self, opts: ShardOptions) -> StaticCorpus {
+        let mut head = self.clone();
+        let (index, shards) = std::mem::take(&mut head.index).into_shards(opts);
+        head.index = index;
+        let cut = text_parts(&self.articles, self.reading_order(), opts.part_bytes);
+        let mut table = TextParts::default();
+        let mut parts = Vec::with_capacity(cut.len());
+        for (k, (file, docs)) in cut.into_iter().enumerate() {
+            for &d in &docs {
+                head.articles[d as usize].text = ArticleText::in_part(k as u32);
+            }
+            table.parts.push(Part {
+                name: file.name.clone(),
+                docs,
+                bytes: file.bytes.len() as u64,
+            });
+            parts.push(file);
+        }
+        head.texts = Some(table);
+        let mut bytes = HEAD_MAGIC.to_vec();
+        bytes.extend(head.encode());
+        StaticCorpus {
+            head: ShardFile {
+                name: format!("head.{}.bin", shards::fingerprint(&bytes)),
+                bytes,
+            },
             parts,
-            next: 0,
-        })
+            shards,
+        }
     }
 
-    /// The article parts the head names, in order.
-    pub fn parts(&self) -> &[Part] {
-        &self.parts
+    /// Searches, telling which parts the query needs when the corpus is in static files and
+    /// some of them are not loaded: postings shards first, then the texts of the hits (their
+    /// passages are read from them). Over an embedded corpus it is always [`Searched::Ready`].
+    pub fn search_static(&self, input: &str, opts: &Options) -> Searched {
+        let (results, misses) = self.with_misses(|| crate::search::search(self, input, opts));
+        if misses.is_empty() {
+            Searched::Ready(results)
+        } else {
+            Searched::Needs(misses)
+        }
     }
 
-    /// Adds the next article part.
-    pub fn add(&mut self, bytes: &[u8]) -> Result<(), PartError> {
-        let part = self.parts.get(self.next).ok_or(PartError::Extra)?;
+    /// Runs `f` and returns what it returned with the parts it read and found missing: postings
+    /// shards, then text parts. Over an embedded corpus nothing is ever missing.
+    pub fn with_misses<R>(&self, f: impl FnOnce() -> R) -> (R, Vec<Needed>) {
+        let ((r, shard_misses), text_misses) = text::with_misses(|| shards::with_misses(f));
+        let mut needed = match &self.index.shards {
+            Some(map) => map.needed(&shard_misses),
+            None => Vec::new(),
+        };
+        // A search that still lacks postings reads the texts of the wrong hits: those come once
+        // the postings are in.
+        if needed.is_empty() {
+            needed = self.text_parts_needed(&text_misses);
+        }
+        (r, needed)
+    }
+
+    /// The text parts of articles `docs` that are not loaded yet.
+    pub fn texts_needed(&self, docs: impl IntoIterator<Item = usize>) -> Vec<Needed> {
+        let parts: std::collections::BTreeSet<usize> = docs
+            .into_iter()
+            .filter_map(|d| self.articles.get(d)?.text.part())
+            .collect();
+        self.text_parts_needed(&parts.into_iter().collect::<Vec<_>>())
+    }
+
+    /// Every text part not loaded yet (for what reads all the texts: adding articles, the
+    /// coverage view).
+    pub fn all_texts_needed(&self) -> Vec<Needed> {
+        self.texts_needed(0..self.articles.len())
+    }
+
+    fn text_parts_needed(&self, parts: &[usize]) -> Vec<Needed> {
+        let Some(table) = &self.texts else {
+            return Vec::new();
+        };
+        parts
+            .iter()
+            .filter_map(|&k| {
+                let p = table.parts.get(k)?;
+                Some(Needed {
+                    kind: PartKind::Texts,
+                    shard: k,
+                    file: p.name.clone(),
+                    bytes: u32::try_from(p.bytes).unwrap_or(u32::MAX),
+                })
+            })
+            .collect()
+    }
+
+    /// Whether the part `n` names is loaded.
+    pub fn is_loaded(&self, n: &Needed) -> bool {
+        match n.kind {
+            PartKind::Postings => self
+                .index
+                .shards
+                .as_ref()
+                .is_none_or(|map| map.is_loaded(n.shard)),
+            PartKind::Texts => match self.texts.as_ref().and_then(|t| t.parts.get(n.shard)) {
+                Some(p) => p.docs.iter().all(|&d| {
+                    self.articles
+                        .get(d as usize)
+                        .is_none_or(|a| a.text.is_held())
+                }),
+                None => true,
+            },
+        }
+    }
+
+    /// Loads the part `n` names from the bytes of its file, as a sentence when they are not
+    /// that file. Loading a part twice is harmless.
+    pub fn fill(&self, n: &Needed, bytes: &[u8]) -> Result<(), String> {
+        match n.kind {
+            PartKind::Postings => match &self.index.shards {
+                Some(map) => map.fill(n.shard, bytes).map_err(|e| e.to_string()),
+                None => Ok(()),
+            },
+            PartKind::Texts => self.fill_texts(n.shard, bytes).map_err(|e| e.to_string()),
+        }
+    }
+
+    /// Loads text part `k` from the bytes of its file (its fingerprint is checked).
+    pub fn fill_texts(&self, k: usize, bytes: &[u8]) -> Result<(), PartError> {
+        let part = self
+            .texts
+            .as_ref()
+            .and_then(|t| t.parts.get(k))
+            .ok_or(PartError::NoSuchPart(k))?;
         let file = || part.name.clone();
         if shards::fingerprint(bytes) != part.name.split('.').nth(1).unwrap_or_default() {
             return Err(PartError::Mismatch { file: file() });
@@ -223,116 +402,21 @@ impl Opening {
         if schema != crate::corpus::SCHEMA.to_le_bytes() {
             return Err(corrupt());
         }
-        let articles: Vec<Article> = postcard::from_bytes(payload).map_err(|_| corrupt())?;
-        if articles.len() != part.articles as usize {
+        let texts: Vec<String> = postcard::from_bytes(payload).map_err(|_| corrupt())?;
+        if texts.len() != part.docs.len() {
             return Err(corrupt());
         }
-        self.corpus.articles.extend(articles);
-        self.next += 1;
+        for (&d, text) in part.docs.iter().zip(texts) {
+            if let Some(a) = self.articles.get(d as usize) {
+                a.text.fill(text);
+            }
+        }
         Ok(())
     }
 
-    /// The corpus, once every part is in.
-    pub fn finish(self) -> Result<Corpus, PartError> {
-        match self.parts.get(self.next) {
-            Some(p) => Err(PartError::Missing {
-                file: p.name.clone(),
-            }),
-            None if self.corpus.stances.len() != self.corpus.articles.len() => {
-                Err(PartError::Head(DecodeError::Corrupt(
-                    "the head's stance tags do not match its articles".into(),
-                )))
-            }
-            None => Ok(self.corpus),
-        }
-    }
-}
-
-/// Cuts articles into parts of about `target` encoded bytes each (an article is never cut),
-/// each with its number of articles. There is always at least one part.
-fn article_parts(articles: &[Article], target: usize) -> Vec<(ShardFile, usize)> {
-    let mut parts = Vec::new();
-    let mut start = 0;
-    let mut size = 0;
-    let flush = |range: std::ops::Range<usize>, parts: &mut Vec<(ShardFile, usize)>| {
-        let mut bytes = PART_MAGIC.to_vec();
-        bytes.extend_from_slice(&crate::corpus::SCHEMA.to_le_bytes());
-        let n = range.len();
-        // Serializing plain owned data into a Vec cannot fail.
-        bytes.extend(postcard::to_allocvec(&articles[range]).unwrap_or_default());
-        let name = format!(
-            "articles-{:04}.{}.bin",
-            parts.len(),
-            shards::fingerprint(&bytes)
-        );
-        parts.push((ShardFile { name, bytes }, n));
-    };
-    for (i, a) in articles.iter().enumerate() {
-        size += postcard::to_allocvec(a).map_or(0, |b| b.len());
-        if size >= target.max(1) {
-            flush(start..i + 1, &mut parts);
-            start = i + 1;
-            size = 0;
-        }
-    }
-    if start < articles.len() || parts.is_empty() {
-        flush(start..articles.len(), &mut parts);
-    }
-    parts
-}
-
-/// What a search over a corpus in static files came to.
-#[derive(Clone, Debug, PartialEq)]
-pub enum Searched {
-    /// The results, as over the whole index.
-    Ready(Results),
-    /// Shards the query reads that are not loaded yet: fetch them, [`shards::Shards::fill`]
-    /// them, and search again.
-    Needs(Vec<Needed>),
-}
-
-impl Corpus {
-    /// This corpus as static files: the head and the postings shards. A corpus whose index is
-    /// already in shards gives no shard files.
-    pub fn to_static(&self, opts: ShardOptions) -> StaticCorpus {
-        let mut head = self.clone();
-        let (index, shards) = std::mem::take(&mut head.index).into_shards(opts);
-        head.index = index;
-        let articles = std::mem::take(&mut head.articles);
-        let (parts, table): (Vec<ShardFile>, Vec<Part>) = article_parts(&articles, opts.part_bytes)
-            .into_iter()
-            .map(|(file, n)| {
-                let part = Part {
-                    name: file.name.clone(),
-                    articles: n as u32,
-                    bytes: file.bytes.len() as u64,
-                };
-                (file, part)
-            })
-            .unzip();
-        let table = postcard::to_allocvec(&table).unwrap_or_default();
-        let mut bytes = HEAD_MAGIC.to_vec();
-        bytes.extend_from_slice(&(table.len() as u32).to_le_bytes());
-        bytes.extend(table);
-        bytes.extend(head.encode());
-        StaticCorpus {
-            head: ShardFile {
-                name: format!("head.{}.bin", shards::fingerprint(&bytes)),
-                bytes,
-            },
-            parts,
-            shards,
-        }
-    }
-
-    /// Searches, telling which shards the query needs when the index is in static files and
-    /// some of them are not loaded. Over an embedded index it is always [`Searched::Ready`].
-    pub fn search_static(&self, input: &str, opts: &Options) -> Searched {
-        let (results, misses) = shards::with_misses(|| crate::search::search(self, input, opts));
-        match &self.index.shards {
-            Some(map) if !misses.is_empty() => Searched::Needs(map.needed(&misses)),
-            _ => Searched::Ready(results),
-        }
+    /// Whether every article's text is held.
+    pub fn texts_complete(&self) -> bool {
+        self.articles.iter().all(|a| a.text.is_held())
     }
 }
 
@@ -348,7 +432,7 @@ pub enum StaticError {
     Read(std::path::PathBuf, std::io::Error),
     /// The head is not a corpus this code reads.
     Head(crate::DecodeError),
-    /// An article part is not the one the head names.
+    /// A text part is not the one the head names.
     Part(PartError),
     /// A shard is not the one the head names.
     Shard(shards::ShardError),
@@ -389,7 +473,7 @@ fn is_head(name: &str) -> bool {
 }
 
 /// Reads a corpus in static files from `dir` (a built page's folder or its `corpus/`) with every
-/// article part and shard loaded: the CLI reads the very files the page fetches.
+/// text part and shard loaded: the CLI reads the very files the page fetches.
 pub fn read_static(dir: &std::path::Path) -> Result<Corpus, StaticError> {
     let folder = static_dir(dir).ok_or_else(|| StaticError::NoHead(dir.to_path_buf()))?;
     let read = |p: std::path::PathBuf| std::fs::read(&p).map_err(|e| StaticError::Read(p, e));
@@ -405,12 +489,17 @@ pub fn read_static(dir: &std::path::Path) -> Result<Corpus, StaticError> {
     let head = heads
         .pop()
         .ok_or_else(|| StaticError::NoHead(folder.clone()))?;
-    let mut opening = Opening::decode(&read(folder.join(&head))?).map_err(StaticError::Head)?;
-    for k in 0..opening.parts().len() {
-        let bytes = read(folder.join(&opening.parts()[k].name))?;
-        opening.add(&bytes).map_err(StaticError::Part)?;
+    let corpus = decode_head(&read(folder.join(&head))?).map_err(StaticError::Head)?;
+    let names: Vec<String> = corpus
+        .texts
+        .iter()
+        .flat_map(|t| t.parts.iter().map(|p| p.name.clone()))
+        .collect();
+    for (k, name) in names.iter().enumerate() {
+        corpus
+            .fill_texts(k, &read(folder.join(name))?)
+            .map_err(StaticError::Part)?;
     }
-    let corpus = opening.finish().map_err(StaticError::Part)?;
     if let Some(map) = &corpus.index.shards {
         for (k, name) in map.files().iter().enumerate() {
             map.fill(k, &read(folder.join(name))?)

@@ -160,7 +160,7 @@ fn every_byte_of_every_seed_maps_to_one_segment() {
         }
         assert_eq!(pos, a.text.len(), "{}: segments stop early", a.id);
         let rebuilt: String = a.segments.iter().map(|s| a.slice(s.span)).collect();
-        assert_eq!(rebuilt, a.text);
+        assert_eq!(a.text, rebuilt);
     }
 }
 

@@ -1,15 +1,16 @@
-//! A corpus split into static files (a head, article parts and postings shards): opened from its
-//! head and parts it holds the same articles; searching it, once the shards a query needs are
-//! loaded, gives exactly what searching the whole corpus gives; the files it needs are named
-//! before anything is loaded; wrong files are refused.
+//! A corpus split into static files (a head, text parts and postings shards): opened from its
+//! head and parts it holds the same articles; searching it, once the shards and texts a query
+//! needs are loaded, gives exactly what searching the whole corpus gives; the files it needs are
+//! named before anything is loaded; wrong files are refused.
 
 mod common;
 use common::*;
 
 use parallax_core::fs::load_dir;
+use parallax_core::index::shards::PartKind;
 use parallax_core::index::shards::{ShardError, ShardOptions};
 use parallax_core::search::{search, Options};
-use parallax_core::static_corpus::{Opening, PartError, Searched, ShardPolicy, StaticCorpus};
+use parallax_core::static_corpus::{decode_head, PartError, Searched, ShardPolicy, StaticCorpus};
 use parallax_core::Corpus;
 use std::sync::LazyLock;
 
@@ -46,33 +47,48 @@ const QUERIES: &[(&str, &str)] = &[
 fn split(corpus: &Corpus, bytes: usize) -> StaticCorpus {
     corpus.to_static(ShardOptions {
         postings_bytes: bytes,
-        part_bytes: 64 * 1024,
+        part_bytes: 4 * 1024,
     })
 }
 
+/// What a search fetched before it was ready.
+#[derive(Debug, Default)]
+struct Fetched {
+    rounds: usize,
+    shards: usize,
+    texts: usize,
+}
+
 /// Searches the head as the page does: asks, loads what it needs, asks again.
-fn search_loading(head: &Corpus, files: &StaticCorpus, q: &str, opts: &Options) -> (usize, usize) {
-    let map = head
-        .index
-        .shards
-        .as_ref()
-        .expect("the head keeps a shard map");
-    let mut rounds = 0;
-    let mut fetched = 0;
+fn search_loading(head: &Corpus, files: &StaticCorpus, q: &str, opts: &Options) -> Fetched {
+    let mut fetched = Fetched::default();
     loop {
         match head.search_static(q, opts) {
             Searched::Ready(r) => {
                 assert_eq!(r, search(head, q, opts), "{q}: ready means complete");
-                return (rounds, fetched);
+                return fetched;
             }
             Searched::Needs(needed) => {
-                rounds += 1;
-                assert!(rounds <= 2, "{q}: still needs shards after loading them");
+                fetched.rounds += 1;
+                assert!(
+                    fetched.rounds <= 3,
+                    "{q}: still needs parts after loading them"
+                );
                 for n in needed {
-                    let file = files.shards.iter().find(|f| f.name == n.file).unwrap();
+                    let file = files
+                        .shards
+                        .iter()
+                        .chain(&files.parts)
+                        .find(|f| f.name == n.file)
+                        .unwrap();
                     assert_eq!(n.bytes as usize, file.bytes.len());
-                    map.fill(n.shard, &file.bytes).unwrap();
-                    fetched += 1;
+                    assert!(!head.is_loaded(&n), "{q}: {} asked for twice", n.file);
+                    head.fill(&n, &file.bytes).unwrap();
+                    assert!(head.is_loaded(&n));
+                    match n.kind {
+                        PartKind::Postings => fetched.shards += 1,
+                        PartKind::Texts => fetched.texts += 1,
+                    }
                 }
             }
         }
@@ -109,28 +125,42 @@ fn a_query_fetches_only_the_shards_of_its_words() {
     let files = split(&GENERATED, 2048);
     assert!(files.shards.len() > 50, "{} shards", files.shards.len());
     let head = files.open().unwrap();
-    let (rounds, fetched) = search_loading(&head, &files, "sanctions", &Options::default());
-    assert_eq!(rounds, 1, "one round of fetching");
+    let ten = Options {
+        limit: 10,
+        ..Options::default()
+    };
+    let fetched = search_loading(&head, &files, "sanctions", &ten);
+    assert_eq!(
+        fetched.rounds, 2,
+        "postings, then the hits' texts: {fetched:?}"
+    );
     assert!(
-        fetched <= 6,
-        "a one-word query fetched {fetched} of {} shards",
+        fetched.shards <= 6,
+        "a one-word query fetched {} of {} shards",
+        fetched.shards,
         files.shards.len()
+    );
+    assert!(
+        (1..=10).contains(&fetched.texts) && files.parts.len() > 20,
+        "ten hits fetched {} of {} text parts",
+        fetched.texts,
+        files.parts.len()
     );
     // Asked again, nothing more is needed.
     assert!(matches!(
-        head.search_static("sanctions", &Options::default()),
+        head.search_static("sanctions", &ten),
         Searched::Ready(_)
     ));
-    // Queries that read no postings need nothing.
+    // Queries that read no postings need at most the texts of their hits.
     for q in ["", "date:2020", "outlet:reuters"] {
         let fresh = files.open().unwrap();
-        assert!(
-            matches!(
-                fresh.search_static(q, &Options::default()),
-                Searched::Ready(_)
+        match fresh.search_static(q, &ten) {
+            Searched::Ready(_) => {}
+            Searched::Needs(n) => assert!(
+                n.iter().all(|n| n.kind == PartKind::Texts) && n.len() <= 10,
+                "{q}: {n:?}"
             ),
-            "{q}"
-        );
+        }
     }
 }
 
@@ -211,37 +241,51 @@ fn a_wrong_or_damaged_shard_is_refused_with_a_reason() {
 }
 
 #[test]
-fn the_articles_arrive_in_parts_and_open_into_the_whole_corpus() {
+fn the_texts_arrive_in_parts_and_fill_the_whole_corpus() {
+    let largest = GENERATED
+        .articles
+        .iter()
+        .map(|a| a.text.len())
+        .max()
+        .unwrap();
     for part_bytes in [1, 16 * 1024, 256 * 1024, 64 << 20] {
         let files = GENERATED.to_static(ShardOptions {
             part_bytes,
             ..ShardOptions::default()
         });
-        let opened = files.open().unwrap();
+        let head = files.open().unwrap();
+        assert!(
+            head.articles.iter().all(|a| !a.text.is_held()),
+            "{part_bytes}"
+        );
+        assert_eq!(head.stances, GENERATED.stances, "{part_bytes}");
+        assert_eq!(head.version, GENERATED.version, "{part_bytes}");
+        // Everything but the texts is there at once.
+        for (a, b) in head.articles.iter().zip(&GENERATED.articles) {
+            assert_eq!(
+                (&a.id, &a.title, &a.paragraphs),
+                (&b.id, &b.title, &b.paragraphs)
+            );
+        }
+        let opened = files.open_with_texts().unwrap();
         assert_eq!(opened.articles, GENERATED.articles, "{part_bytes}");
-        assert_eq!(opened.stances, GENERATED.stances, "{part_bytes}");
-        assert_eq!(opened.version, GENERATED.version, "{part_bytes}");
-        let head = Opening::decode(&files.head.bytes).unwrap();
-        let table = head.parts();
+        assert!(opened.texts_complete());
+        // Each article is in one part; the parts follow the reading order.
+        let table = &head.texts.as_ref().unwrap().parts;
         assert_eq!(table.len(), files.parts.len());
-        let total: u32 = table.iter().map(|p| p.articles).sum();
-        assert_eq!(total as usize, GENERATED.articles.len());
-        let largest = GENERATED
-            .articles
+        let order: Vec<u32> = table.iter().flat_map(|p| p.docs.clone()).collect();
+        let want: Vec<u32> = GENERATED
+            .reading_order()
             .iter()
-            .map(|a| a.text.len())
-            .max()
-            .unwrap();
+            .map(|&d| d as u32)
+            .collect();
+        assert_eq!(order, want, "{part_bytes}");
         for (k, (p, f)) in table.iter().zip(&files.parts).enumerate() {
             assert_eq!(p.name, f.name);
             assert_eq!(p.bytes as usize, f.bytes.len());
+            assert!(f.name.starts_with(&format!("texts-{k:04}.")), "{}", f.name);
             assert!(
-                f.name.starts_with(&format!("articles-{k:04}.")),
-                "{}",
-                f.name
-            );
-            assert!(
-                f.bytes.len() <= part_bytes + 4 * largest + 1024,
+                f.bytes.len() <= part_bytes + 2 * largest + 64,
                 "{part_bytes}: part {k} has {} bytes",
                 f.bytes.len()
             );
@@ -261,67 +305,117 @@ fn the_articles_arrive_in_parts_and_open_into_the_whole_corpus() {
 }
 
 #[test]
-fn a_wrong_missing_or_extra_article_part_is_refused_with_a_reason() {
+fn a_view_names_the_text_parts_it_reads_and_gets_them() {
+    let files = split(&GENERATED, 4096);
+    let head = files.open().unwrap();
+    let doc = GENERATED.reading_order()[GENERATED.articles.len() / 2];
+    let want = &GENERATED.articles[doc];
+    let span = want.paragraphs[0].span;
+    // Reading a missing text reads as empty and names its part, once.
+    let (read, misses) = head.with_misses(|| head.articles[doc].slice(span).to_string());
+    assert_eq!(read, "");
+    assert_eq!(misses, head.texts_needed([doc, doc]));
+    assert_eq!(misses.len(), 1);
+    assert_eq!(misses[0].kind, PartKind::Texts);
+    let file = files
+        .parts
+        .iter()
+        .find(|f| f.name == misses[0].file)
+        .unwrap();
+    head.fill(&misses[0], &file.bytes).unwrap();
+    let (read, misses) = head.with_misses(|| head.articles[doc].slice(span).to_string());
+    assert_eq!((read.as_str(), misses), (want.slice(span), vec![]));
+    assert_eq!(head.articles[doc].text, want.text);
+    assert!(head.texts_needed([doc]).is_empty());
+    // Its part-mates came with it; the rest are still to fetch.
+    let rest = head.all_texts_needed();
+    assert_eq!(rest.len(), files.parts.len() - 1);
+    for n in &rest {
+        let file = files.parts.iter().find(|f| f.name == n.file).unwrap();
+        head.fill(n, &file.bytes).unwrap();
+    }
+    assert!(head.texts_complete() && head.all_texts_needed().is_empty());
+    assert_eq!(head.articles, GENERATED.articles);
+    // An embedded corpus needs nothing.
+    assert!(GENERATED.all_texts_needed().is_empty());
+    assert_eq!(
+        GENERATED
+            .with_misses(|| GENERATED.articles[doc].text.len())
+            .1,
+        vec![]
+    );
+}
+
+#[test]
+fn a_wrong_text_part_or_head_is_refused_with_a_reason() {
     let files = split(&GENERATED, 4096);
     assert!(files.parts.len() >= 3, "{}", files.parts.len());
     let (first, second) = (&files.parts[0], &files.parts[1]);
     let named = |f: &parallax_core::index::shards::ShardFile| f.name.clone();
-    let cases: &[(&str, Vec<&[u8]>, PartError)] = &[
+    let cases: &[(&str, usize, &[u8], PartError)] = &[
         (
-            "parts out of order",
-            vec![&second.bytes],
+            "another part's bytes",
+            0,
+            &second.bytes,
             PartError::Mismatch { file: named(first) },
         ),
         (
             "truncated",
-            vec![&first.bytes[..first.bytes.len() / 2]],
+            0,
+            &first.bytes[..first.bytes.len() / 2],
             PartError::Mismatch { file: named(first) },
         ),
         (
             "an error page instead",
-            vec![b"<!doctype html><title>404</title>"],
+            0,
+            b"<!doctype html><title>404</title>",
             PartError::Mismatch { file: named(first) },
         ),
         (
             "a postings shard instead",
-            vec![&files.shards[0].bytes],
+            0,
+            &files.shards[0].bytes,
             PartError::Mismatch { file: named(first) },
         ),
+        (
+            "no such part",
+            99_999,
+            &first.bytes,
+            PartError::NoSuchPart(99_999),
+        ),
     ];
-    for (name, given, want) in cases {
-        let mut opening = Opening::decode(&files.head.bytes).unwrap();
-        let got = given.iter().try_for_each(|b| opening.add(b));
-        assert_eq!(got.as_ref(), Err(want), "{name}");
+    for (name, k, given, want) in cases {
+        let head = files.open().unwrap();
+        assert_eq!(head.fill_texts(*k, given).as_ref(), Err(want), "{name}");
+        assert!(
+            head.articles.iter().all(|a| !a.text.is_held()),
+            "{name}: nothing filled"
+        );
         let message = want.to_string();
         assert!(
-            message.contains(&named(first)) && message.len() > 40,
+            message.len() > 25 && !message.contains("Mismatch"),
             "{name}: {message}"
         );
     }
-    // Finished too soon: the first part not given is named.
-    let mut opening = Opening::decode(&files.head.bytes).unwrap();
-    opening.add(&first.bytes).unwrap();
-    assert_eq!(
-        opening.finish().err(),
-        Some(PartError::Missing {
-            file: named(second)
-        })
-    );
-    // One part too many.
-    let mut opening = Opening::decode(&files.head.bytes).unwrap();
-    for p in &files.parts {
-        opening.add(&p.bytes).unwrap();
-    }
-    assert_eq!(opening.add(&first.bytes), Err(PartError::Extra));
-    assert!(opening.finish().is_ok());
-    // A head that is not one.
-    for bad in [
-        &b"PLXC"[..],
-        b"",
-        &files.parts[0].bytes,
-        &files.head.bytes[..20],
+    let head = files.open().unwrap();
+    head.fill_texts(0, &first.bytes).unwrap();
+    head.fill_texts(0, &first.bytes).unwrap(); // twice is harmless
+                                               // A head that is not one, or is an embedded corpus.
+    let embedded = GENERATED.encode();
+    let mut embedded_as_head = b"PLXH".to_vec();
+    embedded_as_head.extend(&embedded);
+    for (name, bad) in [
+        ("another magic", &b"PLXC"[..]),
+        ("empty", b""),
+        ("a text part", &files.parts[0].bytes),
+        ("cut short", &files.head.bytes[..20]),
+        ("an embedded corpus", &embedded),
+        (
+            "an embedded corpus behind the head's magic",
+            &embedded_as_head,
+        ),
     ] {
-        assert!(Opening::decode(bad).is_err());
+        assert!(decode_head(bad).is_err(), "{name}");
     }
 }
 

@@ -27,9 +27,9 @@ pub struct ShardOptions {
     /// About how many bytes of encoded postings one shard holds, before compression (the default
     /// is 48 KiB; at least 256). Smaller shards make a query fetch fewer bytes and more files.
     pub postings_bytes: usize,
-    /// About how many bytes of encoded articles one article part of a corpus in static files
-    /// holds, before compression (the default is 2 MiB). The page fetches the parts one after
-    /// another at start, so it never holds more than one part's bytes beside the decoded articles.
+    /// About how many bytes of article text one text part of a corpus in static files holds,
+    /// before compression (the default is 32 KiB, some ten articles). A view fetches the parts
+    /// of the articles it shows, so smaller parts fetch fewer bytes in more files.
     pub part_bytes: usize,
 }
 
@@ -37,7 +37,7 @@ impl Default for ShardOptions {
     fn default() -> ShardOptions {
         ShardOptions {
             postings_bytes: 48 * 1024,
-            part_bytes: 2 << 20,
+            part_bytes: 32 * 1024,
         }
     }
 }
@@ -77,10 +77,22 @@ impl PartialEq for Shards {
     }
 }
 
-/// One shard the index needs and does not have yet.
+/// What a part of a corpus in static files holds.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum PartKind {
+    /// Postings of a range of terms ([`Shards`]).
+    Postings,
+    /// The texts of some articles ([`crate::static_corpus`]).
+    Texts,
+}
+
+/// One part of a corpus in static files that a view needs and does not have yet: a postings
+/// shard or a text part.
 #[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord)]
 pub struct Needed {
-    /// Its number.
+    /// What it holds.
+    pub kind: PartKind,
+    /// Its number among the parts of its kind.
     pub shard: usize,
     /// Its file name.
     pub file: String,
@@ -269,6 +281,7 @@ impl Shards {
             .iter()
             .filter_map(|&k| {
                 Some(Needed {
+                    kind: PartKind::Postings,
                     shard: k,
                     file: self.files.get(k)?.clone(),
                     bytes: *self.sizes.get(k)?,

@@ -18,6 +18,7 @@ mod lines;
 pub mod repeats;
 pub mod sources;
 pub mod stamps;
+pub mod text;
 
 use crate::date::Date;
 use crate::outlets::OutletRole;
@@ -32,8 +33,9 @@ pub struct Article {
     pub id: String,
     /// The file name the article was read from.
     pub file_name: String,
-    /// The file's text, verbatim (line endings included).
-    pub text: String,
+    /// The file's text, verbatim (line endings included); in a corpus kept in static files, not
+    /// held until its text part is fetched ([`text::ArticleText`]).
+    pub text: text::ArticleText,
     /// The headline, stated or derived.
     pub title: Title,
     /// Outlets that carried the article, in order: publisher first, then wires, then aggregators.
@@ -456,8 +458,9 @@ impl Outlet {
 
 impl Article {
     /// The text of a span of this article.
+    /// Empty while the text is not held, or when the span does not fit it.
     pub fn slice(&self, span: Span) -> &str {
-        &self.text[span.start..span.end]
+        self.text.get(span.start..span.end).unwrap_or_default()
     }
 
     /// The outlets as one label: `UrduPoint / Sputnik`, `Reuters via inkl`, or `Unknown outlet`.
@@ -622,7 +625,7 @@ pub fn ingest_text(id: &str, file_name: &str, text: &str, meta: &Meta) -> Articl
     Article {
         id: id.to_string(),
         file_name: file_name.to_string(),
-        text: text.to_string(),
+        text: text.to_string().into(),
         title,
         outlets,
         mentioned,

@@ -11,6 +11,12 @@ use std::collections::BTreeMap;
 pub(super) fn fill_passages(corpus: &Corpus, active: &[Active<'_>], opts: &Options, hit: &mut Hit) {
     let index = &corpus.index;
     let article = &corpus.articles[hit.doc];
+    // Passages are read from the text: one not fetched yet (a corpus in static files) is asked
+    // for, and the hit has no passages until it is in.
+    if article.text.held().is_none() {
+        let _ = article.text.len();
+        return;
+    }
     let units = index.doc_units(hit.doc as u32);
     // Score the article's units: distinct query parts matched first, then weighted occurrences.
     let mut by_unit: BTreeMap<u32, (usize, f32)> = BTreeMap::new();
@@ -143,6 +149,8 @@ pub(super) fn stance_passages(
     opts: &Options,
     hit: &mut Hit,
 ) {
+    // The passages are shown from the text: a corpus in static files is asked for it.
+    let _ = corpus.articles[hit.doc].text.len();
     let tags = corpus.stances.get(hit.doc).map_or(&[][..], Vec::as_slice);
     for t in tags
         .iter()
