@@ -286,10 +286,12 @@ fn Workspace(corpus: Arc<Corpus>) -> impl IntoView {
         >
             {move || { let corpus = main_corpus.clone(); match (screen.get(), doc.get()) {
                 (Screen::Compare, _) => {
-                    let docs = Signal::derive(move || Some(comparing.with(|c| c.iter().map(Doc::index).collect())));
+                    // Drawn anew when the articles compared change, as before the texts came in parts.
+                    let articles = comparing.get();
+                    let docs: Vec<usize> = articles.iter().map(Doc::index).collect();
                     view! {
-                        <WithTexts corpus=corpus.clone() docs=docs>
-                            <CompareView articles=comparing.get() corpus=corpus.clone() route=route />
+                        <WithTexts corpus=corpus.clone() docs=Signal::derive(move || Some(docs.clone()))>
+                            <CompareView articles=articles.clone() corpus=corpus.clone() route=route />
                         </WithTexts>
                     }.into_any()
                 }
