@@ -88,8 +88,8 @@ pub fn App() -> impl IntoView {
 
 #[component]
 fn Shell() -> impl IntoView {
-    // The corpus: embedded (open at once), or a head and article parts in static files fetched
-    // now, with the bytes in so far.
+    // The corpus: embedded (open at once), or the head of a corpus in static files fetched now,
+    // with the bytes in so far (texts and postings follow as views need them).
     let opened = RwSignal::new(None::<Result<Arc<Corpus>, corpus::OpenError>>);
     let arrived = RwSignal::new(0u64);
     let fetch = move || {
