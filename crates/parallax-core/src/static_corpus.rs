@@ -12,7 +12,7 @@
 //! [`DEFAULT_SHARD_FROM`] articles or more; the build reads `PARALLAX_SHARD_FROM` to change it.
 
 use crate::index::shards::{self, Needed, PartKind, ShardFile, ShardOptions};
-use crate::ingest::text::{self, ArticleText};
+use crate::ingest::text::ArticleText;
 use crate::search::{Options, Results};
 use crate::{Article, Corpus, DecodeError};
 use serde::{Deserialize, Serialize};
@@ -306,7 +306,12 @@ impl Corpus {
     /// Runs `f` and returns what it returned with the parts it read and found missing: postings
     /// shards, then text parts. Over an embedded corpus nothing is ever missing.
     pub fn with_misses<R>(&self, f: impl FnOnce() -> R) -> (R, Vec<Needed>) {
-        let ((r, shard_misses), text_misses) = text::with_misses(|| shards::with_misses(f));
+        let (r, misses) = shards::with_misses(f);
+        let of = |kind: PartKind| -> Vec<usize> {
+            misses.iter().filter(|m| m.0 == kind).map(|m| m.1).collect()
+        };
+        let shard_misses = of(PartKind::Postings);
+        let text_misses = of(PartKind::Texts);
         let mut needed = match &self.index.shards {
             Some(map) => map.needed(&shard_misses),
             None => Vec::new(),

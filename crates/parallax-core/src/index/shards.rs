@@ -101,23 +101,25 @@ pub struct Needed {
 }
 
 thread_local! {
-    /// Shards read while [`with_misses`] runs and found missing.
-    static MISSES: RefCell<Option<BTreeSet<usize>>> = const { RefCell::new(None) };
+    /// Parts (postings shards, text parts) read while [`with_misses`] runs and found missing.
+    static MISSES: RefCell<Option<BTreeSet<(PartKind, usize)>>> = const { RefCell::new(None) };
 }
 
-/// Runs `f` and returns what it returned with the numbers of the shards it read and found
-/// missing (in order). Outside `with_misses`, a missing shard reads as no postings.
-pub fn with_misses<R>(f: impl FnOnce() -> R) -> (R, Vec<usize>) {
+/// Runs `f` and returns what it returned with the parts it read and found missing, each with
+/// its kind (in order: postings shards, then text parts). Outside `with_misses`, a missing shard
+/// reads as no postings and a missing text as the empty string.
+pub fn with_misses<R>(f: impl FnOnce() -> R) -> (R, Vec<(PartKind, usize)>) {
     let outer = MISSES.with(|m| m.borrow_mut().replace(BTreeSet::new()));
     let r = f();
     let misses = MISSES.with(|m| std::mem::replace(&mut *m.borrow_mut(), outer));
     (r, misses.unwrap_or_default().into_iter().collect())
 }
 
-fn miss(shard: usize) {
+/// Records that part `k` of this kind was read and found missing (while [`with_misses`] runs).
+pub(crate) fn miss(kind: PartKind, k: usize) {
     MISSES.with(|m| {
         if let Some(set) = m.borrow_mut().as_mut() {
-            set.insert(shard);
+            set.insert((kind, k));
         }
     });
 }
@@ -264,7 +266,7 @@ impl Shards {
         match self.slots().get(k).and_then(OnceLock::get) {
             Some(p) => p.get(id - self.starts[k]),
             None => {
-                miss(k);
+                miss(PartKind::Postings, k);
                 List::EMPTY
             }
         }

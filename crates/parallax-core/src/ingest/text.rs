@@ -3,12 +3,11 @@
 //! Every other part of an article (headline, outlets, date, paragraphs, segments) is small and
 //! comes with the corpus head; the texts are nine tenths of a corpus's bytes, so they stay in
 //! text parts beside the page until a view shows them ([`crate::static_corpus`]). Until then an
-//! [`ArticleText`] reads as the empty string, and [`with_misses`] tells which parts were read
-//! missing, as the postings shards do.
+//! [`ArticleText`] reads as the empty string, and [`crate::index::shards::with_misses`] tells
+//! which parts were read missing, as it does for the postings shards.
 
+use crate::index::shards::{miss, PartKind};
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
-use std::cell::RefCell;
-use std::collections::BTreeSet;
 use std::sync::OnceLock;
 
 /// The text of an article: held, or in text part `part` and not fetched yet.
@@ -21,20 +20,6 @@ pub struct ArticleText {
 
 /// What a missing text reads as.
 static EMPTY: String = String::new();
-
-thread_local! {
-    /// Text parts read while [`with_misses`] runs and found missing.
-    static MISSES: RefCell<Option<BTreeSet<usize>>> = const { RefCell::new(None) };
-}
-
-/// Runs `f` and returns what it returned with the text parts it read and found missing (in
-/// order). Outside `with_misses`, a missing text reads as the empty string all the same.
-pub fn with_misses<R>(f: impl FnOnce() -> R) -> (R, Vec<usize>) {
-    let outer = MISSES.with(|m| m.borrow_mut().replace(BTreeSet::new()));
-    let r = f();
-    let misses = MISSES.with(|m| std::mem::replace(&mut *m.borrow_mut(), outer));
-    (r, misses.unwrap_or_default().into_iter().collect())
-}
 
 impl ArticleText {
     /// A text that is held.
@@ -82,11 +67,7 @@ impl std::ops::Deref for ArticleText {
         match self.cell.get() {
             Some(t) => t,
             None => {
-                MISSES.with(|m| {
-                    if let Some(set) = m.borrow_mut().as_mut() {
-                        set.insert(self.part as usize);
-                    }
-                });
+                miss(PartKind::Texts, self.part as usize);
                 &EMPTY
             }
         }
@@ -176,6 +157,7 @@ impl<'de> Deserialize<'de> for ArticleText {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::index::shards::with_misses;
 
     #[test]
     fn a_held_text_reads_as_itself_and_counts_no_miss() {
@@ -191,7 +173,7 @@ mod tests {
         let u = ArticleText::in_part(3);
         let (both, misses) = with_misses(|| format!("{}{}{}", *t, *u, *t));
         assert_eq!(both, "");
-        assert_eq!(misses, vec![3, 7]);
+        assert_eq!(misses, vec![(PartKind::Texts, 3), (PartKind::Texts, 7)]);
         // Outside, nothing is counted and nothing breaks.
         assert_eq!(t.as_str(), "");
         t.fill("arrived".into());
