@@ -71,6 +71,17 @@ impl ShardLoads {
         self.start(corpus, needed);
     }
 
+    /// Keeps fetching what `needed` names whenever it names anything (it is worked out anew as
+    /// parts arrive, so a view asks for what it still lacks).
+    pub fn follow(self, corpus: Arc<Corpus>, needed: Memo<Vec<Needed>>) {
+        Effect::new(move |_| {
+            let n = needed.get();
+            if !n.is_empty() {
+                self.fetch(corpus.clone(), n);
+            }
+        });
+    }
+
     /// Clears a failure (the search shown no longer needs those shards).
     pub fn forget_failure(self) {
         if matches!(self.state.get_untracked(), LoadState::Failed { .. }) {

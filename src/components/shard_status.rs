@@ -74,13 +74,7 @@ pub fn WithTexts(
             None => c.all_texts_needed(),
         })
     });
-    let c = corpus.clone();
-    Effect::new(move |_| {
-        let n = needed.get();
-        if !n.is_empty() {
-            loads.fetch(c.clone(), n);
-        }
-    });
+    loads.follow(corpus.clone(), needed);
     let ready = Memo::new(move |_| needed.with(Vec::is_empty));
     view! {
         <ShardStatus loads=loads corpus=corpus />

@@ -116,15 +116,7 @@ pub fn ArticleList(
             corpus.texts_needed(articles[..upto.get()].iter().copied())
         })
     };
-    {
-        let corpus = corpus.clone();
-        Effect::new(move |_| {
-            let n = needed.get();
-            if !n.is_empty() {
-                loads.fetch(corpus.clone(), n);
-            }
-        });
-    }
+    loads.follow(corpus.clone(), needed);
     let status = view! { <ShardStatus loads=loads corpus=corpus.clone() /> };
     let cards = move || {
         loads.arrived.track();
