@@ -13,7 +13,7 @@
 //! `scripts/static-corpus.mjs` copies the files of the head the built wasm names into
 //! `dist/corpus/`. `PARALLAX_SHARD_BYTES` sets the shard size (bytes of postings before
 //! compression; 48 KiB by default), `PARALLAX_TEXT_BYTES` the text parts' (bytes of article text;
-//! 32 KiB by default).
+//! 4 KiB by default).
 
 use std::path::PathBuf;
 use std::time::Instant;

@@ -41,7 +41,7 @@ export function staticServer(dir, { base = '/', asHost = false } = {}) {
         if (!compressed.has(candidate)) compressed.set(candidate, brotli(body));
         body = compressed.get(candidate);
         headers['content-encoding'] = 'br';
-        headers['cache-control'] = /-[0-9a-f]{16}\./.test(candidate) ? 'public, max-age=31536000, immutable' : 'no-cache';
+        headers['cache-control'] = /[-.][0-9a-f]{8}(?:[0-9a-f]{8})?\./.test(candidate) ? 'public, max-age=31536000, immutable' : 'no-cache';
       }
       res.writeHead(200, headers).end(body);
       return;

@@ -17,8 +17,10 @@ use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 /// its story profile came from ([`ProfileSource`]). Schema 11: the index keeps the field weights it
 /// was built with. Schema 12: the index may keep its postings in static shards
 /// ([`crate::index::shards`]). Schema 13: stance tags are stored with their strings interned
-/// ([`crate::stance::packed`]).
-pub const SCHEMA: u32 = 14;
+/// ([`crate::stance::packed`]). Schema 14: an article's text may be in a static text part
+/// ([`crate::static_corpus`]). Schema 15: the head lists its text parts by fingerprint and size
+/// only.
+pub const SCHEMA: u32 = 15;
 const MAGIC: &[u8; 4] = b"PLXC";
 
 /// The articles of one corpus, in file-name order.

@@ -120,21 +120,63 @@ impl StaticCorpus {
 }
 
 /// One text part as the head names it.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Part {
     /// Its file name (`texts-0002.<fingerprint>.bin`).
     pub name: String,
-    /// The articles whose texts it holds, in its order (positions in the corpus).
+    /// The articles whose texts it holds, in its order (positions in the corpus, ascending).
     pub docs: Vec<u32>,
     /// Its size in bytes.
     pub bytes: u64,
 }
 
-/// The text parts of a corpus in static files.
+/// The text parts of a corpus in static files. In the head each part is only its fingerprint
+/// and size (a few bytes, for a table with an entry every article or two): its name follows from
+/// its number and fingerprint, and its articles are the ones whose text names it
+/// ([`decode_head`] fills them in).
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(from = "Vec<(u32, u64)>", into = "Vec<(u32, u64)>")]
 pub struct TextParts {
     /// The parts, in reading order of their articles.
     pub parts: Vec<Part>,
+}
+
+/// The name of text part `k` with fingerprint `print`.
+fn part_name(k: usize, print: u32) -> String {
+    format!("texts-{k:04}.{print:08x}.bin")
+}
+
+/// A text part's fingerprint: the top half of the shards' 64-bit one (enough to tell two builds'
+/// parts apart, and half the bytes in a table of thousands).
+fn part_print(bytes: &[u8]) -> u32 {
+    u32::from_str_radix(&shards::fingerprint(bytes)[..8], 16).unwrap_or_default()
+}
+
+impl From<Vec<(u32, u64)>> for TextParts {
+    fn from(table: Vec<(u32, u64)>) -> TextParts {
+        let parts = table
+            .into_iter()
+            .enumerate()
+            .map(|(k, (print, bytes))| Part {
+                name: part_name(k, print),
+                docs: Vec::new(),
+                bytes,
+            })
+            .collect();
+        TextParts { parts }
+    }
+}
+
+impl From<TextParts> for Vec<(u32, u64)> {
+    fn from(t: TextParts) -> Vec<(u32, u64)> {
+        t.parts
+            .iter()
+            .map(|p| {
+                let hex = p.name.split('.').nth(1).unwrap_or_default();
+                (u32::from_str_radix(hex, 16).unwrap_or_default(), p.bytes)
+            })
+            .collect()
+    }
 }
 
 /// Why a text part (or the head naming it) was refused.
@@ -181,29 +223,23 @@ pub fn decode_head(bytes: &[u8]) -> Result<Corpus, DecodeError> {
     let rest = bytes
         .strip_prefix(HEAD_MAGIC.as_slice())
         .ok_or(DecodeError::NotACorpus)?;
-    let corpus = Corpus::decode(rest)?;
+    let mut corpus = Corpus::decode(rest)?;
     let corrupt = |why: &str| Err(DecodeError::Corrupt(why.into()));
-    let Some(texts) = &corpus.texts else {
+    let Some(texts) = &mut corpus.texts else {
         return corrupt("the head has no table of text parts");
     };
-    // Every article not held is in the part that names it, once.
-    let mut seen = vec![false; corpus.articles.len()];
-    for (k, part) in texts.parts.iter().enumerate() {
-        for &d in &part.docs {
-            let a = corpus.articles.get(d as usize);
-            match a.map(|a| a.text.part()) {
-                Some(Some(p)) if p == k && !seen[d as usize] => seen[d as usize] = true,
-                _ => return corrupt("the head's table of text parts does not match its articles"),
+    // Each part holds the articles that name it, and holds at least one.
+    for (d, a) in corpus.articles.iter().enumerate() {
+        match a.text.part() {
+            Some(k) if k < texts.parts.len() => texts.parts[k].docs.push(d as u32),
+            Some(_) => {
+                return corrupt("an article of the head names a text part the head does not have")
             }
+            None => {}
         }
     }
-    if corpus
-        .articles
-        .iter()
-        .zip(&seen)
-        .any(|(a, &s)| !s && !a.text.is_held())
-    {
-        return corrupt("an article of the head is in no text part");
+    if texts.parts.iter().any(|p| p.docs.is_empty()) {
+        return corrupt("the head's table of text parts does not match its articles");
     }
     if corpus.stances.len() != corpus.articles.len() {
         return corrupt("the head's stance tags do not match its articles");
@@ -218,6 +254,8 @@ fn text_parts(articles: &[Article], order: &[usize], target: usize) -> Vec<(Shar
     let mut docs: Vec<u32> = Vec::new();
     let mut size = 0;
     let flush = |docs: &mut Vec<u32>, parts: &mut Vec<(ShardFile, Vec<u32>)>| {
+        // In the file the texts go in the order the head lists the part's articles.
+        docs.sort_unstable();
         let mut bytes = PART_MAGIC.to_vec();
         bytes.extend_from_slice(&crate::corpus::SCHEMA.to_le_bytes());
         let texts: Vec<&str> = docs
@@ -226,11 +264,7 @@ fn text_parts(articles: &[Article], order: &[usize], target: usize) -> Vec<(Shar
             .collect();
         // Serializing plain owned data into a Vec cannot fail.
         bytes.extend(postcard::to_allocvec(&texts).unwrap_or_default());
-        let name = format!(
-            "texts-{:04}.{}.bin",
-            parts.len(),
-            shards::fingerprint(&bytes)
-        );
+        let name = part_name(parts.len(), part_print(&bytes));
         parts.push((ShardFile { name, bytes }, std::mem::take(docs)));
     };
     for &d in order {
@@ -396,7 +430,7 @@ impl Corpus {
             .and_then(|t| t.parts.get(k))
             .ok_or(PartError::NoSuchPart(k))?;
         let file = || part.name.clone();
-        if shards::fingerprint(bytes) != part.name.split('.').nth(1).unwrap_or_default() {
+        if part_name(k, part_print(bytes)) != part.name {
             return Err(PartError::Mismatch { file: file() });
         }
         let corrupt = || PartError::Corrupt { file: file() };

@@ -28,8 +28,9 @@ pub struct ShardOptions {
     /// is 48 KiB; at least 256). Smaller shards make a query fetch fewer bytes and more files.
     pub postings_bytes: usize,
     /// About how many bytes of article text one text part of a corpus in static files holds,
-    /// before compression (the default is 32 KiB, some ten articles). A view fetches the parts
-    /// of the articles it shows, so smaller parts fetch fewer bytes in more files.
+    /// before compression (the default is 4 KiB: an article or two, as a search engine keeps one
+    /// fragment a page). A view fetches the parts of the articles it shows, so smaller parts
+    /// fetch and hold fewer bytes in more files.
     pub part_bytes: usize,
 }
 
@@ -37,7 +38,7 @@ impl Default for ShardOptions {
     fn default() -> ShardOptions {
         ShardOptions {
             postings_bytes: 48 * 1024,
-            part_bytes: 32 * 1024,
+            part_bytes: 4 * 1024,
         }
     }
 }
