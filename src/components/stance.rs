@@ -39,7 +39,7 @@ pub fn stance_badge(article: &Article, profile: &Profile, tag: &Tag) -> impl Int
             role="note"
             title=explain(article, profile, tag)
             data-testid="stance-badge"
-            data-target=tag.target.clone()
+            data-target=tag.target.to_string()
             data-stance=class
         >
             {profile.actor_name(&tag.actor)} " " <em>{word}</em> " " {profile.target_label(&tag.target).to_lowercase()}

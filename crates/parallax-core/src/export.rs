@@ -18,6 +18,12 @@ impl From<&str> for Value {
     }
 }
 
+impl From<crate::stance::Sym> for Value {
+    fn from(s: crate::stance::Sym) -> Value {
+        Value::Text(s.into())
+    }
+}
+
 impl From<String> for Value {
     fn from(s: String) -> Value {
         Value::Text(s)

@@ -278,8 +278,10 @@ fn heard_as_the_view_did(corpus: &Corpus, docs: &[usize]) -> Vec<(String, Vec<Op
                     } else {
                         "reported"
                     };
-                    let mut positions: Vec<(String, Polarity)> =
-                        mine.iter().map(|t| (t.target.clone(), t.stance)).collect();
+                    let mut positions: Vec<(String, Polarity)> = mine
+                        .iter()
+                        .map(|t| (t.target.to_string(), t.stance))
+                        .collect();
                     positions.sort_by(|a, b| a.0.cmp(&b.0));
                     positions.dedup();
                     Some(format!("{voice} {positions:?}"))

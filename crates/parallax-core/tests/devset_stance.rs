@@ -97,11 +97,11 @@ fn stance_on_the_development_set() {
             for t in tag_article(a, &profile) {
                 pred.entry((
                     a.id.clone(),
-                    t.target.clone(),
+                    t.target.to_string(),
                     polarity_word(t.stance).into(),
                 ))
                 .or_default()
-                .insert(t.actor);
+                .insert(t.actor.to_string());
             }
         }
     }

@@ -17,7 +17,7 @@ fn tags_of(text: &str) -> Vec<(String, String, Polarity, Voice)> {
     );
     tag_article(&a, &Profile::builtin())
         .into_iter()
-        .map(|t| (t.actor, t.target, t.stance, t.voice))
+        .map(|t| (t.actor.into(), t.target.into(), t.stance, t.voice))
         .collect()
 }
 
@@ -94,11 +94,15 @@ fn evaluation_on_the_seed_gold_set() {
     let mut by_sentence: BTreeMap<(String, String, String), BTreeSet<String>> = BTreeMap::new();
     for a in &SEEDS.articles {
         for t in tag_article(a, &profile) {
-            predicted.insert((a.id.clone(), t.target.clone(), t.stance));
+            predicted.insert((a.id.clone(), t.target.to_string(), t.stance));
             by_sentence
-                .entry((a.id.clone(), a.slice(t.span).to_string(), t.target.clone()))
+                .entry((
+                    a.id.clone(),
+                    a.slice(t.span).to_string(),
+                    t.target.to_string(),
+                ))
                 .or_default()
-                .insert(t.actor);
+                .insert(t.actor.to_string());
         }
     }
     let expected: BTreeSet<(String, String, Polarity)> = gold

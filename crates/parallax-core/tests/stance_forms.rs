@@ -119,7 +119,7 @@ fn article(text: &str) -> parallax_core::ingest::Article {
 fn tags_of(text: &str) -> Vec<(String, String, Polarity, Voice)> {
     tag_article(&article(text), &profile())
         .into_iter()
-        .map(|t| (t.actor, t.target, t.stance, t.voice))
+        .map(|t| (t.actor.into(), t.target.into(), t.stance, t.voice))
         .collect()
 }
 

@@ -129,7 +129,7 @@ pub(super) fn Drilldown(
                         <p class="statement-meta">
                             {st.article.outlet_label()} " · " {st.article.date.human()} " · "
                             <a href=link data-testid="statement-link">"Read ¶" {st.tag.paragraph + 1} " in context"</a>
-                            <span class="rule" title=st.tag.rule.clone()>" · rule: " {st.tag.rule.clone()}</span>
+                            <span class="rule" title=st.tag.rule.to_string()>" · rule: " {st.tag.rule.to_string()}</span>
                         </p>
                     </li>
                 }

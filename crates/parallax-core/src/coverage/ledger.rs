@@ -130,7 +130,7 @@ pub(crate) fn tally<'c>(
             continue;
         }
         let e = per.entry(&tag.actor).or_insert_with(|| LedgerActor {
-            actor: tag.actor.clone(),
+            actor: tag.actor.to_string(),
             name: profile.actor_name(&tag.actor),
             quoted: 0,
             reported: 0,
@@ -157,7 +157,7 @@ pub(crate) fn tally<'c>(
             .find(|p| p.0 == tag.target && p.1 == tag.stance)
         {
             Some(p) => p.2 += 1,
-            None => e.positions.push((tag.target.clone(), tag.stance, 1)),
+            None => e.positions.push((tag.target.to_string(), tag.stance, 1)),
         }
     }
     per

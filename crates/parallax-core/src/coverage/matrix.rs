@@ -116,7 +116,7 @@ pub struct Matrix {
 pub(crate) fn row_key(corpus: &Corpus, by: Rows, doc: usize, tag: &Tag) -> String {
     match by {
         Rows::Outlets => corpus.articles[doc].outlet_label(),
-        Rows::Actors => tag.actor.clone(),
+        Rows::Actors => tag.actor.to_string(),
     }
 }
 
@@ -154,7 +154,7 @@ pub fn matrix(sel: &Selection<'_>, by: Rows) -> Matrix {
         .collect();
     for (_, tag) in tags(sel) {
         if !targets.iter().any(|(id, _)| *id == tag.target) {
-            targets.push((tag.target.clone(), profile.target_label(&tag.target)));
+            targets.push((tag.target.to_string(), profile.target_label(&tag.target)));
         }
     }
     let mut rows: BTreeMap<String, (Vec<Counts>, Vec<usize>)> = BTreeMap::new();

@@ -166,7 +166,7 @@ pub(super) fn stance_passages(
                 start: c.start,
                 end: c.end,
                 kind: MatchKind::Exact,
-                query: t.rule.clone(),
+                query: t.rule.to_string(),
             })
             .collect();
         hit.passages.push(Passage {
@@ -176,7 +176,7 @@ pub(super) fn stance_passages(
             score: t.confidence,
             highlights,
         });
-        let who = t.actor_surface.clone();
+        let who = t.actor_surface.to_string();
         if !who.is_empty() && !hit.matched_terms.contains(&who) {
             hit.matched_terms.push(who);
         }

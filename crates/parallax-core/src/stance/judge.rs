@@ -305,9 +305,9 @@ pub(super) fn judge(
         paragraph: 0,
         sentence: 0,
         span: ctx.span,
-        actor,
-        actor_surface: surface,
-        target: target.id.clone(),
+        actor: actor.into(),
+        actor_surface: surface.into(),
+        target: target.id.as_str().into(),
         stance,
         voice,
         cues: vec![abs(trigger), abs(cue)],
@@ -326,7 +326,8 @@ pub(super) fn judge(
             } else {
                 "against"
             }
-        ),
+        )
+        .into(),
         confidence: match (kind, held) {
             ("deed", _) => 0.5,
             (_, true) => 0.7,

@@ -30,6 +30,7 @@ mod matcher;
 mod mentions;
 pub(crate) mod packed;
 mod polarity;
+mod sym;
 
 use crate::ingest::{Article, Role};
 use crate::Span;
@@ -41,6 +42,7 @@ use matcher::{Pattern, Words, CUE_GAP};
 use mentions::*;
 pub use polarity::{Polarity, Voice};
 use serde::{Deserialize, Serialize};
+pub use sym::Sym;
 
 /// What calling *for* a target's cue means.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -222,11 +224,11 @@ pub struct Tag {
     /// The sentence's bytes in the article.
     pub span: Span,
     /// Actor id (from the profile, or the name as written when the profile does not know it).
-    pub actor: String,
+    pub actor: Sym,
     /// How the sentence names the actor (`she`, `the Italian foreign minister`).
-    pub actor_surface: String,
+    pub actor_surface: Sym,
     /// Target id.
-    pub target: String,
+    pub target: Sym,
     /// Polarity.
     pub stance: Polarity,
     /// Voice.
@@ -234,7 +236,7 @@ pub struct Tag {
     /// The trigger and the target cue, as byte spans in the article.
     pub cues: Vec<Span>,
     /// The rule that fired, e.g. `trigger 'called for' → dialogue (valence for)`.
-    pub rule: String,
+    pub rule: Sym,
     /// How sure the rule is (0–1).
     pub confidence: f32,
 }
@@ -501,8 +503,8 @@ fn tag_with(article: &Article, profile: &Profile) -> Vec<Tag> {
                     }
                     if moved {
                         previous.push(Tag {
-                            actor: by.actor.clone(),
-                            actor_surface: by.surface.clone(),
+                            actor: by.actor.as_str().into(),
+                            actor_surface: by.surface.as_str().into(),
                             voice: if t.voice == Voice::Quoted {
                                 Voice::Quoted
                             } else {
@@ -511,7 +513,8 @@ fn tag_with(article: &Article, profile: &Profile) -> Vec<Tag> {
                             rule: format!(
                                 "{}; said by the actor the next sentence names (“this was stated by”)",
                                 t.rule
-                            ),
+                            )
+                            .into(),
                             ..t.clone()
                         });
                     }

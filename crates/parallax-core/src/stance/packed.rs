@@ -108,6 +108,8 @@ pub fn serialize<S: Serializer>(tags: &[Vec<Tag>], s: S) -> Result<S::Ok, S::Err
 /// machine can address.
 pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Vec<Vec<Tag>>, D::Error> {
     let Packed { strings, articles } = Packed::deserialize(d)?;
+    // Every tag shares its table's copy of each string.
+    let strings: Vec<super::Sym> = strings.into_iter().map(super::Sym::from).collect();
     let string = |i: u32| {
         strings
             .get(i as usize)
