@@ -33,23 +33,27 @@ fn month_label(value: &str) -> String {
     }
 }
 
+/// The facet values' links are made once per render: the list is drawn again whenever the route
+/// changes, so a link need not follow the route on its own (a reactive link per facet value and
+/// passage ran again on every key typed, and once more as its list was replaced).
 fn facet(
     title: &'static str,
     field: Field,
     values: Vec<FacetValue>,
-    route: Memo<Route>,
+    route: &Route,
     profile: &parallax_core::stance::Profile,
 ) -> impl IntoView {
+    let q = route.state.q.as_deref().unwrap_or("");
     let items = values
         .into_iter()
         .map(|f| {
-            let value = f.value.clone();
-            let link = move || {
-                route.with(|r| {
-                    let q = toggle_filter(r.state.q.as_deref().unwrap_or(""), field, &value);
-                    href(&r.path, &ViewState { q: Some(q), ..Default::default() })
-                })
-            };
+            let link = href(
+                &route.path,
+                &ViewState {
+                    q: Some(toggle_filter(q, field, &f.value)),
+                    ..Default::default()
+                },
+            );
             let label = match field {
                 Field::Date => month_label(&f.value),
                 Field::Actor => profile.actor_name(&f.value),
@@ -90,21 +94,19 @@ fn HitView(
     #[prop(default = "hit")] testid: &'static str,
 ) -> impl IntoView {
     let article = Doc::new(&corpus, hit.doc);
+    // Made once (see `facet`): the list this hit is in is drawn again when the route changes.
     let doc_link = |para: Option<usize>| {
-        let article = article.clone();
-        move || {
-            route.with(|r| match para {
-                Some(p) => paragraph_href(&r.path, r.state.q.clone(), &article, p),
-                None => href(
-                    &r.path,
-                    &ViewState {
-                        q: r.state.q.clone(),
-                        doc: Some(article.id.clone()),
-                        ..Default::default()
-                    },
-                ),
-            })
-        }
+        route.with_untracked(|r| match para {
+            Some(p) => paragraph_href(&r.path, r.state.q.clone(), &article, p),
+            None => href(
+                &r.path,
+                &ViewState {
+                    q: r.state.q.clone(),
+                    doc: Some(article.id.clone()),
+                    ..Default::default()
+                },
+            ),
+        })
     };
     let matched = hit.matched_terms.clone();
     let missing = hit.missing.clone();
@@ -188,6 +190,8 @@ pub fn ResultsView(corpus: Arc<Corpus>, route: Memo<Route>) -> impl IntoView {
     let status = view! { <ShardStatus loads=loads corpus=corpus.clone() /> };
     let list = move || {
         let r: Results = results.get()?;
+        // Its links are made from the route as it is now (see `facet`).
+        let now = route.get();
         let total = r.total;
         // The most common values; the counts are over every match (from the core's search).
         let actors: Vec<FacetValue> = r.actors.iter().take(30).cloned().collect();
@@ -211,7 +215,7 @@ pub fn ResultsView(corpus: Arc<Corpus>, route: Memo<Route>) -> impl IntoView {
             .collect();
         let compare_top = (top.len() >= 2).then(|| {
             let n = top.len();
-            let link = move || route.with(|r| href(&r.path, &ViewState { compare: top.clone(), ..Default::default() }));
+            let link = href(&now.path, &ViewState { compare: top, ..Default::default() });
             view! { <a class="compare-top-link" href=link data-testid="compare-top">"Compare the top " {n} " side by side"</a> }
         });
         let (full, partial): (Vec<Hit>, Vec<Hit>) = r
@@ -259,10 +263,10 @@ pub fn ResultsView(corpus: Arc<Corpus>, route: Memo<Route>) -> impl IntoView {
                 </div>
                 <div class="results-layout">
                     <aside class="facets" aria-label="Filter the results">
-                        {(!r.outlets.is_empty()).then(|| facet("Outlet", Field::Outlet, r.outlets.clone(), route, profile))}
-                        {(!r.dates.is_empty()).then(|| facet("Date", Field::Date, r.dates.clone(), route, profile))}
-                        {(!actors.is_empty()).then(|| facet("Who takes a position", Field::Actor, actors.clone(), route, profile))}
-                        {(!targets.is_empty()).then(|| facet("Position on", Field::Stance, targets.clone(), route, profile))}
+                        {(!r.outlets.is_empty()).then(|| facet("Outlet", Field::Outlet, r.outlets.clone(), &now, profile))}
+                        {(!r.dates.is_empty()).then(|| facet("Date", Field::Date, r.dates.clone(), &now, profile))}
+                        {(!actors.is_empty()).then(|| facet("Who takes a position", Field::Actor, actors.clone(), &now, profile))}
+                        {(!targets.is_empty()).then(|| facet("Position on", Field::Stance, targets.clone(), &now, profile))}
                     </aside>
                     <div class="hits-column">
                         <ol class="hits" data-testid="hits">{hits}</ol>
