@@ -149,7 +149,7 @@ fn part_name(k: usize, print: u32) -> String {
 /// A text part's fingerprint: the top half of the shards' 64-bit one (enough to tell two builds'
 /// parts apart, and half the bytes in a table of thousands).
 fn part_print(bytes: &[u8]) -> u32 {
-    u32::from_str_radix(&shards::fingerprint(bytes)[..8], 16).unwrap_or_default()
+    (shards::fnv1a(bytes) >> 32) as u32
 }
 
 impl From<Vec<(u32, u64)>> for TextParts {

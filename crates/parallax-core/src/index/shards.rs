@@ -154,12 +154,17 @@ fn list_bytes(list: List<'_>) -> usize {
 
 /// A 64-bit FNV-1a fingerprint of `bytes`, as 16 hex digits (names files; not for security).
 pub fn fingerprint(bytes: &[u8]) -> String {
+    format!("{:016x}", fnv1a(bytes))
+}
+
+/// The 64-bit FNV-1a hash behind [`fingerprint`].
+pub(crate) fn fnv1a(bytes: &[u8]) -> u64 {
     let mut h: u64 = 0xcbf2_9ce4_8422_2325;
     for &b in bytes {
         h ^= u64::from(b);
         h = h.wrapping_mul(0x0100_0000_01b3);
     }
-    format!("{h:016x}")
+    h
 }
 
 /// Why a shard file was refused.

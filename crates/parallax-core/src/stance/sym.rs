@@ -63,12 +63,6 @@ impl From<String> for Sym {
     }
 }
 
-impl From<&String> for Sym {
-    fn from(s: &String) -> Sym {
-        Sym(s.as_str().into())
-    }
-}
-
 impl From<Sym> for String {
     fn from(s: Sym) -> String {
         s.0.to_string()
