@@ -113,18 +113,17 @@ fn HitView(
     let passages = hit
         .passages
         .into_iter()
-        .filter(|p| p.paragraph.is_some())
-        .map(|p| {
-            let para = p.paragraph.unwrap_or(0);
-            let span = article.paragraphs[para].span;
-            view! {
+        .filter_map(|p| {
+            let para = p.paragraph?;
+            let span = article.paragraphs.get(para)?.span;
+            Some(view! {
                 <li class="passage" data-testid="passage">
                     <a class="passage-link" href=doc_link(Some(para)) title="Open the article at this paragraph">
                         "¶" {para + 1}
                     </a>
                     {highlighted(&article.text, p.start, p.end, (span.start, span.end), p.highlights)}
                 </li>
-            }
+            })
         })
         .collect_view();
     view! {

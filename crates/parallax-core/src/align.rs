@@ -216,7 +216,7 @@ fn mix(a: u64, b: u64, c: u64) -> u64 {
 
 /// Features of one paragraph, with a stem cache.
 pub fn features_with(a: &Article, para: usize, cache: &mut Stems) -> Features {
-    let text = a.slice(a.paragraphs[para].span);
+    let text = a.paragraphs.get(para).map_or("", |p| a.slice(p.span));
     let mut stems: Vec<u64> = Vec::new();
     let mut content = Vec::new();
     let mut names = HashSet::new();

@@ -19,8 +19,9 @@ use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 /// ([`crate::index::shards`]). Schema 13: stance tags are stored with their strings interned
 /// ([`crate::stance::packed`]). Schema 14: an article's text may be in a static text part
 /// ([`crate::static_corpus`]). Schema 15: the head lists its text parts by fingerprint and size
-/// only.
-pub const SCHEMA: u32 = 15;
+/// only. Schema 16: an article's segments and paragraphs may be in its text part with its text,
+/// and the index lists its caption units.
+pub const SCHEMA: u32 = 16;
 const MAGIC: &[u8; 4] = b"PLXC";
 
 /// The articles of one corpus, in file-name order.

@@ -1,7 +1,8 @@
 //! A corpus as static files beside the page, for corpora too large to embed whole in the wasm:
-//! the head (the whole corpus but its texts and postings: each article's text is replaced by the
-//! number of the text part holding it, the index's postings by a shard map), the text parts (the
-//! texts of about ten articles each, in reading order) and the postings shards
+//! the head (the whole corpus but its texts, their analysis and the postings: each article's
+//! text, segments and paragraphs are replaced by the number of the text part holding them, the
+//! index's postings by a shard map), the text parts (the texts of an article or two each, with
+//! their segments and paragraphs, in reading order) and the postings shards
 //! ([`crate::index::shards`]). Every name carries a fingerprint of the file's bytes. A reader
 //! opens the head ([`decode_head`]) and is ready: search, lists, facets, stances and coverage
 //! counts work from it. A view that shows texts asks which parts it lacks
@@ -12,7 +13,8 @@
 //! [`DEFAULT_SHARD_FROM`] articles or more; the build reads `PARALLAX_SHARD_FROM` to change it.
 
 use crate::index::shards::{self, Needed, PartKind, ShardFile, ShardOptions};
-use crate::ingest::text::ArticleText;
+use crate::ingest::text::Deferred;
+use crate::ingest::{Paragraph, Segment};
 use crate::search::{Options, Results};
 use crate::{Article, Corpus, DecodeError};
 use serde::{Deserialize, Serialize};
@@ -247,6 +249,9 @@ pub fn decode_head(bytes: &[u8]) -> Result<Corpus, DecodeError> {
     Ok(corpus)
 }
 
+/// One article in a text part: its text, segments and paragraphs.
+type PartEntry<'a> = (&'a str, &'a [Segment], &'a [Paragraph]);
+
 /// Cuts the articles' texts into parts of about `target` bytes of text each, the articles taken
 /// in `order` (an article is never cut); each part with the articles it holds.
 fn text_parts(articles: &[Article], order: &[usize], target: usize) -> Vec<(ShardFile, Vec<u32>)> {
@@ -258,9 +263,16 @@ fn text_parts(articles: &[Article], order: &[usize], target: usize) -> Vec<(Shar
         docs.sort_unstable();
         let mut bytes = PART_MAGIC.to_vec();
         bytes.extend_from_slice(&crate::corpus::SCHEMA.to_le_bytes());
-        let texts: Vec<&str> = docs
+        let texts: Vec<PartEntry<'_>> = docs
             .iter()
-            .map(|&d| articles[d as usize].text.as_str())
+            .map(|&d| {
+                let a = &articles[d as usize];
+                (
+                    a.text.as_str(),
+                    a.segments.as_slice(),
+                    a.paragraphs.as_slice(),
+                )
+            })
             .collect();
         // Serializing plain owned data into a Vec cannot fail.
         bytes.extend(postcard::to_allocvec(&texts).unwrap_or_default());
@@ -303,7 +315,10 @@ impl Corpus {
         let mut parts = Vec::with_capacity(cut.len());
         for (k, (file, docs)) in cut.into_iter().enumerate() {
             for &d in &docs {
-                head.articles[d as usize].text = ArticleText::in_part(k as u32);
+                let a = &mut head.articles[d as usize];
+                a.text = Deferred::in_part(k as u32);
+                a.segments = Deferred::in_part(k as u32);
+                a.paragraphs = Deferred::in_part(k as u32);
             }
             table.parts.push(Part {
                 name: file.name.clone(),
@@ -441,13 +456,16 @@ impl Corpus {
         if schema != crate::corpus::SCHEMA.to_le_bytes() {
             return Err(corrupt());
         }
-        let texts: Vec<String> = postcard::from_bytes(payload).map_err(|_| corrupt())?;
+        let texts: Vec<(String, Vec<Segment>, Vec<Paragraph>)> =
+            postcard::from_bytes(payload).map_err(|_| corrupt())?;
         if texts.len() != part.docs.len() {
             return Err(corrupt());
         }
-        for (&d, text) in part.docs.iter().zip(texts) {
+        for (&d, (text, segments, paragraphs)) in part.docs.iter().zip(texts) {
             if let Some(a) = self.articles.get(d as usize) {
                 a.text.fill(text);
+                a.segments.fill(segments);
+                a.paragraphs.fill(paragraphs);
             }
         }
         Ok(())

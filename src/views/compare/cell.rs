@@ -74,7 +74,10 @@ pub(super) fn cell_view(
         Cell::Para {
             para, pair, alone, ..
         } => {
-            let text = article.slice(article.paragraphs[para].span);
+            let text = article
+                .paragraphs
+                .get(para)
+                .map_or("", |p| article.slice(p.span));
             let body = match marked_spans {
                 Marks::Inserted(spans) => marked(text, spans, "ins").into_any(),
                 Marks::Deleted(spans) => marked(text, spans, "del").into_any(),

@@ -219,6 +219,9 @@ pub struct Index {
     pub surfaces: Vec<(String, u32)>,
     /// The units.
     pub units: Vec<Unit>,
+    /// The units that are photo captions, ascending (the `in:captions` filter reads them here, so
+    /// it needs no paragraphs: a corpus in static files keeps those with the texts).
+    pub captions: Vec<u32>,
     /// Number of words of each article (headline counted by its weight).
     pub doc_len: Vec<f32>,
     /// Number of articles each term occurs in.
@@ -251,11 +254,16 @@ impl Index {
         // Terms also written in lower case (`Country` opening a sentence is not a name).
         let mut lower: HashSet<String> = HashSet::new();
         let mut units = Vec::new();
+        let mut captions = Vec::new();
         let mut doc_len = Vec::with_capacity(articles.len());
         for (d, a) in articles.iter().enumerate() {
             let mut len = 0.0;
-            let mut pieces: Vec<(UnitKind, &str, f32)> =
-                vec![(UnitKind::Title, a.title.text.as_str(), weights.title())];
+            let mut pieces: Vec<(UnitKind, &str, f32, bool)> = vec![(
+                UnitKind::Title,
+                a.title.text.as_str(),
+                weights.title(),
+                false,
+            )];
             for (i, p) in a.paragraphs.iter().enumerate() {
                 if p.repeat_of.is_some() {
                     continue;
@@ -265,10 +273,14 @@ impl Index {
                     Role::Caption => weights.caption(),
                     Role::Credit => continue,
                 };
-                pieces.push((UnitKind::Paragraph(i as u32), a.slice(p.span), w));
+                let caption = p.role == Role::Caption;
+                pieces.push((UnitKind::Paragraph(i as u32), a.slice(p.span), w, caption));
             }
-            for (kind, text, w) in pieces {
+            for (kind, text, w, caption) in pieces {
                 let unit = units.len() as u32;
+                if caption {
+                    captions.push(unit);
+                }
                 units.push(Unit {
                     doc: d as u32,
                     kind,
@@ -341,6 +353,7 @@ impl Index {
             name_keys,
             surfaces,
             units,
+            captions,
             doc_len,
             doc_freq,
             aliases: Vec::new(),

@@ -52,10 +52,12 @@ pub struct Article {
     pub dateline: Option<Dateline>,
     /// Authors, bylines, handles and credits.
     pub authors: Vec<Author>,
-    /// Contiguous labelled spans covering the whole text.
-    pub segments: Vec<Segment>,
-    /// Paragraphs of article text (standfirst, body, captions, credits) in reading order.
-    pub paragraphs: Vec<Paragraph>,
+    /// Contiguous labelled spans covering the whole text (kept with the text in a corpus in
+    /// static files).
+    pub segments: text::Deferred<Vec<Segment>>,
+    /// Paragraphs of article text (standfirst, body, captions, credits) in reading order (kept
+    /// with the text in a corpus in static files).
+    pub paragraphs: text::Deferred<Vec<Paragraph>>,
     /// Spans that are not part of the article (reader-app wrappers, sign-up prompts).
     pub boilerplate: Vec<Boilerplate>,
     /// Things ingest noticed and worked around, as sentences.
@@ -636,8 +638,8 @@ pub fn ingest_text(id: &str, file_name: &str, text: &str, meta: &Meta) -> Articl
             span: d.span,
         }),
         authors: layout.authors.clone(),
-        segments: layout.segments(text.len()),
-        paragraphs,
+        segments: layout.segments(text.len()).into(),
+        paragraphs: paragraphs.into(),
         boilerplate: layout.boilerplate.clone(),
         notes,
     }

@@ -1,46 +1,77 @@
-//! An article's text, which a corpus kept in static files does not hold until it is fetched.
+//! The parts of an article a corpus kept in static files does not hold until they are fetched:
+//! its text, and the analysis that points into it (segments, paragraphs with their sentences).
 //!
-//! Every other part of an article (headline, outlets, date, paragraphs, segments) is small and
-//! comes with the corpus head; the texts are nine tenths of a corpus's bytes, so they stay in
-//! text parts beside the page until a view shows them ([`crate::static_corpus`]). Until then an
-//! [`ArticleText`] reads as the empty string, and [`crate::index::shards::with_misses`] tells
-//! which parts were read missing, as it does for the postings shards.
+//! Every other part of an article (headline, outlets, date, authors) is small and comes with the
+//! corpus head; the texts and their analysis are most of a corpus's bytes, so they stay in text
+//! parts beside the page until a view shows them ([`crate::static_corpus`]). Until then a
+//! [`Deferred`] reads as empty (the empty string, no paragraphs), and
+//! [`crate::index::shards::with_misses`] tells which parts were read missing, as it does for the
+//! postings shards.
 
+use super::{Paragraph, Segment};
 use crate::index::shards::{miss, PartKind};
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use std::sync::OnceLock;
 
-/// The text of an article: held, or in text part `part` and not fetched yet.
+/// What a deferred value reads as while it is not held.
+pub trait Absent: Sized + 'static {
+    /// The empty value (one shared copy).
+    fn absent() -> &'static Self;
+}
+
+static NO_TEXT: String = String::new();
+static NO_SEGMENTS: Vec<Segment> = Vec::new();
+static NO_PARAGRAPHS: Vec<Paragraph> = Vec::new();
+
+impl Absent for String {
+    fn absent() -> &'static String {
+        &NO_TEXT
+    }
+}
+
+impl Absent for Vec<Segment> {
+    fn absent() -> &'static Vec<Segment> {
+        &NO_SEGMENTS
+    }
+}
+
+impl Absent for Vec<Paragraph> {
+    fn absent() -> &'static Vec<Paragraph> {
+        &NO_PARAGRAPHS
+    }
+}
+
+/// A part of an article: held, or in text part `part` and not fetched yet.
 #[derive(Clone, Default)]
-pub struct ArticleText {
-    cell: OnceLock<String>,
+pub struct Deferred<T> {
+    cell: OnceLock<T>,
     /// The text part holding it, when it is not held ([`u32::MAX`] when it is).
     part: u32,
 }
 
-/// What a missing text reads as.
-static EMPTY: String = String::new();
+/// The text of an article: held, or in a text part not fetched yet.
+pub type ArticleText = Deferred<String>;
 
-impl ArticleText {
-    /// A text that is held.
-    pub fn new(text: String) -> ArticleText {
+impl<T> Deferred<T> {
+    /// A value that is held.
+    pub fn new(value: T) -> Deferred<T> {
         let cell = OnceLock::new();
-        let _ = cell.set(text);
-        ArticleText {
+        let _ = cell.set(value);
+        Deferred {
             cell,
             part: u32::MAX,
         }
     }
 
-    /// A text kept in text part `part`, not fetched yet.
-    pub fn in_part(part: u32) -> ArticleText {
-        ArticleText {
+    /// A value kept in text part `part`, not fetched yet.
+    pub fn in_part(part: u32) -> Deferred<T> {
+        Deferred {
             cell: OnceLock::new(),
             part,
         }
     }
 
-    /// Whether the text is held.
+    /// Whether the value is held.
     pub fn is_held(&self) -> bool {
         self.cell.get().is_some()
     }
@@ -50,44 +81,62 @@ impl ArticleText {
         (!self.is_held()).then_some(self.part as usize)
     }
 
-    /// Gives the text that arrived; a text already held keeps what it has.
-    pub fn fill(&self, text: String) {
-        let _ = self.cell.set(text);
+    /// Gives the value that arrived; a value already held keeps what it has.
+    pub fn fill(&self, value: T) {
+        let _ = self.cell.set(value);
     }
 
+    /// The value, or `None` while it is not held (without counting a miss).
+    pub fn get_held(&self) -> Option<&T> {
+        self.cell.get()
+    }
+}
+
+impl ArticleText {
     /// The text, or `None` while it is not held (without counting a miss).
     pub fn held(&self) -> Option<&str> {
         self.cell.get().map(String::as_str)
     }
 }
 
-impl std::ops::Deref for ArticleText {
-    type Target = String;
-    fn deref(&self) -> &String {
+impl<T: Absent> std::ops::Deref for Deferred<T> {
+    type Target = T;
+    fn deref(&self) -> &T {
         match self.cell.get() {
             Some(t) => t,
             None => {
                 miss(PartKind::Texts, self.part as usize);
-                &EMPTY
+                T::absent()
             }
         }
     }
 }
 
-impl std::ops::DerefMut for ArticleText {
-    fn deref_mut(&mut self) -> &mut String {
+impl<T: Absent + Default> std::ops::DerefMut for Deferred<T> {
+    fn deref_mut(&mut self) -> &mut T {
         if self.cell.get().is_none() {
-            let _ = self.cell.set(String::new());
+            let _ = self.cell.set(T::default());
         }
         self.part = u32::MAX;
         // Set just above when it was not.
-        self.cell.get_mut().expect("the text was just set")
+        self.cell.get_mut().expect("the value was just set")
     }
 }
 
-impl From<String> for ArticleText {
-    fn from(text: String) -> ArticleText {
-        ArticleText::new(text)
+impl<'a, U> IntoIterator for &'a Deferred<Vec<U>>
+where
+    Vec<U>: Absent,
+{
+    type Item = &'a U;
+    type IntoIter = std::slice::Iter<'a, U>;
+    fn into_iter(self) -> std::slice::Iter<'a, U> {
+        std::ops::Deref::deref(self).iter()
+    }
+}
+
+impl<T> From<T> for Deferred<T> {
+    fn from(value: T) -> Deferred<T> {
+        Deferred::new(value)
     }
 }
 
@@ -97,9 +146,9 @@ impl From<&str> for ArticleText {
     }
 }
 
-impl PartialEq for ArticleText {
-    fn eq(&self, other: &ArticleText) -> bool {
-        match (self.held(), other.held()) {
+impl<T: PartialEq> PartialEq for Deferred<T> {
+    fn eq(&self, other: &Deferred<T>) -> bool {
+        match (self.cell.get(), other.cell.get()) {
             (Some(a), Some(b)) => a == b,
             (None, None) => self.part == other.part,
             _ => false,
@@ -119,37 +168,44 @@ impl PartialEq<str> for ArticleText {
     }
 }
 
-impl std::fmt::Debug for ArticleText {
+impl<T: std::fmt::Debug> std::fmt::Debug for Deferred<T> {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match self.held() {
+        match self.cell.get() {
             Some(t) => t.fmt(f),
             None => write!(f, "<in text part {}>", self.part),
         }
     }
 }
 
-/// How a text is written: itself, or the number of the part holding it.
-#[derive(Serialize, Deserialize)]
-enum Stored<'a> {
-    Held(std::borrow::Cow<'a, str>),
+/// How a deferred value is written: itself, or the number of the part holding it.
+#[derive(Serialize)]
+enum StoredRef<'a, T> {
+    Held(&'a T),
     InPart(u32),
 }
 
-impl Serialize for ArticleText {
+/// [`StoredRef`] as read back (the same variants in the same order).
+#[derive(Deserialize)]
+enum Stored<T> {
+    Held(T),
+    InPart(u32),
+}
+
+impl<T: Serialize> Serialize for Deferred<T> {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        match self.held() {
-            Some(t) => Stored::Held(t.into()),
-            None => Stored::InPart(self.part),
+        match self.cell.get() {
+            Some(t) => StoredRef::Held(t),
+            None => StoredRef::InPart(self.part),
         }
         .serialize(s)
     }
 }
 
-impl<'de> Deserialize<'de> for ArticleText {
-    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<ArticleText, D::Error> {
+impl<'de, T: Deserialize<'de>> Deserialize<'de> for Deferred<T> {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Deferred<T>, D::Error> {
         Ok(match Stored::deserialize(d)? {
-            Stored::Held(t) => ArticleText::new(t.into_owned()),
-            Stored::InPart(k) => ArticleText::in_part(k),
+            Stored::Held(t) => Deferred::new(t),
+            Stored::InPart(k) => Deferred::in_part(k),
         })
     }
 }
@@ -193,6 +249,16 @@ mod tests {
             assert_eq!(back, t);
             assert_eq!(back.part(), t.part());
         }
+    }
+
+    #[test]
+    fn missing_paragraphs_read_as_none_and_name_their_part() {
+        let p: Deferred<Vec<Paragraph>> = Deferred::in_part(4);
+        let (n, misses) = with_misses(|| p.len());
+        assert_eq!((n, misses), (0, vec![(PartKind::Texts, 4)]));
+        let bytes = postcard::to_allocvec(&p).expect("encodes");
+        let back: Deferred<Vec<Paragraph>> = postcard::from_bytes(&bytes).expect("decodes");
+        assert_eq!((back.part(), back.is_held()), (Some(4), false));
     }
 
     #[test]

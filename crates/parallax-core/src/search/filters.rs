@@ -187,20 +187,20 @@ impl Facts {
                 })
                 .collect(),
             doc_interval: corpus.articles.iter().map(article_interval).collect(),
-            unit_class: corpus
-                .index
-                .units
-                .iter()
-                .map(|u| match u.kind {
-                    crate::index::UnitKind::Title => 1,
-                    crate::index::UnitKind::Paragraph(p) => {
-                        u8::from(
-                            corpus.articles[u.doc as usize].paragraphs[p as usize].role
-                                == crate::ingest::Role::Caption,
-                        ) * 2
+            unit_class: {
+                let index = &corpus.index;
+                let mut class: Vec<u8> = index
+                    .units
+                    .iter()
+                    .map(|u| u8::from(u.kind == crate::index::UnitKind::Title))
+                    .collect();
+                for &u in &index.captions {
+                    if let Some(c) = class.get_mut(u as usize) {
+                        *c = 2;
                     }
-                })
-                .collect(),
+                }
+                class
+            },
             outlets,
             buckets,
         }

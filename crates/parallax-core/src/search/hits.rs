@@ -56,7 +56,11 @@ pub(super) fn fill_passages(corpus: &Corpus, active: &[Active<'_>], opts: &Optio
     for (u, (_, score)) in ranked {
         let (paragraph, span) = match index.units[u as usize].kind {
             UnitKind::Title => (None, None),
-            UnitKind::Paragraph(p) => (Some(p as usize), Some(article.paragraphs[p as usize].span)),
+            // A paragraph not held yet (its text part is being fetched) reads as the headline.
+            UnitKind::Paragraph(p) => match article.paragraphs.get(p as usize) {
+                Some(x) => (Some(p as usize), Some(x.span)),
+                None => (None, None),
+            },
         };
         let text = span.map_or(article.title.text.as_str(), |s| article.slice(s));
         let offset = span.map_or(0, |s| s.start);
