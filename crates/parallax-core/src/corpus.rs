@@ -17,10 +17,10 @@ use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 /// its story profile came from ([`ProfileSource`]). Schema 11: the index keeps the field weights it
 /// was built with. Schema 12: the index may keep its postings in static shards
 /// ([`crate::index::shards`]). Schema 13: stance tags are stored with their strings interned
-/// ([`crate::stance::packed`]). Schema 14: an article's text may be in a static text part
+/// ([`crate::stance::Stances`]). Schema 14: an article's text may be in a static text part
 /// ([`crate::static_corpus`]). Schema 15: the head lists its text parts by fingerprint and size
-/// only. Schema 16: an article's segments and paragraphs may be in its text part with its text,
-/// and the index lists its caption units.
+/// only. Schema 16: an article's segments, paragraphs and stance tags (but their keys) may be in
+/// its text part with its text, and the index lists its caption units.
 pub const SCHEMA: u32 = 16;
 const MAGIC: &[u8; 4] = b"PLXC";
 
@@ -41,8 +41,7 @@ pub struct Corpus {
     /// from the corpus because the built-in one did not fit it.
     pub profile_source: ProfileSource,
     /// Stance tags per article (same order as `articles`), stored with their strings interned.
-    #[serde(with = "crate::stance::packed")]
-    pub stances: Vec<Vec<crate::stance::Tag>>,
+    pub stances: crate::stance::Stances,
     /// The reuse graph: every pair of articles sharing verbatim or edited copies of paragraphs,
     /// found once when the corpus is built.
     pub reuse: Vec<crate::align::Reuse>,
@@ -224,11 +223,11 @@ impl Corpus {
         local: &[crate::local::LocalArticle],
         previous: &Corpus,
     ) -> Corpus {
-        let mut known: HashMap<&str, &Vec<crate::stance::Tag>> = self
+        let mut known: HashMap<&str, &[crate::stance::Tag]> = self
             .articles
             .iter()
             .map(|a| a.id.as_str())
-            .zip(&self.stances)
+            .zip(self.stances.iter())
             .collect();
         let before: HashMap<&str, usize> = previous
             .articles
@@ -276,7 +275,7 @@ impl Corpus {
         mut articles: Vec<Article>,
         profile: crate::stance::Profile,
         aliases: impl FnOnce(&mut Index),
-        known: &HashMap<&str, &Vec<crate::stance::Tag>>,
+        known: &HashMap<&str, &[crate::stance::Tag]>,
     ) -> Corpus {
         articles.sort_by(|a, b| a.id.cmp(&b.id));
         let hints = YearHints::learn(&articles);
@@ -302,7 +301,7 @@ impl Corpus {
         let stances = articles
             .iter()
             .map(|a| match known.get(a.id.as_str()) {
-                Some(tags) => (*tags).clone(),
+                Some(tags) => tags.to_vec(),
                 None => {
                     let (tags, found) = crate::stance::tag_article_with_actors(a, &profile);
                     for f in found {
@@ -322,7 +321,7 @@ impl Corpus {
             index,
             profile,
             profile_source: ProfileSource::default(),
-            stances,
+            stances: crate::stance::Stances::new(stances),
             reuse,
             texts: None,
             facts: Default::default(),
@@ -437,7 +436,7 @@ impl Corpus {
             .iter()
             .position(|a| a.id == id)
             .and_then(|i| self.stances.get(i))
-            .map_or(&[], Vec::as_slice)
+            .unwrap_or_default()
     }
 
     /// Where else each paragraph of article `doc` appears, verbatim or edited, from the reuse

@@ -1,11 +1,11 @@
 //! A corpus as static files beside the page, for corpora too large to embed whole in the wasm:
 //! the head (the whole corpus but its texts, their analysis and the postings: each article's
-//! text, segments and paragraphs are replaced by the number of the text part holding them, the
-//! index's postings by a shard map), the text parts (the texts of an article or two each, with
-//! their segments and paragraphs, in reading order) and the postings shards
+//! text, segments, paragraphs and stance tags but their keys are replaced by the number of the
+//! text part holding them, the index's postings by a shard map), the text parts (the texts of an
+//! article or two each, with that analysis, in reading order) and the postings shards
 //! ([`crate::index::shards`]). Every name carries a fingerprint of the file's bytes. A reader
-//! opens the head ([`decode_head`]) and is ready: search, lists, facets, stances and coverage
-//! counts work from it. A view that shows texts asks which parts it lacks
+//! opens the head ([`decode_head`]) and is ready: search, lists, facets and stance filters work
+//! from it. A view that shows texts asks which parts it lacks
 //! ([`Corpus::with_misses`], [`Corpus::texts_needed`]) and fills them ([`Corpus::fill`]), as a
 //! search does with the postings shards.
 //!
@@ -16,7 +16,8 @@ use crate::index::shards::{self, Needed, PartKind, ShardFile, ShardOptions};
 use crate::ingest::text::Deferred;
 use crate::ingest::{Paragraph, Segment};
 use crate::search::{Options, Results};
-use crate::{Article, Corpus, DecodeError};
+use crate::stance::Rest;
+use crate::{Corpus, DecodeError};
 use serde::{Deserialize, Serialize};
 
 /// The first bytes of a head file.
@@ -249,12 +250,18 @@ pub fn decode_head(bytes: &[u8]) -> Result<Corpus, DecodeError> {
     Ok(corpus)
 }
 
-/// One article in a text part: its text, segments and paragraphs.
-type PartEntry<'a> = (&'a str, &'a [Segment], &'a [Paragraph]);
+/// One article in a text part: its text, segments, paragraphs and its stance tags but their
+/// keys.
+type PartEntry<'a> = (&'a str, &'a [Segment], &'a [Paragraph], Vec<Rest>);
+
+/// A text part's article as read back.
+type ReadEntry = (String, Vec<Segment>, Vec<Paragraph>, Vec<Rest>);
 
 /// Cuts the articles' texts into parts of about `target` bytes of text each, the articles taken
 /// in `order` (an article is never cut); each part with the articles it holds.
-fn text_parts(articles: &[Article], order: &[usize], target: usize) -> Vec<(ShardFile, Vec<u32>)> {
+fn text_parts(corpus: &Corpus, target: usize) -> Vec<(ShardFile, Vec<u32>)> {
+    let articles = &corpus.articles;
+    let ids = corpus.stances.ids();
     let mut parts = Vec::new();
     let mut docs: Vec<u32> = Vec::new();
     let mut size = 0;
@@ -271,6 +278,7 @@ fn text_parts(articles: &[Article], order: &[usize], target: usize) -> Vec<(Shar
                     a.text.as_str(),
                     a.segments.as_slice(),
                     a.paragraphs.as_slice(),
+                    corpus.stances.rest_of(&ids, d as usize),
                 )
             })
             .collect();
@@ -279,7 +287,7 @@ fn text_parts(articles: &[Article], order: &[usize], target: usize) -> Vec<(Shar
         let name = part_name(parts.len(), part_print(&bytes));
         parts.push((ShardFile { name, bytes }, std::mem::take(docs)));
     };
-    for &d in order {
+    for &d in corpus.reading_order() {
         docs.push(d as u32);
         size += articles[d].text.len();
         if size >= target.max(1) {
@@ -310,7 +318,7 @@ impl Corpus {
         let mut head = self.clone();
         let (index, shards) = std::mem::take(&mut head.index).into_shards(opts);
         head.index = index;
-        let cut = text_parts(&self.articles, self.reading_order(), opts.part_bytes);
+        let cut = text_parts(self, opts.part_bytes);
         let mut table = TextParts::default();
         let mut parts = Vec::with_capacity(cut.len());
         for (k, (file, docs)) in cut.into_iter().enumerate() {
@@ -319,6 +327,7 @@ impl Corpus {
                 a.text = Deferred::in_part(k as u32);
                 a.segments = Deferred::in_part(k as u32);
                 a.paragraphs = Deferred::in_part(k as u32);
+                head.stances.move_to_part(d as usize, k as u32);
             }
             table.parts.push(Part {
                 name: file.name.clone(),
@@ -456,12 +465,20 @@ impl Corpus {
         if schema != crate::corpus::SCHEMA.to_le_bytes() {
             return Err(corrupt());
         }
-        let texts: Vec<(String, Vec<Segment>, Vec<Paragraph>)> =
-            postcard::from_bytes(payload).map_err(|_| corrupt())?;
+        let texts: Vec<ReadEntry> = postcard::from_bytes(payload).map_err(|_| corrupt())?;
         if texts.len() != part.docs.len() {
             return Err(corrupt());
         }
-        for (&d, (text, segments, paragraphs)) in part.docs.iter().zip(texts) {
+        // The stance tags first: a part whose tags do not fit the head's keys fills nothing.
+        for (&d, (.., rests)) in part.docs.iter().zip(&texts) {
+            let held = self.stances.get_held(d as usize).is_some();
+            if !held {
+                self.stances
+                    .fill(d as usize, rests.clone())
+                    .map_err(|_| corrupt())?;
+            }
+        }
+        for (&d, (text, segments, paragraphs, _)) in part.docs.iter().zip(texts) {
             if let Some(a) = self.articles.get(d as usize) {
                 a.text.fill(text);
                 a.segments.fill(segments);

@@ -254,7 +254,7 @@ fn the_comparison_of_the_two_urdupoint_articles_pairs_the_crackdown_paragraph() 
 /// What the comparison view computed itself before the table reused the ledger's tally.
 fn heard_as_the_view_did(corpus: &Corpus, docs: &[usize]) -> Vec<(String, Vec<Option<String>>)> {
     let tags: Vec<&[parallax_core::stance::Tag]> =
-        docs.iter().map(|&d| corpus.stances[d].as_slice()).collect();
+        docs.iter().map(|&d| &corpus.stances[d]).collect();
     let mut actors: Vec<&str> = tags
         .iter()
         .flat_map(|ts| ts.iter().map(|t| t.actor.as_str()))

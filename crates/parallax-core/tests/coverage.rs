@@ -68,7 +68,7 @@ fn matrix_by_outlet_counts_every_selected_outlet() {
     let tass = cell(&m, "TASS", "sanctions");
     assert_eq!(tass.of(Polarity::Support), 1);
     let total: u32 = m.rows.iter().map(|r| r.total()).sum();
-    let tags: usize = SEEDS.stances.iter().map(Vec::len).sum();
+    let tags: usize = SEEDS.stances.iter().map(<[_]>::len).sum();
     assert_eq!(total as usize, tags, "every tag is counted once");
 }
 

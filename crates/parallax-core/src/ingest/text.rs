@@ -1,5 +1,6 @@
 //! The parts of an article a corpus kept in static files does not hold until they are fetched:
-//! its text, and the analysis that points into it (segments, paragraphs with their sentences).
+//! its text, and the analysis that points into it (segments, paragraphs with their sentences,
+//! its stance tags but their keys: [`crate::stance::Stances`]).
 //!
 //! Every other part of an article (headline, outlets, date, authors) is small and comes with the
 //! corpus head; the texts and their analysis are most of a corpus's bytes, so they stay in text
@@ -22,6 +23,7 @@ pub trait Absent: Sized + 'static {
 static NO_TEXT: String = String::new();
 static NO_SEGMENTS: Vec<Segment> = Vec::new();
 static NO_PARAGRAPHS: Vec<Paragraph> = Vec::new();
+static NO_TAGS: Vec<crate::stance::Tag> = Vec::new();
 
 impl Absent for String {
     fn absent() -> &'static String {
@@ -38,6 +40,12 @@ impl Absent for Vec<Segment> {
 impl Absent for Vec<Paragraph> {
     fn absent() -> &'static Vec<Paragraph> {
         &NO_PARAGRAPHS
+    }
+}
+
+impl Absent for Vec<crate::stance::Tag> {
+    fn absent() -> &'static Vec<crate::stance::Tag> {
+        &NO_TAGS
     }
 }
 

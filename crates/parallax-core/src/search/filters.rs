@@ -140,7 +140,8 @@ impl Facts {
         let mut buckets: Vec<String> = corpus.articles.iter().map(date_bucket).collect();
         buckets.sort();
         buckets.dedup();
-        let tags = |d: usize| corpus.stances.get(d).map_or(&[][..], Vec::as_slice);
+        // The tags' keys: held for every article, even in the head of a corpus in static files.
+        let tags = |d: usize| corpus.stances.keys(d);
         let (actors, doc_actors) = ids_per_doc(
             (0..corpus.articles.len())
                 .map(|d| {
@@ -380,8 +381,8 @@ impl StanceFilter {
         }
     }
 
-    /// Whether a tag is what the filter asks for (ignoring negation).
-    pub(super) fn selects(&self, corpus: &Corpus, t: &crate::stance::Tag) -> bool {
+    /// Whether a tag (its key) is what the filter asks for (ignoring negation).
+    pub(super) fn selects(&self, corpus: &Corpus, t: &crate::stance::TagKey) -> bool {
         let actor_ok = self.actor.as_ref().is_none_or(|a| {
             t.actor == *a
                 || corpus.profile.actors.iter().any(|x| {
@@ -406,7 +407,7 @@ impl StanceFilter {
         corpus: &Corpus,
         d: usize,
     ) -> bool {
-        let tags = corpus.stances.get(d).map_or(&[][..], Vec::as_slice);
+        let tags = corpus.stances.keys(d);
         let kept: Vec<&StanceFilter> = filters
             .iter()
             .filter(|f| but.is_none_or(|field| f.field() != field))

@@ -155,10 +155,10 @@ pub(super) fn stance_passages(
 ) {
     // The passages are shown from the text: a corpus in static files is asked for it.
     let _ = corpus.articles[hit.doc].text.len();
-    let tags = corpus.stances.get(hit.doc).map_or(&[][..], Vec::as_slice);
+    let tags = corpus.stances.get(hit.doc).unwrap_or_default();
     for t in tags
         .iter()
-        .filter(|t| filters.iter().any(|f| f.selects(corpus, t)))
+        .filter(|t| filters.iter().any(|f| f.selects(corpus, &t.key())))
         .take(opts.passages)
     {
         let mut cues: Vec<crate::Span> = t.cues.clone();

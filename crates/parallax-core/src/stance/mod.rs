@@ -28,7 +28,7 @@ mod judge;
 mod lexicon;
 mod matcher;
 mod mentions;
-pub(crate) mod packed;
+mod packed;
 mod polarity;
 mod sym;
 
@@ -40,6 +40,8 @@ use judge::{judge, Ctx};
 use lexicon::lexicon;
 use matcher::{Pattern, Words, CUE_GAP};
 use mentions::*;
+pub(crate) use packed::Rest;
+pub use packed::{Stances, TagKey};
 pub use polarity::{Polarity, Voice};
 use serde::{Deserialize, Serialize};
 pub use sym::Sym;
