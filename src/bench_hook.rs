@@ -123,9 +123,10 @@ pub fn bench_load(query: String) -> js_sys::Promise {
             ..Options::default()
         };
         let mut fetched = 0u32;
-        // A search asks once for the parts of its words, then for its hits' texts; more rounds
-        // are there for safety.
-        for _ in 0..4 {
+        // A search asks for the shards of its words, then for those its written forms, name
+        // variants or typo neighbours point to (a typo first needs the words file), then for its
+        // hits' texts; more rounds are there for safety.
+        for _ in 0..8 {
             let parallax_core::static_corpus::Searched::Needs(needed) =
                 c.search_static(&query, &opts)
             else {

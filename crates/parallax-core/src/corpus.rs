@@ -20,8 +20,9 @@ use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 /// ([`crate::stance::Stances`]). Schema 14: an article's text may be in a static text part
 /// ([`crate::static_corpus`]). Schema 15: the head lists its text parts by fingerprint and size
 /// only. Schema 16: an article's segments, paragraphs and stance tags (but their keys) may be in
-/// its text part with its text, and the index lists its caption units.
-pub const SCHEMA: u32 = 16;
+/// its text part with its text, and the index lists its caption units. Schema 17: an index in
+/// static files keeps its dictionary in its shards and a words file.
+pub const SCHEMA: u32 = 17;
 const MAGIC: &[u8; 4] = b"PLXC";
 
 /// The articles of one corpus, in file-name order.

@@ -371,28 +371,45 @@ impl Index {
         }
     }
 
-    /// This index with its postings moved into shards: the index to keep (no postings, a shard
-    /// map) and the shard files. An index already in shards is returned as it is, with no files.
+    /// This index with its postings and dictionary moved into shards: the index to keep (no
+    /// postings, no terms, a shard map) and the files (the shards, then the words file). An index already in shards is returned as it is, with no files.
     pub fn into_shards(mut self, opts: shards::ShardOptions) -> (Index, Vec<shards::ShardFile>) {
         if self.shards.is_some() {
             return (self, Vec::new());
         }
-        let (map, files) = shards::Shards::split(&self.postings, opts);
+        let (map, files) = shards::Shards::split(&self, opts);
+        // The dictionary goes with the postings: the shards hold it.
         self.postings = Postings::default();
+        self.terms = Vec::new();
+        self.surfaces = Vec::new();
+        self.name_keys = Vec::new();
+        self.doc_freq = Vec::new();
         self.shards = Some(map);
         (self, files)
     }
 
     /// Id of a term.
     pub fn term_id(&self, term: &str) -> Option<u32> {
+        if let Some(s) = &self.shards {
+            return s.term_id(term);
+        }
         self.terms
             .binary_search_by(|t| t.as_str().cmp(term))
             .ok()
             .map(|i| i as u32)
     }
 
+    /// Whether [`Index::term_id`] can tell if `term` is indexed: always, but over an index in
+    /// static files whose shard for it is not loaded yet.
+    pub fn knows_whether_it_has(&self, term: &str) -> bool {
+        self.shards.as_ref().is_none_or(|s| s.holds_dict_for(term))
+    }
+
     /// Ids of the terms starting with `prefix`.
     pub fn prefix_ids(&self, prefix: &str) -> std::ops::Range<u32> {
+        if let Some(s) = &self.shards {
+            return s.prefix_ids(prefix);
+        }
         let start = self.terms.partition_point(|t| t.as_str() < prefix);
         let end = start + self.terms[start..].partition_point(|t| t.starts_with(prefix));
         start as u32..end as u32
@@ -431,16 +448,23 @@ impl Index {
     }
 
     /// Ids of the terms whose written forms start with `prefix`.
-    pub fn surface_prefix_ids<'a>(&'a self, prefix: &'a str) -> impl Iterator<Item = u32> + 'a {
+    pub fn surface_prefix_ids(&self, prefix: &str) -> Vec<u32> {
+        if let Some(s) = &self.shards {
+            return s.surface_prefix_ids(prefix);
+        }
         let start = self.surfaces.partition_point(|(s, _)| s.as_str() < prefix);
         self.surfaces[start..]
             .iter()
             .take_while(move |(s, _)| s.starts_with(prefix))
             .map(|(_, id)| *id)
+            .collect()
     }
 
     /// Terms written with a capital whose name key is `key`.
     pub fn name_variants(&self, key: &str) -> &[u32] {
+        if let Some(s) = &self.shards {
+            return s.name_variants(key);
+        }
         self.name_keys
             .binary_search_by(|(k, _)| k.as_str().cmp(key))
             .map_or(&[], |i| &self.name_keys[i].1)
@@ -448,6 +472,9 @@ impl Index {
 
     /// Number of articles containing the term.
     pub fn doc_freq(&self, term: u32) -> usize {
+        if let Some(s) = &self.shards {
+            return s.doc_freq(term);
+        }
         self.doc_freq.get(term as usize).map_or(0, |&n| n as usize)
     }
 
@@ -456,6 +483,9 @@ impl Index {
     /// Only words of a length `max` or fewer bytes away are compared, and only those whose
     /// letters differ in at most `2 × max` letter-mask bits reach the edit distance.
     pub fn within_edits(&self, stem: &str, folded: &str, max: usize, mut found: impl FnMut(u32)) {
+        if let Some(s) = &self.shards {
+            return s.within_edits(stem, folded, max, found);
+        }
         let [terms, surfaces] = self.typo.get_or_init(|| {
             [
                 ByLength::new(self.terms.iter().map(String::as_str)),

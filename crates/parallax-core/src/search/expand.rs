@@ -69,8 +69,10 @@ pub fn expand(index: &Index, text: &str, prefix: bool, fuzzy: bool, w: &QueryWei
     for id in index.aliases_of(&t.term) {
         e.add(id, w.variant(), MatchKind::Variant);
     }
-    // Nothing the corpus has, as typed or by its alias table: typo tolerance may step in.
-    let unknown = e.terms.is_empty();
+    // Nothing the corpus has, as typed or by its alias table: typo tolerance may step in (over
+    // an index in static files, once the word's own dictionary is in, so that a word is not
+    // taken for a typo while its shard is on the way).
+    let unknown = e.terms.is_empty() && index.knows_whether_it_has(&t.term);
     // Other spellings of a name: when the word is one of the corpus's names, or is not in the
     // corpus at all (`Tsikhanouskaya` typed, `Tikhanovskaya` written) — never for a word the corpus
     // uses as an ordinary word (`center`).
