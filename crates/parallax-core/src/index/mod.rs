@@ -482,22 +482,19 @@ impl Index {
     /// as one) of `stem`, and of each term whose written form is within `max` edits of `folded`.
     /// Only words of a length `max` or fewer bytes away are compared, and only those whose
     /// letters differ in at most `2 × max` letter-mask bits reach the edit distance.
-    pub fn within_edits(&self, stem: &str, folded: &str, max: usize, mut found: impl FnMut(u32)) {
+    pub fn within_edits(&self, stem: &str, folded: &str, max: usize, found: impl FnMut(u32)) {
         if let Some(s) = &self.shards {
             return s.within_edits(stem, folded, max, found);
         }
-        let [terms, surfaces] = self.typo.get_or_init(|| {
-            [
-                ByLength::new(self.terms.iter().map(String::as_str)),
-                ByLength::new(self.surfaces.iter().map(|(s, _)| s.as_str())),
-            ]
-        });
-        terms.scan(stem, max, |i| &self.terms[i], |i| found(i as u32));
-        surfaces.scan(
-            folded,
-            max,
-            |i| &self.surfaces[i].0,
-            |i| found(self.surfaces[i].1),
+        let lengths = self
+            .typo
+            .get_or_init(|| typo::by_length(&self.terms, &self.surfaces));
+        typo::scan_words(
+            lengths,
+            &self.terms,
+            &self.surfaces,
+            (stem, folded, max),
+            found,
         );
     }
 

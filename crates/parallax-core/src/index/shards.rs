@@ -431,20 +431,14 @@ impl Shards {
         stem: &str,
         folded: &str,
         max: usize,
-        mut found: impl FnMut(u32),
+        found: impl FnMut(u32),
     ) {
         let Some(w) = self.words.get() else {
             miss(PartKind::Postings, self.words_number());
             return;
         };
-        let [terms, surfaces] = &w.by_length;
-        terms.scan(stem, max, |i| &w.terms[i], |i| found(i as u32));
-        surfaces.scan(
-            folded,
-            max,
-            |i| &w.surfaces[i].0,
-            |i| found(w.surfaces[i].1),
-        );
+        let typed = (stem, folded, max);
+        super::typo::scan_words(&w.by_length, &w.terms, &w.surfaces, typed, found);
     }
 
     /// Number of files: the shards and the words file.
@@ -607,10 +601,7 @@ fn read_words(bytes: &[u8], count: u32) -> Option<Words> {
         && surfaces.len() == m as usize
         && surfaces.iter().all(|s| s.1 < count);
     fits.then(|| Words {
-        by_length: [
-            ByLength::new(terms.iter().map(String::as_str)),
-            ByLength::new(surfaces.iter().map(|(s, _)| s.as_str())),
-        ],
+        by_length: super::typo::by_length(&terms, &surfaces),
         terms,
         surfaces,
     })

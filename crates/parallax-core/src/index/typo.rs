@@ -52,6 +52,27 @@ impl ByLength {
     }
 }
 
+/// Terms and their written forms, each by length, for [`scan_words`].
+pub(super) fn by_length(terms: &[String], surfaces: &[(String, u32)]) -> [ByLength; 2] {
+    [
+        ByLength::new(terms.iter().map(String::as_str)),
+        ByLength::new(surfaces.iter().map(|(s, _)| s.as_str())),
+    ]
+}
+
+/// Calls `found` with the id of each term within `max` edits of `stem`, and of each term whose
+/// written form is within `max` edits of `folded` (`lengths` is [`by_length`] of the two lists).
+pub(super) fn scan_words(
+    lengths: &[ByLength; 2],
+    terms: &[String],
+    surfaces: &[(String, u32)],
+    (stem, folded, max): (&str, &str, usize),
+    mut found: impl FnMut(u32),
+) {
+    lengths[0].scan(stem, max, |i| &terms[i], |i| found(i as u32));
+    lengths[1].scan(folded, max, |i| &surfaces[i].0, |i| found(surfaces[i].1));
+}
+
 /// Which ASCII letters a word has, as bits; other characters share bit 26. Each edit changes at
 /// most two bits, so words `k` edits apart differ in at most `2k` bits — a cheap filter before
 /// [`edit_distance`].
