@@ -1,10 +1,11 @@
 //! A corpus as static files beside the page, for corpora too large to embed whole in the wasm:
-//! the head (the whole corpus but its texts, their analysis and the postings: each article's
-//! text, segments, paragraphs and stance tags but their keys are replaced by the number of the
-//! text part holding them, the index's postings by a shard map), the text parts (the texts of an
-//! article or two each, with that analysis, in reading order) and the postings shards
-//! ([`crate::index::shards`]). Every name carries a fingerprint of the file's bytes. A reader
-//! opens the head ([`decode_head`]) and is ready: search, lists, facets and stance filters work
+//! the head (the whole corpus but its texts, their analysis and the index's postings and
+//! dictionary: each article's text, segments, paragraphs and stance tags but their keys are
+//! replaced by the number of the text part holding them, the postings and dictionary by a shard
+//! map), the text parts (the texts of an article or two each, with that analysis, in reading
+//! order) and the index's shards with its words file ([`crate::index::shards`]). Every name
+//! carries a fingerprint of the file's bytes. A reader opens the head ([`decode_head`]) and is
+//! ready: search, lists, facets and stance filters work
 //! from it. A view that shows texts asks which parts it lacks
 //! ([`Corpus::with_misses`], [`Corpus::texts_needed`]) and fills them ([`Corpus::fill`]), as a
 //! search does with the postings shards.
