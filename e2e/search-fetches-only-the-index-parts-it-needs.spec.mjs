@@ -59,6 +59,28 @@ test('a search over a corpus in static files gives the embedded results and fetc
   expect(asked.length).toBe(before);
 });
 
+test('a misspelt word fetches the words file once its own shard says it is unknown, and finds what the embedded corpus finds', async ({ page }) => {
+  const q = 'sanctoins dialouge';
+  await page.goto(`${SEEDS}/?v=1&q=${encodeURIComponent(q)}`);
+  await ready(page);
+  await expect(page.getByTestId('results')).toBeVisible();
+  const embedded = await ids(page);
+  expect(embedded.length).toBeGreaterThan(0);
+
+  const asked = parts(page);
+  await page.goto(`${SHARDED}?v=1&q=${encodeURIComponent(q)}`);
+  await ready(page);
+  await expect(page.getByTestId('hit').first()).toBeVisible();
+  expect(await ids(page)).toEqual(embedded);
+  const words = asked.filter((f) => f.startsWith('words.'));
+  expect(words, asked.join(' ')).toHaveLength(1);
+  expect(words[0]).toMatch(/^words\.[0-9a-f]{16}\.bin$/);
+  // The word's own shard first: only then is the word known to be missing.
+  const firstShard = asked.findIndex((f) => f.startsWith('terms-'));
+  expect(firstShard).toBeGreaterThan(-1);
+  expect(asked.indexOf(words[0])).toBeGreaterThan(firstShard);
+});
+
 test('the page says what it is loading while index parts are on their way', async ({ page }) => {
   let release;
   const held = new Promise((ok) => { release = ok; });

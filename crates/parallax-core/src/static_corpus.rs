@@ -5,10 +5,9 @@
 //! map), the text parts (the texts of an article or two each, with that analysis, in reading
 //! order) and the index's shards with its words file ([`crate::index::shards`]). Every name
 //! carries a fingerprint of the file's bytes. A reader opens the head ([`decode_head`]) and is
-//! ready: search, lists, facets and stance filters work
-//! from it. A view that shows texts asks which parts it lacks
-//! ([`Corpus::with_misses`], [`Corpus::texts_needed`]) and fills them ([`Corpus::fill`]), as a
-//! search does with the postings shards.
+//! ready: search, lists, facets and stance filters work from it. A view that shows texts asks
+//! which parts it lacks ([`Corpus::with_misses`], [`Corpus::texts_needed`]) and fills them
+//! ([`Corpus::fill`]), as a search does with the index's shards.
 //!
 //! Whether a corpus is split is a [`ShardPolicy`]: by default corpora of
 //! [`DEFAULT_SHARD_FROM`] articles or more; the build reads `PARALLAX_SHARD_FROM` to change it.
@@ -258,8 +257,9 @@ type PartEntry<'a> = (&'a str, &'a [Segment], &'a [Paragraph], Vec<Rest>);
 /// A text part's article as read back.
 type ReadEntry = (String, Vec<Segment>, Vec<Paragraph>, Vec<Rest>);
 
-/// Cuts the articles' texts into parts of about `target` bytes of text each, the articles taken
-/// in `order` (an article is never cut); each part with the articles it holds.
+/// Cuts the corpus's texts, with their analysis, into parts of about `target` bytes of text each,
+/// the articles taken in reading order (an article is never cut); each part with the articles it
+/// holds.
 fn text_parts(corpus: &Corpus, target: usize) -> Vec<(ShardFile, Vec<u32>)> {
     let articles = &corpus.articles;
     let ids = corpus.stances.ids();

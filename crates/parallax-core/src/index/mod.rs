@@ -219,8 +219,8 @@ pub struct Index {
     pub surfaces: Vec<(String, u32)>,
     /// The units.
     pub units: Vec<Unit>,
-    /// The units that are photo captions, ascending (the `in:captions` filter reads them here, so
-    /// it needs no paragraphs: a corpus in static files keeps those with the texts).
+    /// The units that are photo captions, ascending (their field weight is read here, so ranking
+    /// needs no paragraphs: a corpus in static files keeps those with the texts).
     pub captions: Vec<u32>,
     /// Number of words of each article (headline counted by its weight).
     pub doc_len: Vec<f32>,
@@ -372,7 +372,8 @@ impl Index {
     }
 
     /// This index with its postings and dictionary moved into shards: the index to keep (no
-    /// postings, no terms, a shard map) and the files (the shards, then the words file). An index already in shards is returned as it is, with no files.
+    /// postings, no terms, a shard map) and the files (the shards, then the words file). An index
+    /// already in shards is returned as it is, with no files.
     pub fn into_shards(mut self, opts: shards::ShardOptions) -> (Index, Vec<shards::ShardFile>) {
         if self.shards.is_some() {
             return (self, Vec::new());

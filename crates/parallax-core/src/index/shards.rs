@@ -570,9 +570,10 @@ fn read_shard(bytes: &[u8], start: u32, end: u32, total: u32) -> Option<Loaded> 
     if (a, b) != (start, end) {
         return None;
     }
-    let len = u32::from_le_bytes(rest.get(..4)?.try_into().ok()?) as usize;
-    let postings = compact::decode(rest.get(4..4 + len)?)?;
-    let dict: Dict = postcard::from_bytes(rest.get(4 + len..)?).ok()?;
+    let len = usize::try_from(u32::from_le_bytes(rest.get(..4)?.try_into().ok()?)).ok()?;
+    let end_of_postings = len.checked_add(4)?;
+    let postings = compact::decode(rest.get(4..end_of_postings)?)?;
+    let dict: Dict = postcard::from_bytes(rest.get(end_of_postings..)?).ok()?;
     let n = (end - start) as usize;
     let fits = postings.len() == n
         && dict.terms.len() == n
