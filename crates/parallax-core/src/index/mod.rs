@@ -394,10 +394,7 @@ impl Index {
         if let Some(s) = &self.shards {
             return s.term_id(term);
         }
-        self.terms
-            .binary_search_by(|t| t.as_str().cmp(term))
-            .ok()
-            .map(|i| i as u32)
+        find_term(&self.terms, term).map(|i| i as u32)
     }
 
     /// Whether [`Index::term_id`] can tell if `term` is indexed: always, but over an index in
@@ -411,9 +408,8 @@ impl Index {
         if let Some(s) = &self.shards {
             return s.prefix_ids(prefix);
         }
-        let start = self.terms.partition_point(|t| t.as_str() < prefix);
-        let end = start + self.terms[start..].partition_point(|t| t.starts_with(prefix));
-        start as u32..end as u32
+        let r = prefix_range(&self.terms, prefix);
+        r.start as u32..r.end as u32
     }
 
     /// Sets the alias groups: each group's words are analysed like text, and the terms the index
@@ -453,12 +449,7 @@ impl Index {
         if let Some(s) = &self.shards {
             return s.surface_prefix_ids(prefix);
         }
-        let start = self.surfaces.partition_point(|(s, _)| s.as_str() < prefix);
-        self.surfaces[start..]
-            .iter()
-            .take_while(move |(s, _)| s.starts_with(prefix))
-            .map(|(_, id)| *id)
-            .collect()
+        surfaces_with_prefix(&self.surfaces, prefix).collect()
     }
 
     /// Terms written with a capital whose name key is `key`.
@@ -466,9 +457,7 @@ impl Index {
         if let Some(s) = &self.shards {
             return s.name_variants(key);
         }
-        self.name_keys
-            .binary_search_by(|(k, _)| k.as_str().cmp(key))
-            .map_or(&[], |i| &self.name_keys[i].1)
+        keyed(&self.name_keys, key)
     }
 
     /// Number of articles containing the term.
@@ -514,6 +503,37 @@ impl Index {
             (self.doc_len.iter().sum::<f32>() / self.doc_len.len() as f32).max(1.0)
         }
     }
+}
+
+// Lookups in a sorted list of words: the whole index's dictionary, or one shard's (`shards`).
+
+/// The position of `term` in the sorted `terms`.
+pub(crate) fn find_term(terms: &[String], term: &str) -> Option<usize> {
+    terms.binary_search_by(|t| t.as_str().cmp(term)).ok()
+}
+
+/// The positions of the words of the sorted `terms` that start with `prefix`.
+pub(crate) fn prefix_range(terms: &[String], prefix: &str) -> std::ops::Range<usize> {
+    let start = terms.partition_point(|t| t.as_str() < prefix);
+    start..start + terms[start..].partition_point(|t| t.starts_with(prefix))
+}
+
+/// The term ids of the written forms (sorted) that start with `prefix`.
+pub(crate) fn surfaces_with_prefix<'a>(
+    surfaces: &'a [(String, u32)],
+    prefix: &'a str,
+) -> impl Iterator<Item = u32> + 'a {
+    let start = surfaces.partition_point(|(s, _)| s.as_str() < prefix);
+    surfaces[start..]
+        .iter()
+        .take_while(move |(s, _)| s.starts_with(prefix))
+        .map(|(_, id)| *id)
+}
+
+/// The ids listed under `key` in the sorted `keys` (none when it is not there).
+pub(crate) fn keyed<'a>(keys: &'a [(String, Vec<u32>)], key: &str) -> &'a [u32] {
+    keys.binary_search_by(|(k, _)| k.as_str().cmp(key))
+        .map_or(&[], |i| &keys[i].1)
 }
 
 pub mod compact;

@@ -341,8 +341,7 @@ impl Shards {
             return None;
         }
         let k = self.shard_for(term);
-        let d = self.dict(k)?;
-        let i = d.terms.binary_search_by(|t| t.as_str().cmp(term)).ok()?;
+        let i = super::find_term(&self.dict(k)?.terms, term)?;
         Some(self.starts[k] + i as u32)
     }
 
@@ -363,22 +362,17 @@ impl Shards {
     /// which is recorded).
     pub(crate) fn prefix_ids(&self, prefix: &str) -> std::ops::Range<u32> {
         let shards = self.prefix_shards(prefix);
+        // Every shard is asked (so that all the misses are recorded) before any is read.
         let dicts: Vec<Option<&Dict>> = shards.clone().map(|k| self.dict(k)).collect();
-        if shards.is_empty() || dicts.iter().any(Option::is_none) {
+        let Some(dicts) = dicts.into_iter().collect::<Option<Vec<&Dict>>>() else {
             return 0..0;
-        }
-        let at = |k: usize, d: &Dict, end: bool| {
-            let i = if end {
-                d.terms
-                    .partition_point(|t| t.as_str() < prefix || t.starts_with(prefix))
-            } else {
-                d.terms.partition_point(|t| t.as_str() < prefix)
-            };
-            self.starts[k] + i as u32
         };
-        let (first, last) = (shards.start, shards.end - 1);
-        let lo = dicts[0].map_or(0, |d| at(first, d, false));
-        let hi = dicts[last - first].map_or(0, |d| at(last, d, true));
+        let (Some(first), Some(last)) = (dicts.first(), dicts.last()) else {
+            return 0..0;
+        };
+        // The words with the prefix are contiguous: they start in the first shard, end in the last.
+        let lo = self.starts[shards.start] + super::prefix_range(&first.terms, prefix).start as u32;
+        let hi = self.starts[shards.end - 1] + super::prefix_range(&last.terms, prefix).end as u32;
         lo..hi.max(lo)
     }
 
@@ -388,13 +382,7 @@ impl Shards {
         let mut ids = Vec::new();
         for k in self.prefix_shards(prefix) {
             if let Some(d) = self.dict(k) {
-                let start = d.surfaces.partition_point(|(s, _)| s.as_str() < prefix);
-                ids.extend(
-                    d.surfaces[start..]
-                        .iter()
-                        .take_while(|(s, _)| s.starts_with(prefix))
-                        .map(|(_, id)| *id),
-                );
+                ids.extend(super::surfaces_with_prefix(&d.surfaces, prefix));
             }
         }
         ids
@@ -408,9 +396,7 @@ impl Shards {
         let Some(d) = self.dict(self.shard_for(key)) else {
             return &[];
         };
-        d.name_keys
-            .binary_search_by(|(k, _)| k.as_str().cmp(key))
-            .map_or(&[], |i| &d.name_keys[i].1)
+        super::keyed(&d.name_keys, key)
     }
 
     /// Number of articles holding term `id` (0 while its shard is not loaded, which is
